@@ -1,0 +1,112 @@
+package social.annals.gateway.api.account;
+
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.account.UpdateProfileCommand;
+import social.annals.events.ids.FlakeId;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.render.AccountRenderer;
+import social.annals.gateway.render.TextFormatter;
+import social.annals.gateway.render.TwitterUserRenderer;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Params;
+import social.annals.query.account.AccountProjection;
+import social.annals.query.account.AccountQueries;
+import social.annals.query.account.AccountView;
+
+@RestController
+public class AccountsController {
+
+    private final Queries queries;
+    private final CommandGateway commands;
+    private final ConsistencyBarrier barrier;
+    private final AccountRenderer accounts;
+    private final TwitterUserRenderer twitterUsers;
+    private final TextFormatter formatter;
+
+    public AccountsController(Queries queries, CommandGateway commands, ConsistencyBarrier barrier,
+                              AccountRenderer accounts, TwitterUserRenderer twitterUsers, TextFormatter formatter) {
+        this.queries = queries;
+        this.commands = commands;
+        this.barrier = barrier;
+        this.accounts = accounts;
+        this.twitterUsers = twitterUsers;
+        this.formatter = formatter;
+    }
+
+    @GetMapping("/api/v1/accounts/verify_credentials")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public Map<String, Object> verifyCredentials(ApiPrincipal caller) {
+        return accounts.render(self(caller), caller);
+    }
+
+    /** {@code id} may be an account id or a nickname. */
+    @GetMapping("/api/v1/accounts/{id}")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    public Map<String, Object> show(@PathVariable String id, ApiPrincipal viewer) {
+        AccountView account = findByIdOrNickname(id);
+        if (account == null) {
+            throw ApiException.error(HttpStatus.NOT_FOUND, "Can't find user");
+        }
+        return accounts.render(account, viewer);
+    }
+
+    @PatchMapping("/api/v1/accounts/update_credentials")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> updateCredentials(Params params, ApiPrincipal caller) {
+        String note = params.stringOrNull("note");
+        update(caller, params.stringOrNull("display_name"), note, params.bool("locked").orElse(null),
+                params.bool("hide_favorites").orElse(null));
+        return accounts.render(self(caller), caller);
+    }
+
+    /** The seed-era TwitterAPI profile update: {@code name}, {@code description}, {@code locked}, {@code hide_favorites}. */
+    @PostMapping("/api/account/update_profile")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> updateProfile(Params params, ApiPrincipal caller) {
+        update(caller, params.stringOrNull("name"), params.stringOrNull("description"),
+                params.bool("locked").orElse(null), params.bool("hide_favorites").orElse(null));
+        return twitterUsers.render(self(caller), caller);
+    }
+
+    private void update(ApiPrincipal caller, String displayName, String bio, Boolean locked, Boolean hideFavorites) {
+        commands.sendAndWait(new UpdateProfileCommand(caller.accountId(), displayName, bio,
+                bio == null ? null : formatter.toHtml(bio), locked, hideFavorites));
+        barrier.await(AccountProjection.GROUP);
+    }
+
+    private AccountView self(ApiPrincipal caller) {
+        AccountView account = queries.one(new AccountQueries.ById(caller.accountId()), AccountView.class);
+        if (account == null) {
+            // The token is live but the read model has not seen the account yet.
+            barrier.await(AccountProjection.GROUP);
+            account = queries.one(new AccountQueries.ById(caller.accountId()), AccountView.class);
+        }
+        if (account == null) {
+            throw ApiException.invalidCredentials();
+        }
+        return account;
+    }
+
+    private AccountView findByIdOrNickname(String id) {
+        if (FlakeId.isWellFormed(id)) {
+            AccountView byId = queries.one(new AccountQueries.ById(id), AccountView.class);
+            if (byId != null) {
+                return byId;
+            }
+        }
+        if (id.length() > 255) {
+            return null;
+        }
+        return queries.one(new AccountQueries.ByNickname(id), AccountView.class);
+    }
+}

@@ -1,0 +1,89 @@
+package social.annals.gateway.api.instance;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.render.Urls;
+import social.annals.query.instance.InstanceStats;
+
+/** The Mastodon instance entity. */
+@RestController
+public class InstanceController {
+
+    static final String MASTODON_API_LEVEL = "2.7.2";
+    static final String SOFTWARE_VERSION = "Annals 0.1.0";
+
+    private final Queries queries;
+    private final Urls urls;
+    private final String name;
+    private final String description;
+    private final String email;
+    private final int limit;
+    private final boolean registrationsOpen;
+    private final boolean activationRequired;
+
+    public InstanceController(Queries queries, Urls urls,
+                              @Value("${annals.instance.name}") String name,
+                              @Value("${annals.instance.description}") String description,
+                              @Value("${annals.instance.email}") String email,
+                              @Value("${annals.instance.limit:5000}") int limit,
+                              @Value("${annals.instance.registrations-open:true}") boolean registrationsOpen,
+                              @Value("${annals.instance.account-activation-required:false}")
+                              boolean activationRequired) {
+        this.queries = queries;
+        this.urls = urls;
+        this.name = name;
+        this.description = description;
+        this.email = email;
+        this.limit = limit;
+        this.registrationsOpen = registrationsOpen;
+        this.activationRequired = activationRequired;
+    }
+
+    @GetMapping("/api/v1/instance")
+    public Map<String, Object> instance() {
+        InstanceStats stats = queries.one(new InstanceStats.Query(), InstanceStats.class);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("uri", urls.host());
+        out.put("title", name);
+        out.put("short_description", description);
+        out.put("description", description);
+        out.put("version", MASTODON_API_LEVEL + " (compatible; " + SOFTWARE_VERSION + ")");
+        out.put("email", email);
+        out.put("urls", Map.of("streaming_api", urls.base().replaceFirst("^http", "ws")));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("user_count", stats.userCount());
+        counts.put("status_count", stats.statusCount());
+        counts.put("domain_count", stats.domainCount());
+        out.put("stats", counts);
+        out.put("thumbnail", urls.base() + "/instance/thumbnail.jpeg");
+        out.put("languages", List.of("en"));
+        out.put("registrations", registrationsOpen);
+        out.put("approval_required", false);
+        out.put("invites_enabled", false);
+        out.put("max_toot_chars", limit);
+        Map<String, Object> pollLimits = new LinkedHashMap<>();
+        pollLimits.put("max_options", 20);
+        pollLimits.put("max_option_chars", 200);
+        pollLimits.put("min_expiration", 0);
+        pollLimits.put("max_expiration", 31_536_000);
+        out.put("poll_limits", pollLimits);
+        out.put("upload_limit", 16_000_000);
+        out.put("avatar_upload_limit", 2_000_000);
+        out.put("background_upload_limit", 4_000_000);
+        out.put("banner_upload_limit", 4_000_000);
+        Map<String, Object> pleroma = new LinkedHashMap<>();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("features", List.of("mastodon_api", "pleroma_api"));
+        metadata.put("account_activation_required", activationRequired);
+        metadata.put("post_formats", List.of("text/plain"));
+        pleroma.put("metadata", metadata);
+        pleroma.put("vapid_public_key", null);
+        out.put("pleroma", pleroma);
+        return out;
+    }
+}

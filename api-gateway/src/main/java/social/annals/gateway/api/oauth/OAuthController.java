@@ -1,0 +1,138 @@
+package social.annals.gateway.api.oauth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.oauth.RevokeAccessTokenCommand;
+import social.annals.command.secrets.Digests;
+import social.annals.events.oauth.GrantType;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.render.Urls;
+import social.annals.gateway.security.Authenticator;
+import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Params;
+import social.annals.query.auth.AuthQueries;
+import social.annals.query.auth.AuthQueries.App;
+import social.annals.query.auth.AuthQueries.Credentials;
+import social.annals.query.auth.AuthQueries.Token;
+
+/** The OAuth token endpoint (password, client_credentials, refresh_token) and revocation. */
+@RestController
+public class OAuthController {
+
+    private final ClientAuthentication clients;
+    private final Authenticator authenticator;
+    private final TokenIssuer issuer;
+    private final Queries queries;
+    private final CommandGateway commands;
+    private final Urls urls;
+
+    public OAuthController(ClientAuthentication clients, Authenticator authenticator, TokenIssuer issuer,
+                           Queries queries, CommandGateway commands, Urls urls) {
+        this.clients = clients;
+        this.authenticator = authenticator;
+        this.issuer = issuer;
+        this.queries = queries;
+        this.commands = commands;
+        this.urls = urls;
+    }
+
+    @PostMapping("/oauth/token")
+    public Map<String, Object> token(HttpServletRequest request, Params params) {
+        String grantType = params.string("grant_type").orElse("");
+        switch (grantType) {
+            case "password", "client_credentials", "refresh_token" -> { }
+            default -> throw ApiException.error(HttpStatus.BAD_REQUEST, "Bad request");
+        }
+        App app = clients.authenticate(request, params).orElseThrow(OAuthController::invalid);
+        return switch (grantType) {
+            case "password" -> passwordGrant(app, params);
+            case "client_credentials" -> clientCredentialsGrant(app);
+            default -> refreshGrant(app, params);
+        };
+    }
+
+    private Map<String, Object> passwordGrant(App app, Params params) {
+        List<String> scopes = requestedScopes(app, params);
+        Credentials account = authenticator.checkPassword(params.stringOrNull("username"),
+                        params.stringOrNull("password"))
+                .orElseThrow(OAuthController::invalid);
+        if (account.deactivated()) {
+            throw ApiException.error(HttpStatus.FORBIDDEN, "Your account is currently disabled");
+        }
+        TokenIssuer.Issued issued = issuer.issue(app.appId(), account.accountId(), scopes, GrantType.PASSWORD);
+        Map<String, Object> out = tokenBody(issued);
+        out.put("me", urls.actor(account.nickname()));
+        return out;
+    }
+
+    private Map<String, Object> clientCredentialsGrant(App app) {
+        TokenIssuer.Issued issued = issuer.issue(app.appId(), null, app.scopes(), GrantType.CLIENT_CREDENTIALS);
+        Map<String, Object> out = tokenBody(issued);
+        out.put("created_at", issued.createdAt().getEpochSecond());
+        return out;
+    }
+
+    private Map<String, Object> refreshGrant(App app, Params params) {
+        String refreshToken = params.string("refresh_token").orElseThrow(OAuthController::invalid);
+        Token token = queries.one(new AuthQueries.TokenByRefreshDigest(Digests.token(refreshToken)), Token.class);
+        if (token == null || !token.appId().equals(app.appId())) {
+            throw invalid();
+        }
+        TokenIssuer.Issued issued = issuer.refresh(token.tokenId(), app.appId(), refreshToken, token.scopes());
+        Map<String, Object> out = tokenBody(issued);
+        if (token.accountId() != null) {
+            Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(token.accountId()),
+                    Credentials.class);
+            if (account != null) {
+                out.put("me", urls.actor(account.nickname()));
+            }
+        }
+        out.put("created_at", issued.createdAt().getEpochSecond());
+        return out;
+    }
+
+    @PostMapping("/oauth/revoke")
+    public Map<String, Object> revoke(HttpServletRequest request, Params params) {
+        String raw = params.string("token").filter(t -> !t.isBlank())
+                .orElseThrow(() -> ApiException.error(HttpStatus.BAD_REQUEST, "Bad request"));
+        clients.authenticate(request, params).ifPresent(app -> {
+            Token token = queries.one(new AuthQueries.TokenByAccessDigest(Digests.token(raw)), Token.class);
+            if (token != null && token.appId().equals(app.appId())) {
+                commands.sendAndWait(new RevokeAccessTokenCommand(token.tokenId(), app.appId()));
+            }
+        });
+        return Map.of();
+    }
+
+    /** Requested scopes must be a non-empty subset of the app's; none requested means all of them. */
+    private static List<String> requestedScopes(App app, Params params) {
+        List<String> requested = Scopes.from(params);
+        if (requested.isEmpty()) {
+            return app.scopes();
+        }
+        if (!app.scopes().containsAll(requested)) {
+            throw invalid();
+        }
+        return requested;
+    }
+
+    private static Map<String, Object> tokenBody(TokenIssuer.Issued issued) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token_type", "Bearer");
+        out.put("access_token", issued.accessToken());
+        out.put("refresh_token", issued.refreshToken());
+        out.put("expires_in", issued.expiresIn());
+        out.put("scope", String.join(" ", issued.scopes()));
+        return out;
+    }
+
+    private static ApiException invalid() {
+        return ApiException.error(HttpStatus.BAD_REQUEST, "Invalid credentials");
+    }
+}

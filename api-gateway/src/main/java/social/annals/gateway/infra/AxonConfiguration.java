@@ -1,0 +1,88 @@
+package social.annals.gateway.infra;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import social.annals.command.account.AccountLookup;
+import social.annals.gateway.privacy.CryptoShreddingSerializer;
+import social.annals.gateway.privacy.PersonalDataCipher;
+import social.annals.query.auth.AuthProjection;
+
+/** Event store, serialisation, processors and the command gateway. */
+@Configuration
+public class AxonConfiguration {
+
+    /** Read models the next request depends on: updated in the command's own transaction. */
+    static final List<String> SUBSCRIBING_GROUPS = List.of(AuthProjection.GROUP, AccountLookup.GROUP);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** PostgreSQL reports a duplicate (aggregate, sequence) as 23505; Axon must see a ConcurrencyException. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(PersonalDataCipher cipher) {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return new CryptoShreddingSerializer(JacksonSerializer.builder().objectMapper(mapper).build(), cipher);
+    }
+
+    /** Conflicting appends to one aggregate are retried a few times before the caller sees a 409. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .retryInterval(20)
+                        .maxRetryCount(3)
+                        .build())
+                .build();
+    }
+
+    @Bean
+    ConfigurerModule eventProcessors(Roles roles,
+                                     @Value("${annals.processors.segments:1}") int segments,
+                                     @Value("${annals.processors.threads-per-node:1}") int threads,
+                                     @Value("${annals.processors.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.registerTrackingEventProcessorConfiguration(c ->
+                    TrackingEventProcessorConfiguration.forParallelProcessing(threads)
+                            .andInitialSegmentsCount(segments)
+                            .andBatchSize(batchSize)
+                            .andAutoStart(roles.projector()));
+            for (String group : SUBSCRIBING_GROUPS) {
+                processing.registerSubscribingEventProcessor(group);
+                processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
+            }
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package social.annals.gateway.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Makes the run command work on a fresh machine: when no database URL is configured, starts an
+ * embedded PostgreSQL 15 (real binaries) whose data lives under the working directory, so a
+ * restart keeps the data. Also turns the HTTP server off for nodes without the {@code web} role.
+ */
+public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
+
+    private static final Map<String, EmbeddedPostgres> RUNNING = new HashMap<>();
+
+    private final Log log;
+
+    public EmbeddedDatabaseEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedDatabaseEnvironment.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> overrides = new HashMap<>();
+        if (!Roles.parse(environment.getProperty("annals.roles", "web,projector")).contains("web")) {
+            overrides.put("spring.main.web-application-type", "none");
+        }
+        String url = environment.getProperty("spring.datasource.url");
+        if (url == null || url.isBlank()) {
+            boolean ephemeral = environment.getProperty("annals.embedded-db.ephemeral", Boolean.class, false);
+            String dataDir = environment.getProperty("annals.embedded-db.data-dir", "data/postgres");
+            String name = environment.getProperty("annals.embedded-db.instance", ephemeral ? "ephemeral" : dataDir);
+            int port = environment.getProperty("annals.embedded-db.port", Integer.class, 0);
+            EmbeddedPostgres postgres = start(name, ephemeral, Path.of(dataDir), port);
+            overrides.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+            overrides.put("spring.datasource.username", "postgres");
+            overrides.put("spring.datasource.password", "");
+            overrides.put("annals.database.kind", ephemeral ? "embedded (temporary)" : "embedded");
+        } else {
+            overrides.put("annals.database.kind", "external");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("annals-derived", overrides));
+    }
+
+    private synchronized EmbeddedPostgres start(String name, boolean ephemeral, Path dataDir, int port) {
+        EmbeddedPostgres running = RUNNING.get(name);
+        if (running != null) {
+            return running;
+        }
+        try {
+            Path directory = ephemeral ? Files.createTempDirectory("annals-pg-") : dataDir.toAbsolutePath();
+            Files.createDirectories(directory);
+            log.info("Starting embedded PostgreSQL with data in " + directory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(ephemeral)
+                    .setPort(port)
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            if (ephemeral) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
+            }
+            RUNNING.put(name, postgres);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+}

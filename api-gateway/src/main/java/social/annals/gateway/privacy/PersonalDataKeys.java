@@ -1,0 +1,72 @@
+package social.annals.gateway.privacy;
+
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The per-account data keys. A key is created in its own transaction, so a command that rolls
+ * back never leaves events encrypted under a key that was rolled back with it.
+ */
+@Component
+public class PersonalDataKeys {
+
+    private static final int CACHE_SIZE = 10_000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
+
+    public PersonalDataKeys(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public byte[] keyFor(String subjectId) {
+        byte[] cached = cache.get(subjectId);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] key = ownTransaction.execute(status -> {
+            byte[] candidate = new byte[32];
+            random.nextBytes(candidate);
+            jdbc.update("INSERT INTO personal_data_key (subject_id, key) VALUES (?, ?) "
+                    + "ON CONFLICT (subject_id) DO NOTHING", subjectId, candidate);
+            return jdbc.queryForObject("SELECT key FROM personal_data_key WHERE subject_id = ?", byte[].class,
+                    subjectId);
+        });
+        cache.put(subjectId, key);
+        return key;
+    }
+
+    /** The key if it still exists; empty once destroyed. */
+    public Optional<byte[]> existingKey(String subjectId) {
+        byte[] cached = cache.get(subjectId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<byte[]> key = jdbc.query("SELECT key FROM personal_data_key WHERE subject_id = ?",
+                (rs, row) -> rs.getBytes(1), subjectId).stream().findFirst();
+        key.ifPresent(k -> cache.put(subjectId, k));
+        return key;
+    }
+
+    public void destroy(String subjectId) {
+        jdbc.update("DELETE FROM personal_data_key WHERE subject_id = ?", subjectId);
+        cache.remove(subjectId);
+    }
+}

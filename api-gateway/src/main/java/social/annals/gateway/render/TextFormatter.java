@@ -1,0 +1,100 @@
+package social.annals.gateway.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import social.annals.gateway.api.Queries;
+import social.annals.query.account.AccountQueries;
+import social.annals.query.account.AccountView;
+
+/**
+ * Plain text as users write it (bios now, statuses later) to the HTML clients show: escaped,
+ * newlines as {@code <br>}, links, and {@code @nick} mentions of local accounts as h-card links.
+ */
+@Component
+public class TextFormatter {
+
+    private static final Pattern TOKENS = Pattern.compile(
+            "(?<url>https?://[^\\s<>\"']+)|(?<=^|[^\\w@/])@(?<nick>[a-zA-Z0-9_-]+)(?:@(?<host>[a-zA-Z0-9.-]+[a-zA-Z0-9]))?");
+
+    private final Queries queries;
+    private final Urls urls;
+
+    public TextFormatter(Queries queries, Urls urls) {
+        this.queries = queries;
+        this.urls = urls;
+    }
+
+    public String toHtml(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        Map<String, AccountView> mentioned = mentionedAccounts(text);
+        StringBuilder html = new StringBuilder();
+        Matcher matcher = TOKENS.matcher(text);
+        int last = 0;
+        while (matcher.find()) {
+            html.append(escape(text.substring(last, matcher.start())));
+            html.append(render(matcher, mentioned));
+            last = matcher.end();
+        }
+        html.append(escape(text.substring(last)));
+        return html.toString();
+    }
+
+    /** The text of a stored HTML fragment: {@code <br>} as newlines, tags dropped, entities decoded. */
+    public static String toPlainText(String html) {
+        if (html == null) {
+            return "";
+        }
+        String text = html.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("<[^>]*>", "");
+        return HtmlUtils.htmlUnescape(text);
+    }
+
+    private String render(Matcher matcher, Map<String, AccountView> mentioned) {
+        String url = matcher.group("url");
+        if (url != null) {
+            String escaped = HtmlUtils.htmlEscape(url);
+            return "<a href=\"" + escaped + "\" rel=\"ugc\">" + escaped + "</a>";
+        }
+        AccountView account = isLocal(matcher.group("host"))
+                ? mentioned.get(matcher.group("nick").toLowerCase(Locale.ROOT)) : null;
+        if (account == null) {
+            return escape(matcher.group());
+        }
+        return "<span class=\"h-card\"><a class=\"u-url mention\" data-user=\"" + account.accountId()
+                + "\" href=\"" + urls.actor(account.nickname()) + "\" rel=\"ugc\">@<span>" + account.nickname()
+                + "</span></a></span>";
+    }
+
+    private Map<String, AccountView> mentionedAccounts(String text) {
+        List<String> nicknames = new ArrayList<>();
+        Matcher matcher = TOKENS.matcher(text);
+        while (matcher.find()) {
+            if (matcher.group("nick") != null && isLocal(matcher.group("host"))) {
+                nicknames.add(matcher.group("nick"));
+            }
+        }
+        if (nicknames.isEmpty()) {
+            return Map.of();
+        }
+        return queries.many(new AccountQueries.ByNicknames(nicknames), AccountView.class).stream()
+                .collect(Collectors.toMap(a -> a.nickname().toLowerCase(Locale.ROOT), Function.identity(),
+                        (a, b) -> a));
+    }
+
+    private boolean isLocal(String host) {
+        return host == null || host.equalsIgnoreCase(urls.host());
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text).replace("\r\n", "<br>").replace("\n", "<br>");
+    }
+}

@@ -1,0 +1,35 @@
+package social.annals.gateway.render;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Absolute URLs of this instance. */
+@Component
+public class Urls {
+
+    private final String base;
+
+    public Urls(@Value("${annals.base-url}") String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public String host() {
+        return java.net.URI.create(base).getAuthority();
+    }
+
+    public String actor(String nickname) {
+        return base + "/users/" + nickname;
+    }
+
+    public String defaultAvatar() {
+        return base + "/images/avi.png";
+    }
+
+    public String defaultHeader() {
+        return base + "/images/banner.png";
+    }
+}

@@ -1,0 +1,36 @@
+package social.annals.gateway.security;
+
+import java.util.List;
+
+/**
+ * Who a request acts for. {@code accountId} is null for an app-only token and for the synthetic
+ * admin of {@code admin_token}. Scopes are only enforced for token-based authentication.
+ */
+public record ApiPrincipal(String accountId, String appId, String tokenId, List<String> scopes, Method method,
+                           boolean admin, boolean moderator) {
+
+    public enum Method { BEARER, COOKIE, BASIC, ADMIN_TOKEN }
+
+    public static final String ADMIN_TOKEN_ACTOR = "admin_token";
+
+    public static ApiPrincipal adminToken() {
+        return new ApiPrincipal(null, null, null, List.of(), Method.ADMIN_TOKEN, true, false);
+    }
+
+    public boolean isUser() {
+        return accountId != null;
+    }
+
+    public boolean tokenBased() {
+        return tokenId != null;
+    }
+
+    /** Coarse scopes imply their sub-scopes: {@code read} grants {@code read:accounts}. */
+    public boolean hasScope(String required) {
+        if (!tokenBased() || required == null || required.isEmpty()) {
+            return true;
+        }
+        int colon = required.indexOf(':');
+        return scopes.contains(required) || (colon > 0 && scopes.contains(required.substring(0, colon)));
+    }
+}

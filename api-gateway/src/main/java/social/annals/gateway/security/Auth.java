@@ -1,0 +1,27 @@
+package social.annals.gateway.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Who may call an endpoint, and which OAuth scope a token needs for it (Pleroma's rules). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Auth {
+
+    Level value();
+
+    String scope() default "";
+
+    enum Level {
+        /** A user must be authenticated; otherwise 403 "Invalid credentials.". */
+        REQUIRED,
+        /** Anonymous allowed; a token lacking the scope is treated as anonymous. */
+        OPTIONAL,
+        /** Any token that carries an app (e.g. from client_credentials). */
+        APP,
+        /** An admin user, or the configured admin_token. */
+        ADMIN
+    }
+}

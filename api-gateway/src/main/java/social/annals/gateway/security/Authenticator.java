@@ -1,0 +1,79 @@
+package social.annals.gateway.security;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import social.annals.command.account.PasswordHasher;
+import social.annals.command.secrets.Digests;
+import social.annals.gateway.api.Queries;
+import social.annals.query.auth.AuthQueries;
+import social.annals.query.auth.AuthQueries.Credentials;
+import social.annals.query.auth.AuthQueries.Token;
+
+/** Turns presented credentials (token, login and password) into a principal, or nothing. */
+@Component
+public class Authenticator {
+
+    private final Queries queries;
+    private final Digests digests;
+    private final PasswordHasher hasher;
+    private final BasicAuthCache cache;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public Authenticator(Queries queries, Digests digests, PasswordHasher hasher, BasicAuthCache cache, Clock clock) {
+        this.queries = queries;
+        this.digests = digests;
+        this.hasher = hasher;
+        this.cache = cache;
+        this.clock = clock;
+        this.dummyHash = hasher.hash("not a real password");
+    }
+
+    /** A live (unexpired) access token of an active account, or of an app. */
+    public Optional<ApiPrincipal> byToken(String rawToken, ApiPrincipal.Method method) {
+        Token token = queries.one(new AuthQueries.TokenByAccessDigest(Digests.token(rawToken)), Token.class);
+        if (token == null || token.expiredAt(clock.instant())) {
+            return Optional.empty();
+        }
+        if (token.accountId() == null) {
+            return Optional.of(new ApiPrincipal(null, token.appId(), token.tokenId(), token.scopes(), method, false,
+                    false));
+        }
+        Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(token.accountId()), Credentials.class);
+        if (account == null || account.deactivated()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiPrincipal(account.accountId(), token.appId(), token.tokenId(), token.scopes(), method,
+                account.admin(), account.moderator()));
+    }
+
+    /** An active account whose password matches, for HTTP Basic. */
+    public Optional<ApiPrincipal> byPassword(String login, String password) {
+        return checkPassword(login, password)
+                .filter(account -> !account.deactivated())
+                .map(account -> new ApiPrincipal(account.accountId(), null, null, java.util.List.of(),
+                        ApiPrincipal.Method.BASIC, account.admin(), account.moderator()));
+    }
+
+    /** The account (active or not) whose login and password match; login is a nickname or e-mail. */
+    public Optional<Credentials> checkPassword(String login, String password) {
+        if (login == null || login.isBlank() || password == null) {
+            return Optional.empty();
+        }
+        Credentials account = queries.one(new AuthQueries.CredentialsByLogin(login.trim(), digests.email(login)),
+                Credentials.class);
+        if (account == null) {
+            hasher.matches(password, dummyHash); // same cost as a real check: no user enumeration by timing
+            return Optional.empty();
+        }
+        if (cache.isVerified(login, password, account.passwordHash())) {
+            return Optional.of(account);
+        }
+        if (!hasher.matches(password, account.passwordHash())) {
+            return Optional.empty();
+        }
+        cache.remember(login, password, account.passwordHash());
+        return Optional.of(account);
+    }
+}

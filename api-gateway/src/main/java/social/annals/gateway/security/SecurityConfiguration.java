@@ -1,0 +1,42 @@
+package social.annals.gateway.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Spring Security runs our authenticators; per-endpoint rules live on the controllers
+ * ({@link Auth}) because Pleroma's answers differ by endpoint (403 bodies, optional auth that
+ * silently drops an under-scoped token).
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Authenticator authenticator, SessionCookie sessionCookie,
+                            @Value("${annals.admin-token:}") String adminToken) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(request -> {
+                    var config = new org.springframework.web.cors.CorsConfiguration();
+                    config.addAllowedOriginPattern("*");
+                    config.addAllowedHeader("*");
+                    config.addAllowedMethod("*");
+                    config.addExposedHeader("Link");
+                    return config;
+                }))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiAuthenticationFilter(authenticator, sessionCookie, adminToken),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+}

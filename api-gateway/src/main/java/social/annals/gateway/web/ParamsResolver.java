@@ -1,0 +1,134 @@
+package social.annals.gateway.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.HandlerMapping;
+
+/** Builds {@link Params} for a controller method from every source of the request. */
+@Component
+public class ParamsResolver implements HandlerMethodArgumentResolver {
+
+    private static final String CACHE = ParamsResolver.class.getName() + ".params";
+
+    private final ObjectMapper mapper;
+
+    public ParamsResolver(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return Params.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws IOException {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        Params cached = (Params) request.getAttribute(CACHE);
+        if (cached != null) {
+            return cached;
+        }
+        Params params = read(request, webRequest.getNativeRequest(MultipartHttpServletRequest.class));
+        request.setAttribute(CACHE, params);
+        return params;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Params read(HttpServletRequest request, MultipartHttpServletRequest multipart) throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, List<String>> query = parseQuery(request.getQueryString());
+        query.forEach((name, list) -> put(values, name, list));
+
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        Map<String, MultipartFile> files = new HashMap<>();
+        if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
+            request.getParameterMap().forEach((name, all) -> {
+                int fromQuery = query.getOrDefault(name, List.of()).size();
+                if (all.length > fromQuery) {
+                    put(values, name, List.of(all).subList(fromQuery, all.length));
+                }
+            });
+            if (multipart != null) {
+                multipart.getFileMap().forEach((name, file) -> files.put(stripBrackets(name), file));
+            }
+        } else if (contentType.contains("json")) {
+            byte[] body = request.getInputStream().readAllBytes();
+            if (!new String(body, StandardCharsets.UTF_8).isBlank()) {
+                Object json;
+                try {
+                    json = mapper.readValue(body, Object.class);
+                } catch (JsonProcessingException e) {
+                    throw ApiException.error(HttpStatus.BAD_REQUEST, "Malformed JSON body");
+                }
+                if (json instanceof Map<?, ?> map) {
+                    ((Map<String, Object>) map).forEach((name, value) -> values.put(stripBrackets(name), value));
+                } else {
+                    values.put("_json", json);
+                }
+            }
+        }
+        Object pathVariables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (pathVariables instanceof Map<?, ?> path) {
+            path.forEach((name, value) -> values.put(name.toString(), value));
+        }
+        return new Params(values, files);
+    }
+
+    /** {@code a[]} accumulates a list under {@code a}; a repeated plain key keeps its last value. */
+    private static void put(Map<String, Object> values, String name, List<String> list) {
+        if (name.endsWith("[]")) {
+            values.put(stripBrackets(name), new ArrayList<>(list));
+        } else if (!list.isEmpty()) {
+            values.put(name, list.get(list.size() - 1));
+        }
+    }
+
+    private static String stripBrackets(String name) {
+        return name.endsWith("[]") ? name.substring(0, name.length() - 2) : name;
+    }
+
+    static Map<String, List<String>> parseQuery(String queryString) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (queryString == null || queryString.isEmpty()) {
+            return out;
+        }
+        for (String pair : queryString.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package social.annals.command.account;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import social.annals.events.account.AccountRegistered;
+import social.annals.events.account.AccountRole;
+import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.ProfileUpdated;
+
+/** A local account: its profile and permission groups. Created by {@link AccountRegistration}. */
+@Aggregate
+public class Account {
+
+    @AggregateIdentifier
+    private String accountId;
+    private String nickname;
+    private String displayName;
+    private String bio;
+    private String noteHtml;
+    private boolean locked;
+    private boolean hideFavorites;
+    private final Set<AccountRole> roles = EnumSet.noneOf(AccountRole.class);
+
+    protected Account() {
+    }
+
+    Account(AccountRegistered registered) {
+        apply(registered);
+    }
+
+    @CommandHandler
+    public void handle(UpdateProfileCommand command, Clock clock) {
+        String newDisplayName = command.displayName() != null ? command.displayName() : displayName;
+        String error = ProfileRules.displayNameError(newDisplayName);
+        if (error != null) {
+            throw new ProfileRejected("display_name " + error);
+        }
+        String newNote = command.noteHtml() != null ? command.noteHtml() : noteHtml;
+        if (newNote != null && newNote.length() > ProfileRules.MAX_NOTE_HTML) {
+            throw new ProfileRejected("note " + ProfileRules.atMost(ProfileRules.MAX_NOTE_HTML));
+        }
+        String newBio = command.bio() != null ? command.bio() : bio;
+        boolean newLocked = command.locked() != null ? command.locked() : locked;
+        boolean newHide = command.hideFavorites() != null ? command.hideFavorites() : hideFavorites;
+        if (Objects.equals(newDisplayName, displayName) && Objects.equals(newBio, bio)
+                && Objects.equals(newNote, noteHtml) && newLocked == locked && newHide == hideFavorites) {
+            return;
+        }
+        apply(new ProfileUpdated(accountId, newDisplayName, newBio, newNote, newLocked, newHide, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(GrantRoleCommand command, Clock clock) {
+        if (roles.contains(command.role())) {
+            return;
+        }
+        apply(new AccountRoleGranted(accountId, nickname, command.role(), command.grantedBy(), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountRegistered event) {
+        accountId = event.accountId();
+        nickname = event.nickname();
+        displayName = event.displayName();
+        bio = event.bio();
+        noteHtml = event.noteHtml();
+        hideFavorites = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileUpdated event) {
+        displayName = event.displayName();
+        bio = event.bio();
+        noteHtml = event.noteHtml();
+        locked = event.locked();
+        hideFavorites = event.hideFavorites();
+    }
+
+    @EventSourcingHandler
+    void on(AccountRoleGranted event) {
+        roles.add(event.role());
+    }
+}

@@ -1,0 +1,61 @@
+package social.annals.command.account;
+
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import social.annals.events.account.AccountRegistered;
+
+/**
+ * The command side's set-based view of accounts: which nicknames and e-mail digests are taken.
+ * Kept in the registering transaction (subscribing group), backed by unique constraints, so two
+ * concurrent registrations of one nickname cannot both commit.
+ */
+@Component
+@ProcessingGroup(AccountLookup.GROUP)
+public class AccountLookup {
+
+    public static final String GROUP = "command-lookups";
+
+    private final JdbcTemplate jdbc;
+
+    public AccountLookup(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String nicknameKey(String nickname) {
+        return nickname.toLowerCase(Locale.ROOT);
+    }
+
+    public boolean nicknameTaken(String nickname) {
+        return exists("SELECT EXISTS (SELECT 1 FROM account_lookup WHERE nickname_key = ?)", nicknameKey(nickname));
+    }
+
+    public boolean emailTaken(String emailDigest) {
+        return exists("SELECT EXISTS (SELECT 1 FROM account_lookup WHERE email_digest = ?)", emailDigest);
+    }
+
+    private boolean exists(String sql, String value) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(sql, Boolean.class, value));
+    }
+
+    @EventHandler
+    void on(AccountRegistered event) {
+        try {
+            jdbc.update("INSERT INTO account_lookup (account_id, nickname_key, email_digest) VALUES (?, ?, ?) "
+                            + "ON CONFLICT (account_id) DO NOTHING",
+                    event.accountId(), nicknameKey(event.nickname()), event.emailDigest());
+        } catch (DuplicateKeyException e) {
+            String message = String.valueOf(e.getMessage());
+            throw RegistrationRejected.taken(message.contains("email") ? "email" : "nickname");
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM account_lookup");
+    }
+}

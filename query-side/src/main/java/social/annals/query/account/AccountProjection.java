@@ -1,0 +1,105 @@
+package social.annals.query.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import social.annals.events.account.AccountRegistered;
+import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.ProfileUpdated;
+
+/** Read model "accounts". Every handler writes absolute values, so replay and redelivery are safe. */
+@Component
+@ProcessingGroup(AccountProjection.GROUP)
+public class AccountProjection {
+
+    public static final String GROUP = "accounts";
+
+    private static final String COLUMNS = "account_id, nickname, display_name, bio, note_html, locked, hide_favorites, "
+            + "is_admin, is_moderator, deactivated, confirmation_pending, default_scope, notify_followers, "
+            + "notify_follows, notify_remote, notify_local, followers_count, following_count, statuses_count, created_at";
+    private static final RowMapper<AccountView> ROW = AccountProjection::map;
+
+    private final JdbcTemplate jdbc;
+
+    public AccountProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AccountRegistered event) {
+        jdbc.update("INSERT INTO account_view (account_id, nickname, nickname_key, display_name, bio, note_html, "
+                        + "confirmation_pending, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (account_id) DO NOTHING",
+                event.accountId(), event.nickname(), event.nickname().toLowerCase(Locale.ROOT), event.displayName(),
+                event.bio(), event.noteHtml(), event.confirmationPending(), Timestamp.from(event.registeredAt()));
+    }
+
+    @EventHandler
+    void on(ProfileUpdated event) {
+        jdbc.update("UPDATE account_view SET display_name = ?, bio = ?, note_html = ?, locked = ?, hide_favorites = ? "
+                        + "WHERE account_id = ?",
+                event.displayName(), event.bio(), event.noteHtml(), event.locked(), event.hideFavorites(),
+                event.accountId());
+    }
+
+    @EventHandler
+    void on(AccountRoleGranted event) {
+        String column = switch (event.role()) {
+            case ADMIN -> "is_admin";
+            case MODERATOR -> "is_moderator";
+        };
+        jdbc.update("UPDATE account_view SET " + column + " = true WHERE account_id = ?", event.accountId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM account_view");
+    }
+
+    @QueryHandler
+    public AccountView handle(AccountQueries.ById query) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM account_view WHERE account_id = ?", ROW, query.accountId())
+                .stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
+    public AccountView handle(AccountQueries.ByNickname query) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM account_view WHERE nickname_key = ?", ROW,
+                query.nickname().toLowerCase(Locale.ROOT)).stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
+    public List<AccountView> handle(AccountQueries.ByNicknames query) {
+        if (query.nicknames().isEmpty()) {
+            return List.of();
+        }
+        String[] keys = query.nicknames().stream().map(n -> n.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM account_view WHERE nickname_key = ANY (?) ORDER BY account_id");
+            statement.setArray(1, con.createArrayOf("varchar", keys));
+            return statement;
+        }, ROW);
+    }
+
+    private static AccountView map(ResultSet rs, int row) throws SQLException {
+        return new AccountView(rs.getString("account_id"), rs.getString("nickname"), rs.getString("display_name"),
+                rs.getString("bio"), rs.getString("note_html"), rs.getBoolean("locked"),
+                rs.getBoolean("hide_favorites"), rs.getBoolean("is_admin"), rs.getBoolean("is_moderator"),
+                rs.getBoolean("deactivated"), rs.getBoolean("confirmation_pending"), rs.getString("default_scope"),
+                new AccountView.NotificationSettings(rs.getBoolean("notify_followers"),
+                        rs.getBoolean("notify_follows"), rs.getBoolean("notify_remote"),
+                        rs.getBoolean("notify_local")),
+                rs.getInt("followers_count"), rs.getInt("following_count"), rs.getInt("statuses_count"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,21 @@
+package social.annals.query.account;
+
+import java.util.List;
+
+/** Queries answered from the "accounts" read model. */
+public final class AccountQueries {
+
+    private AccountQueries() {
+    }
+
+    public record ById(String accountId) {
+    }
+
+    /** Case-insensitive. */
+    public record ByNickname(String nickname) {
+    }
+
+    /** The existing accounts among these nicknames (case-insensitive); for linking mentions. */
+    public record ByNicknames(List<String> nicknames) {
+    }
+}

@@ -1,0 +1,46 @@
+package social.annals.query.auth;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Queries and views of the "auth" read model: credentials, OAuth apps and tokens. */
+public final class AuthQueries {
+
+    private AuthQueries() {
+    }
+
+    /** A login is a nickname (compared case-insensitively) or an e-mail, given here as its digest. */
+    public record CredentialsByLogin(String nickname, String emailDigest) {
+    }
+
+    public record CredentialsByAccountId(String accountId) {
+    }
+
+    public record AppByClientId(String clientId) {
+    }
+
+    public record AppById(String appId) {
+    }
+
+    public record TokenByAccessDigest(String accessDigest) {
+    }
+
+    public record TokenByRefreshDigest(String refreshDigest) {
+    }
+
+    public record Credentials(String accountId, String nickname, String passwordHash, boolean deactivated, boolean admin,
+                              boolean moderator) {
+    }
+
+    public record App(String appId, String clientId, String clientSecretDigest, String name, String redirectUris,
+                      List<String> scopes, String website) {
+    }
+
+    public record Token(String tokenId, String appId, String accountId, List<String> scopes, String grantType,
+                        Instant issuedAt, Instant expiresAt) {
+
+        public boolean expiredAt(Instant now) {
+            return !now.isBefore(expiresAt);
+        }
+    }
+}

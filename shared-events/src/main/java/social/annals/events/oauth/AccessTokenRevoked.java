@@ -1,0 +1,6 @@
+package social.annals.events.oauth;
+
+import java.time.Instant;
+
+public record AccessTokenRevoked(String tokenId, Instant revokedAt) {
+}

@@ -1,0 +1,8 @@
+package social.annals.events.oauth;
+
+public enum GrantType {
+    PASSWORD,
+    CLIENT_CREDENTIALS,
+    AUTHORIZATION_CODE,
+    REGISTRATION
+}
