@@ -1,0 +1,153 @@
+package social.annals.command.account;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Description;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import social.annals.command.secrets.Digests;
+import social.annals.events.account.AccountRegistered;
+import social.annals.events.account.AccountRole;
+import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.ProfileUpdated;
+
+class AccountTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final String ID = "BCqngMV29Z8RzUiGjw";
+
+    private final AccountLookup lookup = mock(AccountLookup.class);
+    private final Digests digests = mock(Digests.class);
+    private final PasswordHasher hasher = new PasswordHasher(4);
+    private AggregateTestFixture<Account> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        when(digests.email(anyString())).thenAnswer(call -> "digest-of-" + call.getArgument(0, String.class));
+        fixture.registerAnnotatedCommandHandler(
+                new AccountRegistration(fixture.getRepository(), lookup, hasher, digests, false));
+    }
+
+    private static RegisterAccountCommand lain() {
+        return new RegisterAccountCommand(ID, "lain", "lain@wired.jp", "lain iwakura", "close the world.",
+                "close the world.", "bear", "bear", false);
+    }
+
+    private static AccountRegistered registered() {
+        return new AccountRegistered(ID, "lain", "lain@wired.jp", "digest-of-lain@wired.jp", "lain iwakura",
+                "close the world.", "close the world.", "$2a$04$hash", false, NOW);
+    }
+
+    @Test
+    void registeringStoresAPasswordHashNeverThePassword() {
+        fixture.givenNoPriorActivity()
+                .when(lain())
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(new TypeSafeMatcher<>() {
+                    @Override
+                    protected boolean matchesSafely(Object item) {
+                        return item instanceof AccountRegistered event && event.nickname().equals("lain")
+                                && event.emailDigest().equals("digest-of-lain@wired.jp")
+                                && !event.passwordHash().contains("bear") && hasher.matches("bear", event.passwordHash())
+                                && event.registeredAt().equals(NOW);
+                    }
+
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText("AccountRegistered with a bcrypt hash of the password");
+                    }
+                }), Matchers.andNoMore()));
+    }
+
+    @Test
+    void aTakenNicknameIsRefusedWithPleromasMessage() {
+        when(lookup.nicknameTaken("lain")).thenReturn(true);
+        fixture.givenNoPriorActivity()
+                .when(lain())
+                .expectNoEvents()
+                .expectException(RegistrationRejected.class)
+                .expectException(Matchers.predicate(e -> ((RegistrationRejected) e).fieldErrors()
+                        .equals(Map.of("nickname", List.of("has already been taken")))));
+    }
+
+    @Test
+    void aTakenEmailIsRefused() {
+        when(lookup.emailTaken("digest-of-lain@wired.jp")).thenReturn(true);
+        fixture.givenNoPriorActivity()
+                .when(lain())
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof RegistrationRejected r
+                        && r.fieldErrors().equals(Map.of("email", List.of("has already been taken")))));
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnce() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAccountCommand(ID, "lain!", "not-an-email", "", null, "", "bear", "beer", false))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof RegistrationRejected r
+                        && r.fieldErrors().equals(Map.of(
+                                "nickname", List.of("has invalid format"),
+                                "email", List.of("has invalid format"),
+                                "name", List.of("can't be blank"),
+                                "password_confirmation", List.of("does not match confirmation")))));
+    }
+
+    @Test
+    void updatingTheProfileRecordsTheWholeNewProfile() {
+        fixture.given(registered())
+                .when(new UpdateProfileCommand(ID, "Lain", null, null, true, false))
+                .expectEvents(new ProfileUpdated(ID, "Lain", "close the world.", "close the world.", true, false, NOW));
+    }
+
+    @Test
+    void anUpdateThatChangesNothingRecordsNothing() {
+        fixture.given(registered())
+                .when(new UpdateProfileCommand(ID, "lain iwakura", null, null, false, true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBlankDisplayNameIsRefused() {
+        fixture.given(registered())
+                .when(new UpdateProfileCommand(ID, "  ", null, null, null, null))
+                .expectNoEvents()
+                .expectException(ProfileRejected.class);
+    }
+
+    @Test
+    void anOverlongNoteIsRefused() {
+        fixture.given(registered())
+                .when(new UpdateProfileCommand(ID, null, "x", "x".repeat(1001), null, null))
+                .expectNoEvents()
+                .expectException(ProfileRejected.class);
+    }
+
+    @Test
+    void grantingARoleOnceRecordsIt() {
+        fixture.given(registered())
+                .when(new GrantRoleCommand(ID, AccountRole.ADMIN, "command-line"))
+                .expectEvents(new AccountRoleGranted(ID, "lain", AccountRole.ADMIN, "command-line", NOW));
+    }
+
+    @Test
+    void grantingAHeldRoleAgainRecordsNothing() {
+        fixture.given(registered(), new AccountRoleGranted(ID, "lain", AccountRole.ADMIN, "command-line", NOW))
+                .when(new GrantRoleCommand(ID, AccountRole.ADMIN, "someone"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+}
