@@ -1,0 +1,95 @@
+package social.annals.query.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import social.annals.events.account.AccountRegistered;
+import social.annals.events.account.AccountRole;
+import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.ProfileUpdated;
+import social.annals.query.instance.InstanceStats;
+import social.annals.query.instance.InstanceStatsQueryHandler;
+import social.annals.query.support.TestDatabase;
+
+class AccountProjectionTest {
+
+    private static final Instant AT = Instant.parse("2026-11-26T12:00:00Z");
+
+    private final JdbcTemplate jdbc = TestDatabase.jdbc();
+    private final AccountProjection projection = new AccountProjection(jdbc);
+
+    @BeforeEach
+    void emptyReadModel() {
+        projection.reset();
+    }
+
+    private static AccountRegistered lain() {
+        return new AccountRegistered("A1", "Lain", "lain@wired.jp", "d1", "lain iwakura", "bio", "<p>bio</p>", "h",
+                false, AT);
+    }
+
+    @Test
+    void aRegisteredAccountIsFoundByIdAndCaseInsensitiveNickname() {
+        projection.on(lain());
+
+        AccountView byId = projection.handle(new AccountQueries.ById("A1"));
+        assertThat(byId.nickname()).isEqualTo("Lain");
+        assertThat(byId.displayName()).isEqualTo("lain iwakura");
+        assertThat(byId.noteHtml()).isEqualTo("<p>bio</p>");
+        assertThat(byId.hideFavorites()).isTrue();
+        assertThat(byId.locked()).isFalse();
+        assertThat(byId.notificationSettings())
+                .isEqualTo(new AccountView.NotificationSettings(true, true, true, true));
+        assertThat(byId.createdAt()).isEqualTo(AT);
+        assertThat(projection.handle(new AccountQueries.ByNickname("lAIN"))).isEqualTo(byId);
+        assertThat(projection.handle(new AccountQueries.ById("nobody"))).isNull();
+    }
+
+    @Test
+    void replayingTheSameEventsGivesTheSameState() {
+        ProfileUpdated update = new ProfileUpdated("A1", "Lain", "new", "new", true, false, AT);
+        projection.on(lain());
+        projection.on(update);
+        AccountView once = projection.handle(new AccountQueries.ById("A1"));
+
+        projection.on(lain());
+        projection.on(update);
+
+        assertThat(projection.handle(new AccountQueries.ById("A1"))).isEqualTo(once);
+        assertThat(once.locked()).isTrue();
+        assertThat(once.hideFavorites()).isFalse();
+    }
+
+    @Test
+    void rolesAreProjected() {
+        projection.on(lain());
+        projection.on(new AccountRoleGranted("A1", "Lain", AccountRole.MODERATOR, "admin", AT));
+        AccountView view = projection.handle(new AccountQueries.ById("A1"));
+        assertThat(view.moderator()).isTrue();
+        assertThat(view.admin()).isFalse();
+    }
+
+    @Test
+    void anErasedDisplayNameReadsAsNull() {
+        projection.on(new AccountRegistered("A2", "gone", null, "d2", null, null, null, "h", false, AT));
+        assertThat(projection.handle(new AccountQueries.ById("A2")).displayName()).isNull();
+    }
+
+    @Test
+    void nicknamesLookupReturnsOnlyExistingAccounts() {
+        projection.on(lain());
+        assertThat(projection.handle(new AccountQueries.ByNicknames(List.of("lain", "nobody"))))
+                .extracting(AccountView::accountId).containsExactly("A1");
+    }
+
+    @Test
+    void instanceStatsCountActiveAccounts() {
+        projection.on(lain());
+        projection.on(new AccountRegistered("A3", "alice", "a@b.c", "d3", "Alice", "", "", "h", false, AT));
+        assertThat(new InstanceStatsQueryHandler(jdbc).handle(new InstanceStats.Query()).userCount()).isEqualTo(2);
+    }
+}
