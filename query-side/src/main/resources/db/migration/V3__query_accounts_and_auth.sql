@@ -2,7 +2,7 @@
 CREATE TABLE account_view (
     account_id           varchar(32) PRIMARY KEY,
     nickname             varchar(255) NOT NULL,
-    nickname_key         varchar(255) NOT NULL CONSTRAINT account_view_nickname_unique UNIQUE,
+    nickname_key         varchar(255) NOT NULL,
     display_name         text,
     bio                  text,
     note_html            text,
@@ -22,19 +22,23 @@ CREATE TABLE account_view (
     statuses_count       integer NOT NULL DEFAULT 0,
     created_at           timestamptz NOT NULL
 );
+-- Uniqueness is the command side's invariant; read models only index, so they can never refuse an event.
+CREATE INDEX account_view_nickname ON account_view (nickname_key);
 CREATE INDEX account_view_active ON account_view (account_id) WHERE NOT deactivated;
 
 -- Read model "auth": what authentication needs on the very next request (kept in the command's transaction).
 CREATE TABLE auth_credential (
     account_id    varchar(32) PRIMARY KEY,
     nickname      varchar(255) NOT NULL,
-    nickname_key  varchar(255) NOT NULL UNIQUE,
-    email_digest  varchar(64)  NOT NULL UNIQUE,
+    nickname_key  varchar(255) NOT NULL,
+    email_digest  varchar(64)  NOT NULL,
     password_hash varchar(255) NOT NULL,
     deactivated   boolean NOT NULL DEFAULT false,
     is_admin      boolean NOT NULL DEFAULT false,
     is_moderator  boolean NOT NULL DEFAULT false
 );
+CREATE INDEX auth_credential_nickname ON auth_credential (nickname_key);
+CREATE INDEX auth_credential_email ON auth_credential (email_digest);
 
 CREATE TABLE oauth_app_view (
     app_id               varchar(32) PRIMARY KEY,

@@ -18,7 +18,8 @@ import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.web.ApiErrorHandler;
 
 /**
- * {@code java -jar annals.jar user new <nickname> <email> [--password P] [--name N] [--admin] [--moderator]},
+ * {@code java -jar annals.jar user new <nickname> <email> [--password P] [--name N] [--admin] [--moderator]}
+ * (plus any {@code --spring.*} or {@code --annals.*} setting, e.g. the database URL),
  * like Pleroma's {@code pleroma.user new}. It writes to the configured database through the same
  * commands as the API; a running server's projectors pick the account up.
  */
@@ -42,7 +43,12 @@ public final class UserCommandLine {
         String password = null;
         String name = nickname;
         List<AccountRole> roles = new ArrayList<>();
+        List<String> springArguments = new ArrayList<>(List.of("--annals.roles=cli"));
         for (int i = 3; i < args.length; i++) {
+            if (args[i].startsWith("--spring.") || args[i].startsWith("--annals.")) {
+                springArguments.add(args[i]); // configuration, e.g. --spring.datasource.url=...
+                continue;
+            }
             switch (args[i]) {
                 case "--password" -> password = ++i < args.length ? args[i] : null;
                 case "--name" -> name = ++i < args.length ? args[i] : null;
@@ -62,8 +68,9 @@ public final class UserCommandLine {
         }
         SpringApplication application = new SpringApplication(AnnalsApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(java.util.Map.of("annals.roles", "cli", "logging.level.root", "WARN"));
-        try (ConfigurableApplicationContext context = application.run("--annals.roles=cli")) {
+        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        application.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN"));
+        try (ConfigurableApplicationContext context = application.run(springArguments.toArray(String[]::new))) {
             CommandGateway commands = context.getBean(CommandGateway.class);
             String accountId = context.getBean(FlakeIdGenerator.class).next();
             commands.sendAndWait(new RegisterAccountCommand(accountId, nickname, email, name, "",

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -60,11 +59,12 @@ public class AxonConfiguration {
     CommandGateway commandGateway(CommandBus commandBus) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
-                        .retryInterval(20)
-                        .maxRetryCount(3)
-                        .build())
+                .retryScheduler(new ConflictRetryScheduler(
+                        Executors.newSingleThreadScheduledExecutor(runnable -> {
+                            Thread thread = new Thread(runnable, "command-retry");
+                            thread.setDaemon(true);
+                            return thread;
+                        }), 20, 3))
                 .build();
     }
 

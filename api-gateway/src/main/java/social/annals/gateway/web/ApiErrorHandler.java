@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -46,7 +47,7 @@ public class ApiErrorHandler {
     public ResponseEntity<Object> handle(Exception exception) {
         Throwable cause = unwrap(exception);
         if (cause instanceof ApiException api) {
-            return ResponseEntity.status(api.status()).body(api.body());
+            return body(api);
         }
         if (cause instanceof DomainRefusal refusal) {
             return refusal(refusal);
@@ -73,12 +74,17 @@ public class ApiErrorHandler {
             return error(HttpStatus.BAD_REQUEST, "Malformed request body");
         }
         if (cause instanceof MissingServletRequestParameterException missing) {
-            ApiException api = ApiException.missingParameter(missing.getParameterName());
-            return ResponseEntity.status(api.status()).body(api.body());
+            return body(ApiException.missingParameter(missing.getParameterName()));
         }
         log.error("unhandled failure", exception);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(Map.of("errors", Map.of("detail", "Internal server error")));
+    }
+
+    /** A bare string body is written as a JSON string, as Pleroma's fallbacks answer. */
+    private ResponseEntity<Object> body(ApiException api) {
+        Object body = api.body() instanceof String text ? json(text) : api.body();
+        return ResponseEntity.status(api.status()).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     /** Domain refusals, each with Pleroma's status and body. */

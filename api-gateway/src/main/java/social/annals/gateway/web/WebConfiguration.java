@@ -2,6 +2,7 @@ package social.annals.gateway.web;
 
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -13,6 +14,7 @@ import social.annals.gateway.security.AuthInterceptor;
 import social.annals.gateway.security.ViewerResolver;
 
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebConfiguration implements WebMvcConfigurer {
 
     private final ParamsResolver paramsResolver;

@@ -1,0 +1,95 @@
+package social.annals.gateway.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import social.annals.gateway.cli.UserCommandLine;
+
+/**
+ * Base of the HTTP integration tests: the whole server on a random port, against a real
+ * PostgreSQL (a temporary embedded one per test JVM). All subclasses share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "annals.embedded-db.ephemeral=true",
+        "annals.security.bcrypt-strength=4",
+        "annals.admin-token=" + ApiTest.ADMIN_TOKEN,
+        "annals.base-url=http://annals.test"
+})
+public abstract class ApiTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private Environment environment;
+
+    protected Http http;
+
+    public record App(String id, String clientId, String clientSecret) {
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    /** Runs the account command line against this server's database. */
+    protected int commandLine(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--spring.datasource.url=" + environment.getProperty("spring.datasource.url");
+        return UserCommandLine.run(all);
+    }
+
+    /** A nickname no other test uses. */
+    protected static String unique(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 100_000, 36);
+    }
+
+    protected App app(String scopes) {
+        Http.Response response = http.postForm("/api/v1/apps",
+                List.of("client_name", "tests", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", scopes));
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode json = response.json();
+        return new App(json.get("id").asText(), json.get("client_id").asText(), json.get("client_secret").asText());
+    }
+
+    protected App app() {
+        return app("read write follow push");
+    }
+
+    /** Registers through the TwitterAPI endpoint and returns the new account's id. */
+    protected String register(String nickname) {
+        Http.Response response = http.postForm("/api/account/register", List.of("nickname", nickname,
+                "email", nickname + "@example.org", "fullname", nickname + " full", "password", PASSWORD,
+                "confirm", PASSWORD));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("id").asText();
+    }
+
+    protected JsonNode passwordGrant(App app, String login, String scope) {
+        List<String> form = new java.util.ArrayList<>(List.of("grant_type", "password", "client_id", app.clientId(),
+                "client_secret", app.clientSecret(), "username", login, "password", PASSWORD));
+        if (scope != null) {
+            form.addAll(List.of("scope", scope));
+        }
+        Http.Response response = http.postForm("/oauth/token", form);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** A fresh account and a token with every scope of the default app. */
+    protected String tokenFor(String nickname) {
+        return passwordGrant(app(), nickname, null).get("access_token").asText();
+    }
+}
