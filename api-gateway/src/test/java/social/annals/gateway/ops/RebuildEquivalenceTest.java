@@ -1,0 +1,74 @@
+package social.annals.gateway.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import social.annals.gateway.support.ApiTest;
+import social.annals.gateway.support.Http;
+
+/** Rebuilding every read model from the event log gives byte-identical API answers. */
+class RebuildEquivalenceTest extends ApiTest {
+
+    @Autowired
+    ReadModelRebuilder rebuilder;
+
+    @Test
+    void everyReadModelRebuiltFromTheLogAnswersExactlyAsBefore() {
+        App app = app();
+        List<String> nicknames = new ArrayList<>();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String nickname = unique("rebuilt");
+            register(nickname);
+            nicknames.add(nickname);
+            tokens.put(nickname, passwordGrant(app, nickname, null).get("access_token").asText());
+        }
+        String mentioner = unique("mentions");
+        http.postForm("/api/account/register", List.of("nickname", mentioner, "email", mentioner + "@x.org",
+                "fullname", "M", "bio", "hi @" + nicknames.get(0), "password", PASSWORD, "confirm", PASSWORD));
+        nicknames.add(mentioner);
+        tokens.put(mentioner, passwordGrant(app, mentioner, null).get("access_token").asText());
+        http.patchForm("/api/v1/accounts/update_credentials", List.of("display_name", "Renamed", "locked", "true",
+                "hide_favorites", "false"), "Authorization", Http.bearer(tokens.get(nicknames.get(1))));
+        String admin = unique("rebuiltadmin");
+        assertThat(commandLine("new", admin, admin + "@x.org", "--password", PASSWORD, "--admin")).isZero();
+        nicknames.add(admin);
+        tokens.put(admin, passwordGrant(app("read write admin"), admin, null).get("access_token").asText());
+        String revoked = tokens.get(nicknames.get(2));
+        http.postForm("/oauth/revoke", List.of("client_id", app.clientId(), "client_secret", app.clientSecret(),
+                "token", revoked));
+
+        Map<String, String> before = answers(nicknames, tokens);
+        rebuilder.rebuildAll();
+        Map<String, String> after = answers(nicknames, tokens);
+
+        assertThat(after).isEqualTo(before);
+        assertThat(before.get("verify " + nicknames.get(2))).startsWith("403");
+        assertThat(before.get("verify " + nicknames.get(1))).contains("\"display_name\":\"Renamed\"");
+        assertThat(before.get("admin " + admin)).contains("\"admin\":true");
+    }
+
+    private Map<String, String> answers(List<String> nicknames, Map<String, String> tokens) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("instance", render(http.get("/api/v1/instance")));
+        for (String nickname : nicknames) {
+            answers.put("verify " + nickname, render(http.get("/api/v1/accounts/verify_credentials",
+                    "Authorization", Http.bearer(tokens.get(nickname)))));
+            answers.put("account " + nickname, render(http.get("/api/v1/accounts/" + nickname)));
+            answers.put("basic " + nickname, render(http.get("/api/v1/accounts/verify_credentials",
+                    "Authorization", Http.basic(nickname, PASSWORD))));
+            answers.put("admin " + nickname, render(http.get("/api/pleroma/admin/users/" + nickname
+                    + "?admin_token=" + ADMIN_TOKEN)));
+        }
+        return answers;
+    }
+
+    private static String render(Http.Response response) {
+        return response.status() + " " + response.body();
+    }
+}
