@@ -39,10 +39,17 @@ public class AccountRenderer {
         out.put("header_static", urls.defaultHeader());
         out.put("emojis", List.of());
         out.put("fields", List.of());
+        // Present in current Mastodon entities; clients such as megalodon read them.
+        out.put("moved", null);
+        out.put("suspended", false);
+        out.put("limited", false);
+        out.put("noindex", false);
+        out.put("discoverable", false);
 
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("note", account.bio() == null ? "" : account.bio());
         source.put("sensitive", false);
+        source.put("language", null);
         source.put("fields", List.of());
         Map<String, Object> sourcePleroma = new LinkedHashMap<>();
         if (self) {

@@ -34,6 +34,11 @@ public class OAuthToken {
                 now.plus(command.lifetime())));
     }
 
+    /** A token created by redeeming an authorization code. */
+    OAuthToken(AccessTokenIssued issued) {
+        apply(issued);
+    }
+
     @CommandHandler
     public void handle(RefreshAccessTokenCommand command, Clock clock) {
         if (revoked || !appId.equals(command.appId())

@@ -18,8 +18,11 @@ import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.oauth.AccessTokenIssued;
 import social.annals.events.oauth.AccessTokenRefreshed;
 import social.annals.events.oauth.AccessTokenRevoked;
+import social.annals.events.oauth.AuthorizationCodeIssued;
+import social.annals.events.oauth.AuthorizationCodeRedeemed;
 import social.annals.events.oauth.OAuthAppRegistered;
 import social.annals.query.auth.AuthQueries.App;
+import social.annals.query.auth.AuthQueries.Code;
 import social.annals.query.auth.AuthQueries.Credentials;
 import social.annals.query.auth.AuthQueries.Token;
 
@@ -106,8 +109,31 @@ public class AuthProjection {
         jdbc.update("DELETE FROM oauth_token_view WHERE token_id = ?", event.tokenId());
     }
 
+    @EventHandler
+    void on(AuthorizationCodeIssued event) {
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("INSERT INTO oauth_code_view (code_id, code_digest, app_id, "
+                    + "account_id, scopes, redirect_uri, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (code_id) DO NOTHING");
+            statement.setString(1, event.codeId());
+            statement.setString(2, event.codeDigest());
+            statement.setString(3, event.appId());
+            statement.setString(4, event.accountId());
+            statement.setArray(5, con.createArrayOf("text", event.scopes().toArray()));
+            statement.setString(6, event.redirectUri());
+            statement.setTimestamp(7, Timestamp.from(event.expiresAt()));
+            return statement;
+        });
+    }
+
+    @EventHandler
+    void on(AuthorizationCodeRedeemed event) {
+        jdbc.update("UPDATE oauth_code_view SET redeemed = true WHERE code_id = ?", event.codeId());
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM oauth_code_view");
         jdbc.update("DELETE FROM oauth_token_view");
         jdbc.update("DELETE FROM oauth_app_view");
         jdbc.update("DELETE FROM auth_credential");
@@ -152,6 +178,15 @@ public class AuthProjection {
     public Token handle(AuthQueries.TokenByRefreshDigest query) {
         return jdbc.query("SELECT * FROM oauth_token_view WHERE refresh_digest = ?", AuthProjection::token,
                 query.refreshDigest()).stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
+    public Code handle(AuthQueries.CodeByDigest query) {
+        return jdbc.query("SELECT * FROM oauth_code_view WHERE code_digest = ?", (rs, row) -> new Code(
+                rs.getString("code_id"), rs.getString("app_id"), rs.getString("account_id"),
+                strings(rs.getArray("scopes")), rs.getString("redirect_uri"),
+                rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("redeemed")),
+                query.codeDigest()).stream().findFirst().orElse(null);
     }
 
     private static Credentials credentials(ResultSet rs, int row) throws SQLException {

@@ -28,6 +28,13 @@ public final class AuthQueries {
     public record TokenByRefreshDigest(String refreshDigest) {
     }
 
+    public record CodeByDigest(String codeDigest) {
+    }
+
+    public record Code(String codeId, String appId, String accountId, List<String> scopes, String redirectUri,
+                       Instant expiresAt, boolean redeemed) {
+    }
+
     public record Credentials(String accountId, String nickname, String passwordHash, boolean deactivated, boolean admin,
                               boolean moderator) {
     }

@@ -72,6 +72,7 @@ public class InstanceController {
         pollLimits.put("min_expiration", 0);
         pollLimits.put("max_expiration", 31_536_000);
         out.put("poll_limits", pollLimits);
+        out.put("max_media_attachments", 0);
         out.put("upload_limit", 16_000_000);
         out.put("avatar_upload_limit", 2_000_000);
         out.put("background_upload_limit", 4_000_000);
@@ -81,6 +82,11 @@ public class InstanceController {
         metadata.put("features", List.of("mastodon_api", "pleroma_api"));
         metadata.put("account_activation_required", activationRequired);
         metadata.put("post_formats", List.of("text/plain"));
+        metadata.put("federation", Map.of("enabled", false, "exclusions", false));
+        metadata.put("fields_limits", Map.of("max_fields", 0, "max_remote_fields", 0, "name_length", 0,
+                "value_length", 0));
+        metadata.put("birthday_required", false);
+        metadata.put("birthday_min_age", 0);
         pleroma.put("metadata", metadata);
         pleroma.put("vapid_public_key", null);
         out.put("pleroma", pleroma);

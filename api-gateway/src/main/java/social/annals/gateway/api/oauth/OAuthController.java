@@ -18,6 +18,7 @@ import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
 import social.annals.query.auth.AuthQueries;
 import social.annals.query.auth.AuthQueries.App;
+import social.annals.query.auth.AuthQueries.Code;
 import social.annals.query.auth.AuthQueries.Credentials;
 import social.annals.query.auth.AuthQueries.Token;
 
@@ -46,13 +47,14 @@ public class OAuthController {
     public Map<String, Object> token(HttpServletRequest request, Params params) {
         String grantType = params.string("grant_type").orElse("");
         switch (grantType) {
-            case "password", "client_credentials", "refresh_token" -> { }
+            case "password", "client_credentials", "refresh_token", "authorization_code" -> { }
             default -> throw ApiException.error(HttpStatus.BAD_REQUEST, "Bad request");
         }
         App app = clients.authenticate(request, params).orElseThrow(OAuthController::invalid);
         return switch (grantType) {
             case "password" -> passwordGrant(app, params);
             case "client_credentials" -> clientCredentialsGrant(app);
+            case "authorization_code" -> authorizationCodeGrant(app, params);
             default -> refreshGrant(app, params);
         };
     }
@@ -74,6 +76,23 @@ public class OAuthController {
     private Map<String, Object> clientCredentialsGrant(App app) {
         TokenIssuer.Issued issued = issuer.issue(app.appId(), null, app.scopes(), GrantType.CLIENT_CREDENTIALS);
         Map<String, Object> out = tokenBody(issued);
+        out.put("created_at", issued.createdAt().getEpochSecond());
+        return out;
+    }
+
+    /** The code must belong to this app and be unused; redeeming it is decided by the code itself. */
+    private Map<String, Object> authorizationCodeGrant(App app, Params params) {
+        String raw = params.string("code").orElseThrow(OAuthController::invalid);
+        Code code = queries.one(new AuthQueries.CodeByDigest(Digests.token(raw)), Code.class);
+        if (code == null || !code.appId().equals(app.appId())) {
+            throw invalid();
+        }
+        TokenIssuer.Issued issued = issuer.redeem(code.codeId(), app.appId(), code.scopes());
+        Map<String, Object> out = tokenBody(issued);
+        Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(code.accountId()), Credentials.class);
+        if (account != null) {
+            out.put("me", urls.actor(account.nickname()));
+        }
         out.put("created_at", issued.createdAt().getEpochSecond());
         return out;
     }
@@ -110,16 +129,8 @@ public class OAuthController {
         return Map.of();
     }
 
-    /** Requested scopes must be a non-empty subset of the app's; none requested means all of them. */
     private static List<String> requestedScopes(App app, Params params) {
-        List<String> requested = Scopes.from(params);
-        if (requested.isEmpty()) {
-            return app.scopes();
-        }
-        if (!app.scopes().containsAll(requested)) {
-            throw invalid();
-        }
-        return requested;
+        return Scopes.grantable(app, Scopes.from(params)).orElseThrow(OAuthController::invalid);
     }
 
     private static Map<String, Object> tokenBody(TokenIssuer.Issued issued) {

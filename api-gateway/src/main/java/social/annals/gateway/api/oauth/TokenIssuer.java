@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.oauth.IssueAccessTokenCommand;
+import social.annals.command.oauth.IssueAuthorizationCodeCommand;
+import social.annals.command.oauth.RedeemAuthorizationCodeCommand;
 import social.annals.command.oauth.RefreshAccessTokenCommand;
 import social.annals.command.secrets.Digests;
 import social.annals.events.oauth.GrantType;
@@ -21,6 +23,8 @@ public class TokenIssuer {
     public record Issued(String tokenId, String accessToken, String refreshToken, List<String> scopes,
                          Instant createdAt, long expiresIn) {
     }
+
+    private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
     private final CommandGateway commands;
     private final FlakeIdGenerator ids;
@@ -55,7 +59,21 @@ public class TokenIssuer {
         return new Issued(tokenId, access, refreshToken, scopes, clock.instant(), lifetime.toSeconds());
     }
 
-    public long lifetimeSeconds() {
-        return lifetime.toSeconds();
+    /** Exchanges an authorization code for a token with the code's scopes (single use, decided by the code). */
+    public Issued redeem(String codeId, String appId, List<String> scopes) {
+        String tokenId = ids.next();
+        String access = tokens.newSecret();
+        String refresh = tokens.newSecret();
+        commands.sendAndWait(new RedeemAuthorizationCodeCommand(codeId, appId, tokenId, Digests.token(access),
+                Digests.token(refresh), lifetime));
+        return new Issued(tokenId, access, refresh, scopes, clock.instant(), lifetime.toSeconds());
+    }
+
+    /** Makes a single-use authorization code and returns its secret. */
+    public String authorizationCode(String appId, String accountId, List<String> scopes, String redirectUri) {
+        String code = tokens.newSecret();
+        commands.sendAndWait(new IssueAuthorizationCodeCommand(ids.next(), appId, accountId, Digests.token(code),
+                scopes, redirectUri, CODE_LIFETIME));
+        return code;
     }
 }
