@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import social.annals.gateway.cli.UserCommandLine;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.query.account.AccountProjection;
 
 /**
  * Base of the HTTP integration tests: the whole server on a random port, against a real
@@ -34,6 +36,9 @@ public abstract class ApiTest {
     @Autowired
     private Environment environment;
 
+    @Autowired
+    private ConsistencyBarrier barrier;
+
     protected Http http;
 
     public record App(String id, String clientId, String clientSecret) {
@@ -44,11 +49,16 @@ public abstract class ApiTest {
         http = new Http(port);
     }
 
-    /** Runs the account command line against this server's database. */
+    /**
+     * Runs the account command line against this server's database, then waits until this
+     * server's read models have seen what it wrote (it arrives by polling, not by a local commit).
+     */
     protected int commandLine(String... args) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = "--spring.datasource.url=" + environment.getProperty("spring.datasource.url");
-        return UserCommandLine.run(all);
+        int exit = UserCommandLine.run(all);
+        barrier.await(AccountProjection.GROUP);
+        return exit;
     }
 
     /** A nickname no other test uses. */
