@@ -28,6 +28,8 @@ import org.springframework.web.servlet.HandlerMapping;
 public class ParamsResolver implements HandlerMethodArgumentResolver {
 
     private static final String CACHE = ParamsResolver.class.getName() + ".params";
+    /** Pleroma's default upload limit bounds every body. */
+    private static final int MAX_JSON_BODY = 16_000_000;
 
     private final ObjectMapper mapper;
 
@@ -72,7 +74,10 @@ public class ParamsResolver implements HandlerMethodArgumentResolver {
                 multipart.getFileMap().forEach((name, file) -> files.put(stripBrackets(name), file));
             }
         } else if (contentType.contains("json")) {
-            byte[] body = request.getInputStream().readAllBytes();
+            byte[] body = request.getInputStream().readNBytes(MAX_JSON_BODY + 1);
+            if (body.length > MAX_JSON_BODY) {
+                throw ApiException.error(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large");
+            }
             if (!new String(body, StandardCharsets.UTF_8).isBlank()) {
                 Object json;
                 try {

@@ -87,14 +87,7 @@ public class OAuthController {
         if (code == null || !code.appId().equals(app.appId())) {
             throw invalid();
         }
-        TokenIssuer.Issued issued = issuer.redeem(code.codeId(), app.appId(), code.scopes());
-        Map<String, Object> out = tokenBody(issued);
-        Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(code.accountId()), Credentials.class);
-        if (account != null) {
-            out.put("me", urls.actor(account.nickname()));
-        }
-        out.put("created_at", issued.createdAt().getEpochSecond());
-        return out;
+        return withActorAndTime(issuer.redeem(code.codeId(), app.appId(), code.scopes()), code.accountId());
     }
 
     private Map<String, Object> refreshGrant(App app, Params params) {
@@ -103,14 +96,17 @@ public class OAuthController {
         if (token == null || !token.appId().equals(app.appId())) {
             throw invalid();
         }
-        TokenIssuer.Issued issued = issuer.refresh(token.tokenId(), app.appId(), refreshToken, token.scopes());
+        return withActorAndTime(issuer.refresh(token.tokenId(), app.appId(), refreshToken, token.scopes()),
+                token.accountId());
+    }
+
+    /** The token body with {@code me} (when the token is a user's) and {@code created_at}. */
+    private Map<String, Object> withActorAndTime(TokenIssuer.Issued issued, String accountId) {
         Map<String, Object> out = tokenBody(issued);
-        if (token.accountId() != null) {
-            Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(token.accountId()),
-                    Credentials.class);
-            if (account != null) {
-                out.put("me", urls.actor(account.nickname()));
-            }
+        Credentials account = accountId == null ? null
+                : queries.one(new AuthQueries.CredentialsByAccountId(accountId), Credentials.class);
+        if (account != null) {
+            out.put("me", urls.actor(account.nickname()));
         }
         out.put("created_at", issued.createdAt().getEpochSecond());
         return out;
