@@ -1,0 +1,6 @@
+package social.annals.events.social;
+
+import java.time.Instant;
+
+public record AccountUnblocked(String blockerId, String blockedId, Instant unblockedAt) {
+}

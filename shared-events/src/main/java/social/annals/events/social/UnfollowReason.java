@@ -1,0 +1,8 @@
+package social.annals.events.social;
+
+public enum UnfollowReason {
+    /** The follower unfollowed. */
+    UNFOLLOWED,
+    /** One side blocked the other. */
+    BLOCKED
+}
