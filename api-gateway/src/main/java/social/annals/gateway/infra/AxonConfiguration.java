@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -25,13 +26,15 @@ import social.annals.command.account.AccountLookup;
 import social.annals.gateway.privacy.CryptoShreddingSerializer;
 import social.annals.gateway.privacy.PersonalDataCipher;
 import social.annals.query.auth.AuthProjection;
+import social.annals.query.social.RelationshipProjection;
 
 /** Event store, serialisation, processors and the command gateway. */
 @Configuration
 public class AxonConfiguration {
 
     /** Read models the next request depends on: updated in the command's own transaction. */
-    static final List<String> SUBSCRIBING_GROUPS = List.of(AuthProjection.GROUP, AccountLookup.GROUP);
+    static final List<String> SUBSCRIBING_GROUPS =
+            List.of(AuthProjection.GROUP, AccountLookup.GROUP, RelationshipProjection.GROUP);
 
     @Bean
     Clock clock() {
@@ -78,6 +81,8 @@ public class AxonConfiguration {
                     TrackingEventProcessorConfiguration.forParallelProcessing(threads)
                             .andInitialSegmentsCount(segments)
                             .andBatchSize(batchSize)
+                            // Claim free segments within a second: faster takeover and restart after a rebuild.
+                            .andTokenClaimInterval(1, TimeUnit.SECONDS)
                             .andAutoStart(roles.projector()));
             for (String group : SUBSCRIBING_GROUPS) {
                 processing.registerSubscribingEventProcessor(group);

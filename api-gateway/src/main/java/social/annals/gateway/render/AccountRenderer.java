@@ -1,24 +1,46 @@
 package social.annals.gateway.render;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import social.annals.gateway.api.Queries;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.query.account.AccountView;
+import social.annals.query.social.RelationshipQueries;
+import social.annals.query.social.RelationshipView;
 
 /** The Mastodon Account entity with Pleroma's extension, rendered for a viewer. */
 @Component
 public class AccountRenderer {
 
     private final Urls urls;
+    private final Queries queries;
 
-    public AccountRenderer(Urls urls) {
+    public AccountRenderer(Urls urls, Queries queries) {
         this.urls = urls;
+        this.queries = queries;
     }
 
     public Map<String, Object> render(AccountView account, ApiPrincipal viewer) {
+        return renderAll(List.of(account), viewer).get(0);
+    }
+
+    /** Accounts for a viewer, with their relationships fetched in one query; order kept. */
+    public List<Map<String, Object>> renderAll(List<AccountView> accounts, ApiPrincipal viewer) {
+        Map<String, RelationshipView> relationships = new HashMap<>();
+        if (viewer != null && viewer.isUser() && !accounts.isEmpty()) {
+            queries.many(new RelationshipQueries.Between(viewer.accountId(),
+                            accounts.stream().map(AccountView::accountId).toList()), RelationshipView.class)
+                    .forEach(view -> relationships.put(view.targetId(), view));
+        }
+        return accounts.stream().map(account -> render(account, viewer, relationships.get(account.accountId())))
+                .toList();
+    }
+
+    private Map<String, Object> render(AccountView account, ApiPrincipal viewer, RelationshipView relationship) {
         boolean self = viewer != null && account.accountId().equals(viewer.accountId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", account.accountId());
@@ -65,8 +87,7 @@ public class AccountRenderer {
         pleroma.put("tags", List.of());
         pleroma.put("is_admin", account.admin());
         pleroma.put("is_moderator", account.moderator());
-        // Relationships arrive with the social graph; until then there is nothing to relate.
-        pleroma.put("relationship", Map.of());
+        pleroma.put("relationship", relationship == null ? Map.of() : RelationshipRenderer.render(relationship));
         pleroma.put("hide_followers", false);
         pleroma.put("hide_follows", false);
         pleroma.put("hide_favorites", account.hideFavorites());

@@ -38,7 +38,18 @@ class RebuildEquivalenceTest extends ApiTest {
         String admin = unique("rebuiltadmin");
         assertThat(commandLine("new", admin, admin + "@x.org", "--password", PASSWORD, "--admin")).isZero();
         nicknames.add(admin);
-        tokens.put(admin, passwordGrant(app("read write admin"), admin, null).get("access_token").asText());
+        tokens.put(admin, passwordGrant(app("read write follow admin"), admin, null).get("access_token").asText());
+        // The social graph: follows (one of them to a locked account), a block, a mute, a subscription.
+        String n0 = nicknames.get(0);
+        String n1 = nicknames.get(1);
+        String n2 = nicknames.get(2);
+        follow(tokens.get(n0), n1);
+        follow(tokens.get(mentioner), n0);
+        follow(tokens.get(n2), n0);
+        follow(tokens.get(admin), n0);
+        act(tokens.get(n0), "/api/v1/accounts/" + id(n2) + "/block");
+        act(tokens.get(mentioner), "/api/v1/accounts/" + id(n0) + "/mute");
+        act(tokens.get(admin), "/api/v1/pleroma/accounts/" + id(n0) + "/subscribe");
         String revoked = tokens.get(nicknames.get(2));
         http.postForm("/oauth/revoke", List.of("client_id", app.clientId(), "client_secret", app.clientSecret(),
                 "token", revoked));
@@ -51,6 +62,8 @@ class RebuildEquivalenceTest extends ApiTest {
         assertThat(before.get("verify " + nicknames.get(2))).startsWith("403");
         assertThat(before.get("verify " + nicknames.get(1))).contains("\"display_name\":\"Renamed\"");
         assertThat(before.get("admin " + admin)).contains("\"admin\":true");
+        assertThat(before.get("account " + nicknames.get(0))).contains("\"followers_count\":2");
+        assertThat(before.get("/api/v1/blocks " + nicknames.get(0))).contains(nicknames.get(2));
     }
 
     private Map<String, String> answers(List<String> nicknames, Map<String, String> tokens) {
@@ -64,8 +77,31 @@ class RebuildEquivalenceTest extends ApiTest {
                     "Authorization", Http.basic(nickname, PASSWORD))));
             answers.put("admin " + nickname, render(http.get("/api/pleroma/admin/users/" + nickname
                     + "?admin_token=" + ADMIN_TOKEN)));
+            String id = id(nickname);
+            answers.put("followers " + nickname, render(http.get("/api/v1/accounts/" + id + "/followers")));
+            answers.put("following " + nickname, render(http.get("/api/v1/accounts/" + id + "/following")));
+            String ids = nicknames.stream().map(this::id).map(other -> "id[]=" + other)
+                    .collect(java.util.stream.Collectors.joining("&"));
+            answers.put("relationships " + nickname, render(http.get("/api/v1/accounts/relationships?" + ids,
+                    "Authorization", Http.basic(nickname, PASSWORD))));
+            for (String list : List.of("/api/v1/blocks", "/api/v1/mutes", "/api/v1/follow_requests")) {
+                answers.put(list + " " + nickname, render(http.get(list, "Authorization",
+                        Http.basic(nickname, PASSWORD))));
+            }
         }
         return answers;
+    }
+
+    private String id(String nickname) {
+        return http.get("/api/v1/accounts/" + nickname).json().get("id").asText();
+    }
+
+    private void follow(String token, String nickname) {
+        act(token, "/api/v1/accounts/" + id(nickname) + "/follow");
+    }
+
+    private void act(String token, String path) {
+        assertThat(http.postJson(path, "", "Authorization", Http.bearer(token)).status()).as(path).isEqualTo(200);
     }
 
     private static String render(Http.Response response) {

@@ -98,6 +98,16 @@ public abstract class ApiTest {
         return response.json();
     }
 
+    /** A registered account with a bearer header carrying every scope of the default app. */
+    public record User(String id, String nickname, String bearer) {
+    }
+
+    protected User user(String prefix) {
+        String nickname = unique(prefix);
+        String id = register(nickname);
+        return new User(id, nickname, Http.bearer(tokenFor(nickname)));
+    }
+
     /** A fresh account and a token with every scope of the default app. */
     protected String tokenFor(String nickname) {
         return passwordGrant(app(), nickname, null).get("access_token").asText();

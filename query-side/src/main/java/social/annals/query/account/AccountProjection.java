@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.ProfileUpdated;
+import social.annals.events.social.AccountFollowed;
+import social.annals.events.social.AccountUnfollowed;
 
 /** Read model "accounts". Every handler writes absolute values, so replay and redelivery are safe. */
 @Component
@@ -60,6 +62,27 @@ public class AccountProjection {
         jdbc.update("UPDATE account_view SET " + column + " = true WHERE account_id = ?", event.accountId());
     }
 
+    @EventHandler
+    void on(AccountFollowed event) {
+        adjustFollowCounts(event.followerId(), event.followedId(), 1);
+    }
+
+    @EventHandler
+    void on(AccountUnfollowed event) {
+        adjustFollowCounts(event.followerId(), event.followedId(), -1);
+    }
+
+    /**
+     * The pair aggregate records a follow or unfollow only when it changes something, and this
+     * processor commits its position with the same transaction, so counting is exact.
+     */
+    private void adjustFollowCounts(String followerId, String followedId, int delta) {
+        jdbc.update("UPDATE account_view SET following_count = following_count + ? WHERE account_id = ?",
+                delta, followerId);
+        jdbc.update("UPDATE account_view SET followers_count = followers_count + ? WHERE account_id = ?",
+                delta, followedId);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM account_view");
@@ -75,6 +98,18 @@ public class AccountProjection {
     public AccountView handle(AccountQueries.ByNickname query) {
         return jdbc.query("SELECT " + COLUMNS + " FROM account_view WHERE nickname_key = ?", ROW,
                 query.nickname().toLowerCase(Locale.ROOT)).stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
+    public List<AccountView> handle(AccountQueries.ByIds query) {
+        if (query.accountIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM account_view WHERE account_id = ANY (?)");
+            statement.setArray(1, con.createArrayOf("varchar", query.accountIds().toArray()));
+            return statement;
+        }, ROW);
     }
 
     @QueryHandler

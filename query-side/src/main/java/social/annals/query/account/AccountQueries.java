@@ -11,6 +11,10 @@ public final class AccountQueries {
     public record ById(String accountId) {
     }
 
+    /** The existing accounts among these ids, in no particular order. */
+    public record ByIds(List<String> accountIds) {
+    }
+
     /** Case-insensitive. */
     public record ByNickname(String nickname) {
     }

@@ -87,6 +87,19 @@ class AccountProjectionTest {
     }
 
     @Test
+    void followsAndUnfollowsMoveBothCounts() {
+        projection.on(lain());
+        projection.on(new AccountRegistered("A4", "bob", "b@b.c", "d4", "Bob", "", "", "h", false, AT));
+        projection.on(new social.annals.events.social.AccountFollowed("A4", "A1", true, AT));
+        assertThat(projection.handle(new AccountQueries.ById("A1")).followersCount()).isEqualTo(1);
+        assertThat(projection.handle(new AccountQueries.ById("A4")).followingCount()).isEqualTo(1);
+        projection.on(new social.annals.events.social.AccountUnfollowed("A4", "A1",
+                social.annals.events.social.UnfollowReason.UNFOLLOWED, AT));
+        assertThat(projection.handle(new AccountQueries.ById("A1")).followersCount()).isZero();
+        assertThat(projection.handle(new AccountQueries.ByIds(List.of("A1", "A4", "none")))).hasSize(2);
+    }
+
+    @Test
     void instanceStatsCountActiveAccounts() {
         projection.on(lain());
         projection.on(new AccountRegistered("A3", "alice", "a@b.c", "d3", "Alice", "", "", "h", false, AT));

@@ -1,0 +1,254 @@
+package social.annals.gateway.api.social;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.social.RelationshipCommands;
+import social.annals.command.social.RelationshipState;
+import social.annals.command.social.RelationshipState.Outcome;
+import social.annals.events.ids.FlakeId;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.render.AccountRenderer;
+import social.annals.gateway.render.RelationshipRenderer;
+import social.annals.gateway.render.Urls;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Pagination;
+import social.annals.gateway.web.Params;
+import social.annals.query.account.AccountProjection;
+import social.annals.query.account.AccountQueries;
+import social.annals.query.account.AccountView;
+import social.annals.query.social.RelationshipQueries;
+import social.annals.query.social.RelationshipQueries.AccountList;
+import social.annals.query.social.RelationshipView;
+
+/** Follow, block, mute and subscribe; relationships; followers, following, requests, blocks and mutes. */
+@RestController
+public class RelationshipsController {
+
+    private final CommandGateway commands;
+    private final Queries queries;
+    private final ConsistencyBarrier barrier;
+    private final AccountRenderer accounts;
+    private final Urls urls;
+
+    public RelationshipsController(CommandGateway commands, Queries queries, ConsistencyBarrier barrier,
+                                   AccountRenderer accounts, Urls urls) {
+        this.commands = commands;
+        this.queries = queries;
+        this.barrier = barrier;
+        this.accounts = accounts;
+        this.urls = urls;
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> follow(@PathVariable String id, Params params, ApiPrincipal caller) {
+        AccountView target = otherAccount(id, caller);
+        RelationshipState state = send(new RelationshipCommands.Follow(caller.accountId(), target.accountId(),
+                target.locked(), params.bool("reblogs").orElse(null)));
+        if (state.outcome() == Outcome.BLOCKED_BY_TARGET) {
+            throw ApiException.error(HttpStatus.FORBIDDEN, "Could not follow user: " + target.nickname() + " blocked you.");
+        }
+        return RelationshipRenderer.render(RelationshipRenderer.view(state));
+    }
+
+    /** Follow by nickname; answers the followed account. */
+    @PostMapping("/api/v1/follows")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> followByUri(Params params, ApiPrincipal caller) {
+        String uri = params.required("uri").trim();
+        String nickname = uri.startsWith("@") ? uri.substring(1) : uri;
+        int at = nickname.indexOf('@');
+        if (at >= 0 && nickname.substring(at + 1).equalsIgnoreCase(urls.host())) {
+            nickname = nickname.substring(0, at);
+        }
+        AccountView target = nickname.isEmpty() || nickname.contains("@") || nickname.length() > 255 ? null
+                : queries.one(new AccountQueries.ByNickname(nickname), AccountView.class);
+        if (target == null) {
+            throw ApiException.notFound();
+        }
+        follow(target.accountId(), params, caller);
+        return accounts.render(queries.one(new AccountQueries.ById(target.accountId()), AccountView.class), caller);
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/unfollow")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> unfollow(@PathVariable String id, ApiPrincipal caller) {
+        AccountView target = otherAccount(id, caller);
+        return answer(send(new RelationshipCommands.Unfollow(caller.accountId(), target.accountId())));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/block")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> block(@PathVariable String id, ApiPrincipal caller) {
+        AccountView target = otherAccount(id, caller);
+        return answer(send(new RelationshipCommands.Block(caller.accountId(), target.accountId())));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/unblock")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> unblock(@PathVariable String id, ApiPrincipal caller) {
+        AccountView target = otherAccount(id, caller);
+        return answer(send(new RelationshipCommands.Unblock(caller.accountId(), target.accountId())));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/mute")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> mute(@PathVariable String id, Params params, ApiPrincipal caller) {
+        AccountView target = otherAccount(id, caller);
+        boolean notifications = params.bool("notifications").orElse(true);
+        return answer(send(new RelationshipCommands.Mute(caller.accountId(), target.accountId(), notifications)));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/unmute")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> unmute(@PathVariable String id, ApiPrincipal caller) {
+        AccountView target = otherAccount(id, caller);
+        return answer(send(new RelationshipCommands.Unmute(caller.accountId(), target.accountId())));
+    }
+
+    /** Subscribing to oneself is accepted and changes nothing (one is never notified of oneself). */
+    @PostMapping("/api/v1/pleroma/accounts/{id}/subscribe")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> subscribe(@PathVariable String id, ApiPrincipal caller) {
+        AccountView target = account(id);
+        if (target.accountId().equals(caller.accountId())) {
+            return RelationshipRenderer.render(RelationshipView.none(target.accountId()));
+        }
+        RelationshipState state = send(new RelationshipCommands.Subscribe(caller.accountId(), target.accountId()));
+        if (state.outcome() == Outcome.BLOCKED_BY_TARGET) {
+            throw ApiException.error(HttpStatus.FORBIDDEN,
+                    "Could not subscribe: " + target.nickname() + " is blocking you");
+        }
+        return RelationshipRenderer.render(RelationshipRenderer.view(state));
+    }
+
+    @PostMapping("/api/v1/pleroma/accounts/{id}/unsubscribe")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> unsubscribe(@PathVariable String id, ApiPrincipal caller) {
+        AccountView target = account(id);
+        if (target.accountId().equals(caller.accountId())) {
+            return RelationshipRenderer.render(RelationshipView.none(target.accountId()));
+        }
+        return answer(send(new RelationshipCommands.Unsubscribe(caller.accountId(), target.accountId())));
+    }
+
+    @GetMapping("/api/v1/accounts/relationships")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public List<Map<String, Object>> relationships(Params params, ApiPrincipal caller) {
+        List<String> ids = params.strings("id").stream().filter(FlakeId::isWellFormed).distinct().limit(200).toList();
+        return queries.many(new RelationshipQueries.Between(caller.accountId(), ids), RelationshipView.class)
+                .stream().map(RelationshipRenderer::render).toList();
+    }
+
+    @GetMapping("/api/v1/accounts/{id}/followers")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> followers(@PathVariable String id, Params params,
+                                                               ApiPrincipal viewer, HttpServletRequest request) {
+        return list(AccountList.FOLLOWERS, account(id).accountId(), params, viewer, request);
+    }
+
+    @GetMapping("/api/v1/accounts/{id}/following")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> following(@PathVariable String id, Params params,
+                                                               ApiPrincipal viewer, HttpServletRequest request) {
+        return list(AccountList.FOLLOWING, account(id).accountId(), params, viewer, request);
+    }
+
+    @GetMapping("/api/v1/follow_requests")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> followRequests(Params params, ApiPrincipal caller,
+                                                                    HttpServletRequest request) {
+        return list(AccountList.FOLLOW_REQUESTS, caller.accountId(), params, caller, request);
+    }
+
+    @GetMapping("/api/v1/blocks")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> blocks(Params params, ApiPrincipal caller,
+                                                            HttpServletRequest request) {
+        return list(AccountList.BLOCKS, caller.accountId(), params, caller, request);
+    }
+
+    @GetMapping("/api/v1/mutes")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> mutes(Params params, ApiPrincipal caller,
+                                                           HttpServletRequest request) {
+        return list(AccountList.MUTES, caller.accountId(), params, caller, request);
+    }
+
+    @PostMapping("/api/v1/follow_requests/{id}/authorize")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> authorize(@PathVariable String id, ApiPrincipal caller) {
+        AccountView requester = otherAccount(id, caller);
+        return request(send(new RelationshipCommands.AuthorizeFollowRequest(caller.accountId(),
+                requester.accountId())));
+    }
+
+    @PostMapping("/api/v1/follow_requests/{id}/reject")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public Map<String, Object> reject(@PathVariable String id, ApiPrincipal caller) {
+        AccountView requester = otherAccount(id, caller);
+        return request(send(new RelationshipCommands.RejectFollowRequest(caller.accountId(), requester.accountId())));
+    }
+
+    private Map<String, Object> request(RelationshipState state) {
+        if (state.outcome() == Outcome.NO_REQUEST) {
+            throw ApiException.notFound();
+        }
+        return answer(state);
+    }
+
+    private ResponseEntity<List<Map<String, Object>>> list(AccountList list, String accountId, Params params,
+                                                           ApiPrincipal viewer, HttpServletRequest request) {
+        Pagination page = Pagination.from(params);
+        List<String> ids = queries.many(new RelationshipQueries.Page(list, accountId, page.maxId(), page.sinceId(),
+                page.minId(), page.limit()), String.class);
+        Map<String, AccountView> found = new java.util.HashMap<>();
+        queries.many(new AccountQueries.ByIds(ids), AccountView.class).forEach(a -> found.put(a.accountId(), a));
+        List<AccountView> listed = ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return ResponseEntity.ok()
+                .headers(Pagination.links(urls.base(), request, ids, idOfListed -> idOfListed))
+                .body(accounts.renderAll(listed, viewer));
+    }
+
+    /** Counts shown in Account entities are projected asynchronously: a change waits for them. */
+    private RelationshipState send(Object command) {
+        RelationshipState state = commands.sendAndWait(command);
+        if (state.outcome() == Outcome.CHANGED) {
+            barrier.await(AccountProjection.GROUP);
+        }
+        return state;
+    }
+
+    private static Map<String, Object> answer(RelationshipState state) {
+        return RelationshipRenderer.render(RelationshipRenderer.view(state));
+    }
+
+    private AccountView account(String id) {
+        AccountView account = FlakeId.isWellFormed(id)
+                ? queries.one(new AccountQueries.ById(id), AccountView.class) : null;
+        if (account == null) {
+            throw ApiException.notFound();
+        }
+        return account;
+    }
+
+    /** The target of a relationship change: an existing account other than the caller. */
+    private AccountView otherAccount(String id, ApiPrincipal caller) {
+        AccountView account = account(id);
+        if (account.accountId().equals(caller.accountId())) {
+            throw ApiException.notFound();
+        }
+        return account;
+    }
+}

@@ -1,0 +1,25 @@
+package social.annals.query.social;
+
+import java.util.List;
+
+public final class RelationshipQueries {
+
+    private RelationshipQueries() {
+    }
+
+    /** The viewer's relationships to those targets that are existing accounts, in request order. */
+    public record Between(String viewerId, List<String> targetIds) {
+    }
+
+    /** The lists an account has, each paginated by the listed account's id. */
+    public enum AccountList {
+        FOLLOWERS, FOLLOWING, FOLLOW_REQUESTS, BLOCKS, MUTES, SUBSCRIBERS
+    }
+
+    /**
+     * One keyset page of account ids, newest id first: ids below {@code maxId}, above
+     * {@code sinceId}, or the {@code limit} ids just above {@code minId}. Null bounds are open.
+     */
+    public record Page(AccountList list, String accountId, String maxId, String sinceId, String minId, int limit) {
+    }
+}
