@@ -26,6 +26,8 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 @Component
 public class ReadModelRebuilder {
 
+    static final String POLICY_PREFIX = "policy-";
+
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final TransactionTemplate transaction;
@@ -39,9 +41,14 @@ public class ReadModelRebuilder {
         this.barrier = barrier;
     }
 
-    /** Every read model (processing group), by name. */
+    /**
+     * Every read model (processing group), by name. Policies, which turn events into commands,
+     * are not read models: replaying them would act twice.
+     */
     public List<String> groups() {
-        return processing.eventProcessors().keySet().stream().sorted().collect(Collectors.toList());
+        return processing.eventProcessors().keySet().stream()
+                .filter(name -> !name.startsWith(POLICY_PREFIX))
+                .sorted().collect(Collectors.toList());
     }
 
     /** Rebuilds every read model and returns when all of them have caught up again. */

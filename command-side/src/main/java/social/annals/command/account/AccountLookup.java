@@ -8,6 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.account.AccountRegistered;
+import social.annals.events.account.ProfileUpdated;
 
 /**
  * The command side's set-based view of accounts: which nicknames and e-mail digests are taken.
@@ -52,6 +53,20 @@ public class AccountLookup {
             String message = String.valueOf(e.getMessage());
             throw RegistrationRejected.taken(message.contains("email") ? "email" : "nickname");
         }
+    }
+
+    @EventHandler
+    void on(ProfileUpdated event) {
+        jdbc.update("UPDATE account_lookup SET locked = ? WHERE account_id = ?", event.locked(), event.accountId());
+    }
+
+    /** The id and lock state of a local account, by nickname in any case. */
+    public record Found(String accountId, boolean locked) {
+    }
+
+    public java.util.Optional<Found> byNickname(String nickname) {
+        return jdbc.query("SELECT account_id, locked FROM account_lookup WHERE nickname_key = ?",
+                (rs, row) -> new Found(rs.getString(1), rs.getBoolean(2)), nicknameKey(nickname)).stream().findFirst();
     }
 
     @ResetHandler

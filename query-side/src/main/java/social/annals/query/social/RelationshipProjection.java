@@ -161,6 +161,21 @@ public class RelationshipProjection {
     }
 
     @QueryHandler
+    public List<RelationshipQueries.Exported> handle(RelationshipQueries.Export query) {
+        String flag = switch (query.list()) {
+            case FOLLOWING -> "r.following";
+            case BLOCKS -> "r.blocking";
+            case MUTES -> "r.muting";
+            default -> throw new IllegalArgumentException("cannot export " + query.list());
+        };
+        return jdbc.query("SELECT a.nickname, r.showing_reblogs, r.muting_notifications FROM relationship_view r "
+                        + "JOIN account_view a ON a.account_id = r.target_id WHERE r.account_id = ? AND " + flag
+                        + " ORDER BY r.target_id",
+                (rs, row) -> new RelationshipQueries.Exported(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)),
+                query.accountId());
+    }
+
+    @QueryHandler
     public List<String> handle(RelationshipQueries.Page query) {
         // Column names come from this switch only, never from the request.
         String owner;

@@ -11,6 +11,14 @@ public final class RelationshipQueries {
     public record Between(String viewerId, List<String> targetIds) {
     }
 
+    /** Every account on one of the account's own lists (following, blocks, mutes), for export. */
+    public record Export(AccountList list, String accountId) {
+    }
+
+    /** One exported account: its nickname and the list's flag (show boosts, hide notifications). */
+    public record Exported(String nickname, boolean showingReblogs, boolean mutingNotifications) {
+    }
+
     /** The lists an account has, each paginated by the listed account's id. */
     public enum AccountList {
         FOLLOWERS, FOLLOWING, FOLLOW_REQUESTS, BLOCKS, MUTES, SUBSCRIBERS

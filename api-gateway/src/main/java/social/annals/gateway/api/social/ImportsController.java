@@ -1,0 +1,217 @@
+package social.annals.gateway.api.social;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.imports.ImportCommands;
+import social.annals.events.ids.FlakeId;
+import social.annals.events.social.ImportKind;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.render.Dates;
+import social.annals.gateway.render.Urls;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Params;
+import social.annals.query.imports.ImportProjection;
+import social.annals.query.imports.ImportView;
+import social.annals.query.social.RelationshipQueries;
+import social.annals.query.social.RelationshipQueries.AccountList;
+
+/**
+ * Follow, block and mute imports (answering Pleroma's {@code "job started"}, with the job's
+ * address in {@code Location}), their progress, and the matching CSV exports.
+ */
+@RestController
+public class ImportsController {
+
+    private static final String JOB_STARTED = "\"job started\"";
+
+    private final CommandGateway commands;
+    private final Queries queries;
+    private final FlakeIdGenerator ids;
+    private final ConsistencyBarrier barrier;
+    private final Urls urls;
+
+    public ImportsController(CommandGateway commands, Queries queries, FlakeIdGenerator ids,
+                             ConsistencyBarrier barrier, Urls urls) {
+        this.commands = commands;
+        this.queries = queries;
+        this.ids = ids;
+        this.barrier = barrier;
+        this.urls = urls;
+    }
+
+    @PostMapping("/api/pleroma/follow_import")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public ResponseEntity<String> followImport(Params params, ApiPrincipal caller) {
+        return start(ImportKind.FOLLOW, "follow_import", params, caller);
+    }
+
+    @PostMapping("/api/pleroma/blocks_import")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public ResponseEntity<String> blocksImport(Params params, ApiPrincipal caller) {
+        return start(ImportKind.BLOCK, "blocks_import", params, caller);
+    }
+
+    @PostMapping("/api/pleroma/mutes_import")
+    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    public ResponseEntity<String> mutesImport(Params params, ApiPrincipal caller) {
+        return start(ImportKind.MUTE, "mutes_import", params, caller);
+    }
+
+    @GetMapping({"/api/pleroma/follow_import", "/api/pleroma/blocks_import", "/api/pleroma/mutes_import"})
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public List<Map<String, Object>> jobs(ApiPrincipal caller) {
+        return queries.many(new ImportView.ForAccount(caller.accountId(), 40), ImportView.class).stream()
+                .map(ImportsController::render).toList();
+    }
+
+    @GetMapping({"/api/pleroma/follow_import/{id}", "/api/pleroma/blocks_import/{id}",
+            "/api/pleroma/mutes_import/{id}"})
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public Map<String, Object> job(@PathVariable String id, ApiPrincipal caller) {
+        ImportView view = FlakeId.isWellFormed(id)
+                ? queries.one(new ImportView.ById(id, caller.accountId()), ImportView.class) : null;
+        if (view == null) {
+            throw ApiException.notFound();
+        }
+        return render(view);
+    }
+
+    @GetMapping("/api/pleroma/follow_export")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public ResponseEntity<String> followExport(ApiPrincipal caller) {
+        StringBuilder csv = new StringBuilder("Account address,Show boosts\n");
+        exported(AccountList.FOLLOWING, caller).forEach(account -> csv.append(address(account)).append(',')
+                .append(account.showingReblogs()).append('\n'));
+        return csv(csv, "following_accounts.csv");
+    }
+
+    @GetMapping("/api/pleroma/blocks_export")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public ResponseEntity<String> blocksExport(ApiPrincipal caller) {
+        StringBuilder csv = new StringBuilder();
+        exported(AccountList.BLOCKS, caller).forEach(account -> csv.append(address(account)).append('\n'));
+        return csv(csv, "blocked_accounts.csv");
+    }
+
+    @GetMapping("/api/pleroma/mutes_export")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public ResponseEntity<String> mutesExport(ApiPrincipal caller) {
+        StringBuilder csv = new StringBuilder("Account address,Hide notifications\n");
+        exported(AccountList.MUTES, caller).forEach(account -> csv.append(address(account)).append(',')
+                .append(account.mutingNotifications()).append('\n'));
+        return csv(csv, "muted_accounts.csv");
+    }
+
+    private ResponseEntity<String> start(ImportKind kind, String path, Params params, ApiPrincipal caller) {
+        String list = listText(params);
+        String importId = commands.sendAndWait(new ImportCommands.Start(ids.next(), caller.accountId(), kind, list));
+        barrier.await(ImportProjection.GROUP);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.LOCATION, urls.base() + "/api/pleroma/" + path + "/" + importId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(JOB_STARTED);
+    }
+
+    /** The list as a form value or an uploaded text file; binary uploads are refused. */
+    private static String listText(Params params) {
+        MultipartFile file = params.file("list").orElse(null);
+        if (file == null) {
+            return params.required("list");
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file.getBytes())).toString();
+            if (text.indexOf('\0') >= 0) {
+                throw notText();
+            }
+            return text;
+        } catch (CharacterCodingException e) {
+            throw notText();
+        } catch (IOException e) {
+            throw ApiException.error(HttpStatus.BAD_REQUEST, "The uploaded list could not be read");
+        }
+    }
+
+    private static ApiException notText() {
+        return ApiException.invalidParameter("list", "The list must be a UTF-8 text file");
+    }
+
+    private List<RelationshipQueries.Exported> exported(AccountList list, ApiPrincipal caller) {
+        return queries.many(new RelationshipQueries.Export(list, caller.accountId()), RelationshipQueries.Exported.class);
+    }
+
+    private String address(RelationshipQueries.Exported account) {
+        return account.nickname() + "@" + urls.host();
+    }
+
+    private static ResponseEntity<String> csv(StringBuilder body, String filename) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body.toString());
+    }
+
+    static Map<String, Object> render(ImportView view) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", view.importId());
+        out.put("type", view.kind().toLowerCase(Locale.ROOT));
+        out.put("state", view.completed() ? "completed" : "running");
+        out.put("total", view.total());
+        out.put("processed", view.processed());
+        out.put("progress", view.total() == 0 ? 1.0 : (double) view.processed() / view.total());
+        Map<String, Integer> results = new LinkedHashMap<>();
+        view.results().forEach((result, count) -> results.put(resultName(view.kind(), result), count));
+        out.put("results", results);
+        out.put("started_at", Dates.mastodon(view.startedAt()));
+        out.put("updated_at", Dates.mastodon(view.updatedAt()));
+        if (view.entries() != null) {
+            out.put("entries", view.entries().stream().map(entry -> {
+                Map<String, Object> rendered = new LinkedHashMap<>();
+                rendered.put("entry", entry.entry());
+                rendered.put("result", entry.result() == null ? "pending" : resultName(view.kind(), entry.result()));
+                return rendered;
+            }).toList());
+        }
+        return out;
+    }
+
+    /** Result names a person reads: what happened to the listed account. */
+    static String resultName(String kind, String result) {
+        String done = switch (kind) {
+            case "FOLLOW" -> "followed";
+            case "BLOCK" -> "blocked";
+            default -> "muted";
+        };
+        return switch (result) {
+            case "DONE" -> done;
+            case "REQUESTED" -> "requested";
+            case "ALREADY" -> "already_" + done;
+            case "NOT_FOUND" -> "not_found";
+            case "BLOCKED" -> "blocked_by_account";
+            default -> "invalid";
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package social.annals.command.imports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads an account list as users bring it: whitespace- or newline-separated addresses, or
+ * Mastodon's CSV exports with or without their header (only the first column counts). Entries
+ * are trimmed, lose one leading {@code @}, and repeat only once (compared without case).
+ */
+public final class ImportList {
+
+    public static final int MAX_ENTRIES = 10_000;
+
+    private ImportList() {
+    }
+
+    public static List<String> parse(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String line : body.split("\r\n|\r|\n")) {
+            int comma = line.indexOf(',');
+            String first = (comma < 0 ? line : line.substring(0, comma)).trim();
+            if (first.equalsIgnoreCase("Account address")) {
+                continue;
+            }
+            for (String token : first.split("\\s+")) {
+                String entry = token.startsWith("@") ? token.substring(1) : token;
+                if (!entry.isEmpty()) {
+                    entries.putIfAbsent(entry.toLowerCase(Locale.ROOT), entry);
+                }
+            }
+        }
+        return new ArrayList<>(entries.values());
+    }
+}

@@ -1,0 +1,135 @@
+package social.annals.command.imports;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import social.annals.command.account.AccountLookup;
+import social.annals.command.social.RelationshipCommands;
+import social.annals.command.social.RelationshipState;
+import social.annals.command.social.RelationshipState.Outcome;
+import social.annals.events.social.AccountListImportBatchProcessed;
+import social.annals.events.social.AccountListImportStarted;
+import social.annals.events.social.ImportEntryResult;
+
+/**
+ * Works through an import one batch per event: each recorded batch triggers the next, and the
+ * batch's relationship changes, its results and the processor's position commit together. A
+ * restart resumes at the first unrecorded batch; a batch redone after a crash is harmless because
+ * relationship commands are idempotent and the aggregate ignores a batch it already has.
+ */
+@Component
+@ProcessingGroup(ImportProcess.GROUP)
+@DisallowReplay
+public class ImportProcess {
+
+    public static final String GROUP = "policy-imports";
+    static final int BATCH_SIZE = 250;
+    private static final Pattern NICKNAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern PROFILE_PATH = Pattern.compile("^/(?:users/|@)([^/?#]+)/?$");
+
+    private final CommandGateway commands;
+    private final ImportProgress progress;
+    private final AccountLookup accounts;
+    private final String localHost;
+
+    public ImportProcess(CommandGateway commands, ImportProgress progress, AccountLookup accounts,
+                         @Value("${annals.base-url}") String baseUrl) {
+        this.commands = commands;
+        this.progress = progress;
+        this.accounts = accounts;
+        this.localHost = URI.create(baseUrl).getAuthority();
+    }
+
+    @EventHandler
+    void on(AccountListImportStarted event) {
+        step(event.importId());
+    }
+
+    @EventHandler
+    void on(AccountListImportBatchProcessed event) {
+        if (!event.completed()) {
+            step(event.importId());
+        }
+    }
+
+    private void step(String importId) {
+        progress.next(importId, BATCH_SIZE).ifPresent(pending -> {
+            List<ImportEntryResult> results = new ArrayList<>(pending.entries().size());
+            for (String entry : pending.entries()) {
+                results.add(process(pending, entry));
+            }
+            commands.sendAndWait(new ImportCommands.RecordBatch(importId, pending.nextIndex(), results));
+        });
+    }
+
+    private ImportEntryResult process(ImportProgress.Pending pending, String entry) {
+        Resolution resolution = resolve(entry);
+        if (resolution.failure() != null) {
+            return resolution.failure();
+        }
+        Optional<AccountLookup.Found> target = accounts.byNickname(resolution.nickname());
+        if (target.isEmpty()) {
+            return ImportEntryResult.NOT_FOUND;
+        }
+        String actor = pending.accountId();
+        String targetId = target.get().accountId();
+        if (targetId.equals(actor)) {
+            return ImportEntryResult.INVALID;
+        }
+        RelationshipState state = commands.sendAndWait(switch (pending.kind()) {
+            case FOLLOW -> new RelationshipCommands.Follow(actor, targetId, target.get().locked(), null);
+            case BLOCK -> new RelationshipCommands.Block(actor, targetId);
+            case MUTE -> new RelationshipCommands.Mute(actor, targetId, true);
+        });
+        if (state.outcome() == Outcome.BLOCKED_BY_TARGET) {
+            return ImportEntryResult.BLOCKED;
+        }
+        if (state.outcome() == Outcome.UNCHANGED) {
+            return ImportEntryResult.ALREADY;
+        }
+        return state.requested() ? ImportEntryResult.REQUESTED : ImportEntryResult.DONE;
+    }
+
+    /** A local nickname, or why the entry names no local account. */
+    record Resolution(String nickname, ImportEntryResult failure) {
+    }
+
+    /** {@code nick}, {@code nick@thishost} and this instance's profile URLs are local accounts. */
+    Resolution resolve(String entry) {
+        String nickname = entry;
+        if (entry.startsWith("http://") || entry.startsWith("https://")) {
+            URI uri;
+            try {
+                uri = URI.create(entry);
+            } catch (IllegalArgumentException e) {
+                return new Resolution(null, ImportEntryResult.INVALID);
+            }
+            if (uri.getAuthority() == null || !uri.getAuthority().equalsIgnoreCase(localHost)) {
+                return new Resolution(null, ImportEntryResult.NOT_FOUND);
+            }
+            Matcher path = PROFILE_PATH.matcher(uri.getPath() == null ? "" : uri.getPath());
+            if (!path.matches()) {
+                return new Resolution(null, ImportEntryResult.INVALID);
+            }
+            nickname = path.group(1);
+        } else if (entry.contains("@")) {
+            int at = entry.indexOf('@');
+            if (!entry.substring(at + 1).equalsIgnoreCase(localHost)) {
+                return new Resolution(null, entry.indexOf('@', at + 1) < 0 && at > 0
+                        ? ImportEntryResult.NOT_FOUND : ImportEntryResult.INVALID);
+            }
+            nickname = entry.substring(0, at);
+        }
+        return NICKNAME.matcher(nickname).matches()
+                ? new Resolution(nickname, null) : new Resolution(null, ImportEntryResult.INVALID);
+    }
+}

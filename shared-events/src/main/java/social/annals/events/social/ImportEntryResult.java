@@ -1,0 +1,17 @@
+package social.annals.events.social;
+
+/** What became of one entry of an import list. */
+public enum ImportEntryResult {
+    /** Followed, blocked or muted as asked. */
+    DONE,
+    /** The account is locked: a follow request now waits for its approval. */
+    REQUESTED,
+    /** It already was so: nothing changed. */
+    ALREADY,
+    /** No local account by that name (remote accounts cannot be resolved without federation). */
+    NOT_FOUND,
+    /** The account blocks the importer. */
+    BLOCKED,
+    /** Not an account address at all, or the importer's own. */
+    INVALID
+}

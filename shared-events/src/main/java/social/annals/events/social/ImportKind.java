@@ -1,0 +1,6 @@
+package social.annals.events.social;
+
+/** What an account list import does with each listed account. */
+public enum ImportKind {
+    FOLLOW, BLOCK, MUTE
+}
