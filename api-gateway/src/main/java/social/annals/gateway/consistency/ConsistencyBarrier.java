@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -44,13 +46,30 @@ public class ConsistencyBarrier {
         this.timeout = Duration.ofMillis(timeoutMs);
     }
 
-    /** Waits until every named streaming read model has caught up with the current head. */
-    public void await(String... groups) {
-        TrackingToken head = eventStore.createHeadToken();
-        long target = head == null ? -1 : head.position().orElse(-1);
-        if (target < 0) {
-            return;
+    /**
+     * Waits until the named streaming read models have processed the latest event of
+     * {@code aggregateId}. The event's own position is used, not the store's head: with
+     * concurrent writers a later position can be visible before an earlier one commits, and a
+     * processor past the head may still have the earlier one as a gap.
+     */
+    public void await(String aggregateId, String... groups) {
+        Long position = jdbc.queryForObject(
+                "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, aggregateId);
+        if (position != null) {
+            awaitPosition(position, false, groups);
         }
+    }
+
+    /** Waits until the named read models have reached the store's current head (for operations such as rebuilds). */
+    public void awaitHead(String... groups) {
+        TrackingToken head = eventStore.createHeadToken();
+        long position = head == null ? -1 : head.position().orElse(-1);
+        if (position >= 0) {
+            awaitPosition(position, true, groups);
+        }
+    }
+
+    private void awaitPosition(long position, boolean reachingIsEnough, String... groups) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : groups) {
             StreamingEventProcessor processor =
@@ -58,9 +77,9 @@ public class ConsistencyBarrier {
             if (processor == null) {
                 continue; // subscribing groups are updated in the command's own transaction
             }
-            while (!caughtUp(group, processor, target)) {
+            while (!caughtUp(group, processor, position, reachingIsEnough)) {
                 if (System.nanoTime() > deadline) {
-                    log.warn("read model {} did not reach position {} within {}", group, target, timeout);
+                    log.warn("read model {} did not reach position {} within {}", group, position, timeout);
                     return;
                 }
                 sleepBriefly();
@@ -68,7 +87,7 @@ public class ConsistencyBarrier {
         }
     }
 
-    private boolean caughtUp(String group, StreamingEventProcessor processor, long target) {
+    private boolean caughtUp(String group, StreamingEventProcessor processor, long position, boolean reachingIsEnough) {
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
         var rows = jdbc.queryForList("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", group);
         if (rows.isEmpty()) {
@@ -77,23 +96,34 @@ public class ConsistencyBarrier {
         for (Map<String, Object> row : rows) {
             int segment = ((Number) row.get("segment")).intValue();
             EventTrackerStatus status = local.get(segment);
-            OptionalLong position = status != null
-                    ? status.getCurrentPosition()
-                    : positionOf((byte[]) row.get("token"), (String) row.get("tokentype"));
-            if (position.isEmpty() || position.getAsLong() < target) {
+            TrackingToken token = status != null
+                    ? status.getTrackingToken()
+                    : tokenOf((byte[]) row.get("token"), (String) row.get("tokentype"));
+            if (!covers(token, position, reachingIsEnough)) {
                 return false;
             }
         }
         return true;
     }
 
-    private OptionalLong positionOf(byte[] token, String type) {
-        if (token == null || type == null) {
-            return OptionalLong.empty();
+    /** Whether a processor at {@code token} has seen the event at {@code position}. */
+    static boolean covers(TrackingToken token, long position, boolean reachingIsEnough) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (current == null) {
+            return false;
         }
-        TrackingToken tracking = tokenSerializer.deserialize(
-                new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return tracking == null ? OptionalLong.empty() : tracking.position();
+        if (current instanceof GapAwareTrackingToken gapAware && !reachingIsEnough) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        OptionalLong reached = current.position();
+        return reached.isPresent() && reached.getAsLong() >= position;
+    }
+
+    private TrackingToken tokenOf(byte[] token, String type) {
+        if (token == null || type == null) {
+            return null;
+        }
+        return tokenSerializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
     private static void sleepBriefly() {

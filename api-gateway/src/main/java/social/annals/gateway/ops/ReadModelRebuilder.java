@@ -55,7 +55,7 @@ public class ReadModelRebuilder {
     public void rebuildAll() {
         List<String> groups = groups();
         groups.forEach(this::rebuild);
-        barrier.await(groups.toArray(String[]::new));
+        barrier.awaitHead(groups.toArray(String[]::new));
     }
 
     public void rebuild(String group) {

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import social.annals.command.account.AccountLookup;
 import social.annals.gateway.cli.UserCommandLine;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.query.account.AccountProjection;
@@ -39,6 +40,9 @@ public abstract class ApiTest {
     @Autowired
     private ConsistencyBarrier barrier;
 
+    @Autowired
+    private AccountLookup accountLookup;
+
     protected Http http;
 
     public record App(String id, String clientId, String clientSecret) {
@@ -57,7 +61,10 @@ public abstract class ApiTest {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = "--spring.datasource.url=" + environment.getProperty("spring.datasource.url");
         int exit = UserCommandLine.run(all);
-        barrier.await(AccountProjection.GROUP);
+        if (exit == 0) {
+            accountLookup.byNickname(args[1])
+                    .ifPresent(account -> barrier.await(account.accountId(), AccountProjection.GROUP));
+        }
         return exit;
     }
 

@@ -81,14 +81,14 @@ public class AccountsController {
     private void update(ApiPrincipal caller, String displayName, String bio, Boolean locked, Boolean hideFavorites) {
         commands.sendAndWait(new UpdateProfileCommand(caller.accountId(), displayName, bio,
                 bio == null ? null : formatter.toHtml(bio), locked, hideFavorites));
-        barrier.await(AccountProjection.GROUP);
+        barrier.await(caller.accountId(), AccountProjection.GROUP);
     }
 
     private AccountView self(ApiPrincipal caller) {
         AccountView account = queries.one(new AccountQueries.ById(caller.accountId()), AccountView.class);
         if (account == null) {
             // The token is live but the read model has not seen the account yet.
-            barrier.await(AccountProjection.GROUP);
+            barrier.await(caller.accountId(), AccountProjection.GROUP);
             account = queries.one(new AccountQueries.ById(caller.accountId()), AccountView.class);
         }
         if (account == null) {

@@ -2,12 +2,14 @@ package social.annals.gateway.api.account;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import social.annals.command.account.RegisterAccountCommand;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.TextFormatter;
+import social.annals.gateway.web.ApiException;
 import social.annals.query.account.AccountProjection;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
@@ -44,8 +46,13 @@ public class Registrations {
         String bio = form.bio() == null ? "" : form.bio();
         commands.sendAndWait(new RegisterAccountCommand(accountId, form.nickname(), form.email(), form.fullname(), bio,
                 formatter.toHtml(bio), form.password(), form.confirm(), activationRequired));
-        barrier.await(AccountProjection.GROUP);
-        return queries.one(new AccountQueries.ById(accountId), AccountView.class);
+        barrier.await(accountId, AccountProjection.GROUP);
+        AccountView account = queries.one(new AccountQueries.ById(accountId), AccountView.class);
+        if (account == null) {
+            // Registered, but the read model is further behind than the barrier waits.
+            throw ApiException.error(HttpStatus.SERVICE_UNAVAILABLE, "The account was created; try reading it again shortly");
+        }
+        return account;
     }
 
     public boolean activationRequired() {

@@ -126,7 +126,7 @@ public class ImportsController {
     private ResponseEntity<String> start(ImportKind kind, String path, Params params, ApiPrincipal caller) {
         String list = listText(params);
         String importId = commands.sendAndWait(new ImportCommands.Start(ids.next(), caller.accountId(), kind, list));
-        barrier.await(ImportProjection.GROUP);
+        barrier.await(importId, ImportProjection.GROUP);
         return ResponseEntity.ok()
                 .header(HttpHeaders.LOCATION, urls.base() + "/api/pleroma/" + path + "/" + importId)
                 .contentType(MediaType.APPLICATION_JSON)

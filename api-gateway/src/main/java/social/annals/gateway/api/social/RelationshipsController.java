@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.social.PairIds;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.social.RelationshipState;
 import social.annals.command.social.RelationshipState.Outcome;
@@ -225,7 +226,7 @@ public class RelationshipsController {
     private RelationshipState send(Object command) {
         RelationshipState state = commands.sendAndWait(command);
         if (state.outcome() == Outcome.CHANGED) {
-            barrier.await(AccountProjection.GROUP);
+            barrier.await(PairIds.of(state.actorId(), state.targetId()), AccountProjection.GROUP);
         }
         return state;
     }
