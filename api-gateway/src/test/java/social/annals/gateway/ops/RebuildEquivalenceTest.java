@@ -50,13 +50,19 @@ class RebuildEquivalenceTest extends ApiTest {
         act(tokens.get(n0), "/api/v1/accounts/" + id(n2) + "/block");
         act(tokens.get(mentioner), "/api/v1/accounts/" + id(n0) + "/mute");
         act(tokens.get(admin), "/api/v1/pleroma/accounts/" + id(n0) + "/subscribe");
+        Http.Response imported = http.postForm("/api/pleroma/follow_import", List.of("list",
+                n1 + "\nnobody-by-that-name\n" + mentioner), "Authorization", Http.bearer(tokens.get(n2)));
+        String importJob = imported.header("location").substring("http://annals.test".length());
+        awaitCompleted(importJob, tokens.get(n2));
         String revoked = tokens.get(nicknames.get(2));
         http.postForm("/oauth/revoke", List.of("client_id", app.clientId(), "client_secret", app.clientSecret(),
                 "token", revoked));
 
         Map<String, String> before = answers(nicknames, tokens);
+        before.put("import", render(http.get(importJob, "Authorization", Http.basic(n2, PASSWORD))));
         rebuilder.rebuildAll();
         Map<String, String> after = answers(nicknames, tokens);
+        after.put("import", render(http.get(importJob, "Authorization", Http.basic(n2, PASSWORD))));
 
         assertThat(after).isEqualTo(before);
         assertThat(before.get("verify " + nicknames.get(2))).startsWith("403");
@@ -64,6 +70,7 @@ class RebuildEquivalenceTest extends ApiTest {
         assertThat(before.get("admin " + admin)).contains("\"admin\":true");
         assertThat(before.get("account " + nicknames.get(0))).contains("\"followers_count\":2");
         assertThat(before.get("/api/v1/blocks " + nicknames.get(0))).contains(nicknames.get(2));
+        assertThat(before.get("import")).contains("\"followed\":1").contains("\"requested\":1").contains("\"not_found\":1");
     }
 
     private Map<String, String> answers(List<String> nicknames, Map<String, String> tokens) {
@@ -90,6 +97,21 @@ class RebuildEquivalenceTest extends ApiTest {
             }
         }
         return answers;
+    }
+
+    private void awaitCompleted(String job, String token) {
+        for (int i = 0; i < 200; i++) {
+            if (http.get(job, "Authorization", Http.bearer(token)).body().contains("\"state\":\"completed\"")) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("import did not complete");
     }
 
     private String id(String nickname) {
