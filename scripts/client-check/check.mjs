@@ -1,0 +1,79 @@
+// Drives a running Annals server as a client application would, through megalodon's Pleroma
+// client: app registration, registration, password grant, verify_credentials with bearer, Basic
+// and the session cookie, profile update, follow and relationships. Exits non-zero on a failure.
+// Usage: (cd scripts/client-check && npm install && ANNALS_URL=http://localhost:4000 npm run check)
+import megalodon from 'megalodon'
+
+// megalodon is CommonJS: its generator is the default export's default.
+const generator = megalodon.default ?? megalodon
+
+const base = process.env.ANNALS_URL ?? 'http://localhost:4000'
+const suffix = Date.now().toString(36)
+let failures = 0
+
+function check(label, condition, detail = '') {
+  console.log(`${condition ? 'ok  ' : 'FAIL'} ${label}${detail ? ' — ' + detail : ''}`)
+  if (!condition) failures++
+}
+
+async function form(path, fields, headers = {}) {
+  const response = await fetch(base + path, { method: 'POST', body: new URLSearchParams(fields), headers })
+  return { status: response.status, headers: response.headers, body: await response.json() }
+}
+
+async function registerAndLogin(app, nickname) {
+  const registered = await form('/api/account/register', {
+    nickname, email: `${nickname}@client-check.example`, fullname: `Client ${nickname}`, password: 'pw', confirm: 'pw'
+  })
+  check(`register ${nickname}`, registered.status === 200, `status ${registered.status}`)
+  const token = await form('/oauth/token', {
+    grant_type: 'password', client_id: app.client_id, client_secret: app.client_secret, username: nickname, password: 'pw'
+  })
+  check(`password grant for ${nickname}`, token.status === 200 && token.body.access_token, `status ${token.status}`)
+  return token.body.access_token
+}
+
+const anonymous = generator('pleroma', base)
+const app = await anonymous.registerApp('client-check', { scopes: ['read', 'write', 'follow', 'push'] })
+check('registerApp', Boolean(app.client_id && app.client_secret))
+
+const alice = `alice${suffix}`
+const bob = `bob${suffix}`
+const aliceToken = await registerAndLogin(app, alice)
+const bobToken = await registerAndLogin(app, bob)
+
+const client = generator('pleroma', base, aliceToken)
+const me = await client.verifyAccountCredentials()
+check('verifyAccountCredentials (bearer)', me.data.acct === alice, me.data.acct)
+check('account has its counts',
+  me.data.followers_count === 0 && me.data.following_count === 0 && typeof me.data.statuses_count === 'number')
+
+const basic = await fetch(base + '/api/v1/accounts/verify_credentials', {
+  headers: { Authorization: 'Basic ' + Buffer.from(`${alice}:pw`).toString('base64') }
+})
+check('verify_credentials with Basic', basic.status === 200, `status ${basic.status}`)
+
+const withBearer = await fetch(base + '/api/v1/accounts/verify_credentials', {
+  headers: { Authorization: `Bearer ${aliceToken}` }
+})
+const cookie = (withBearer.headers.get('set-cookie') ?? '').split(';')[0]
+const byCookie = await fetch(base + '/api/v1/accounts/verify_credentials', { headers: { Cookie: cookie } })
+check('verify_credentials with the session cookie', cookie.startsWith('pleroma_key=') && byCookie.status === 200,
+  `status ${byCookie.status}`)
+
+const updated = await client.updateCredentials({ display_name: 'Alice Checked', note: 'hello from megalodon' })
+check('updateCredentials', updated.data.display_name === 'Alice Checked', updated.data.display_name)
+
+const bobAccount = (await client.getAccount((await generator('pleroma', base, bobToken).verifyAccountCredentials()).data.id)).data
+const followed = await client.followAccount(bobAccount.id)
+check('followAccount', followed.data.following === true)
+const relationships = await client.getRelationships([bobAccount.id])
+check('getRelationships', relationships.data[0]?.following === true)
+const followers = await generator('pleroma', base, bobToken).getAccountFollowers(bobAccount.id)
+check('getAccountFollowers', followers.data.some(account => account.acct === alice))
+
+const instance = await anonymous.getInstance()
+check('getInstance', instance.data.title !== undefined && instance.data.configuration !== undefined)
+
+console.log(failures === 0 ? 'all checks passed' : `${failures} check(s) failed`)
+process.exit(failures === 0 ? 0 : 1)
