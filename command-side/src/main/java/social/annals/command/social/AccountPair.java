@@ -100,11 +100,8 @@ public class AccountPair {
     public RelationshipState handle(RelationshipCommands.Unfollow command, Clock clock) {
         String actor = command.actorId();
         String target = command.targetId();
-        if (!side(actor, target).following) {
-            return state(Outcome.UNCHANGED, actor, target);
-        }
-        apply(new AccountUnfollowed(actor, target, UnfollowReason.UNFOLLOWED, clock.instant()));
-        return state(Outcome.CHANGED, actor, target);
+        return changeUnless(!side(actor, target).following, actor, target,
+                new AccountUnfollowed(actor, target, UnfollowReason.UNFOLLOWED, clock.instant()));
     }
 
     @CommandHandler
@@ -141,11 +138,8 @@ public class AccountPair {
     public RelationshipState handle(RelationshipCommands.Unblock command, Clock clock) {
         String actor = command.actorId();
         String target = command.targetId();
-        if (!side(actor, target).blocking) {
-            return state(Outcome.UNCHANGED, actor, target);
-        }
-        apply(new AccountUnblocked(actor, target, clock.instant()));
-        return state(Outcome.CHANGED, actor, target);
+        return changeUnless(!side(actor, target).blocking, actor, target,
+                new AccountUnblocked(actor, target, clock.instant()));
     }
 
     @CommandHandler
@@ -154,11 +148,8 @@ public class AccountPair {
         String actor = command.actorId();
         String target = command.targetId();
         Side mine = side(actor, target);
-        if (mine.muting && mine.mutingNotifications == command.notifications()) {
-            return state(Outcome.UNCHANGED, actor, target);
-        }
-        apply(new AccountMuted(actor, target, command.notifications(), clock.instant()));
-        return state(Outcome.CHANGED, actor, target);
+        return changeUnless(mine.muting && mine.mutingNotifications == command.notifications(), actor, target,
+                new AccountMuted(actor, target, command.notifications(), clock.instant()));
     }
 
     @CommandHandler
@@ -166,11 +157,8 @@ public class AccountPair {
     public RelationshipState handle(RelationshipCommands.Unmute command, Clock clock) {
         String actor = command.actorId();
         String target = command.targetId();
-        if (!side(actor, target).muting) {
-            return state(Outcome.UNCHANGED, actor, target);
-        }
-        apply(new AccountUnmuted(actor, target, clock.instant()));
-        return state(Outcome.CHANGED, actor, target);
+        return changeUnless(!side(actor, target).muting, actor, target,
+                new AccountUnmuted(actor, target, clock.instant()));
     }
 
     @CommandHandler
@@ -181,11 +169,8 @@ public class AccountPair {
         if (side(target, actor).blocking) {
             return state(Outcome.BLOCKED_BY_TARGET, actor, target);
         }
-        if (side(actor, target).subscribing) {
-            return state(Outcome.UNCHANGED, actor, target);
-        }
-        apply(new AccountSubscribed(actor, target, clock.instant()));
-        return state(Outcome.CHANGED, actor, target);
+        return changeUnless(side(actor, target).subscribing, actor, target,
+                new AccountSubscribed(actor, target, clock.instant()));
     }
 
     @CommandHandler
@@ -193,11 +178,8 @@ public class AccountPair {
     public RelationshipState handle(RelationshipCommands.Unsubscribe command, Clock clock) {
         String actor = command.actorId();
         String target = command.targetId();
-        if (!side(actor, target).subscribing) {
-            return state(Outcome.UNCHANGED, actor, target);
-        }
-        apply(new AccountUnsubscribed(actor, target, clock.instant()));
-        return state(Outcome.CHANGED, actor, target);
+        return changeUnless(!side(actor, target).subscribing, actor, target,
+                new AccountUnsubscribed(actor, target, clock.instant()));
     }
 
     @CommandHandler
@@ -223,6 +205,15 @@ public class AccountPair {
         }
         apply(new FollowRequestRejected(requester, actor, clock.instant()));
         return state(Outcome.CHANGED, actor, requester);
+    }
+
+    /** Records {@code event} unless the relationship already is as asked (repeating an action changes nothing). */
+    private RelationshipState changeUnless(boolean alreadySo, String actor, String target, Object event) {
+        if (alreadySo) {
+            return state(Outcome.UNCHANGED, actor, target);
+        }
+        apply(event);
+        return state(Outcome.CHANGED, actor, target);
     }
 
     /** What {@code from} has towards {@code to}; the pair's other side is the only {@code to}. */
