@@ -71,6 +71,7 @@ public class ConsistencyBarrier {
 
     private void awaitPosition(long position, boolean reachingIsEnough, String... groups) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseMs = 1;
         for (String group : groups) {
             StreamingEventProcessor processor =
                     processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
@@ -82,7 +83,8 @@ public class ConsistencyBarrier {
                     log.warn("read model {} did not reach position {} within {}", group, position, timeout);
                     return;
                 }
-                sleepBriefly();
+                sleep(pauseMs);
+                pauseMs = Math.min(50, pauseMs * 2);
             }
         }
     }
@@ -91,7 +93,7 @@ public class ConsistencyBarrier {
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
         var rows = jdbc.queryForList("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", group);
         if (rows.isEmpty()) {
-            return false;
+            return true; // no projector has claimed this read model yet: there is nothing to wait for
         }
         for (Map<String, Object> row : rows) {
             int segment = ((Number) row.get("segment")).intValue();
@@ -126,9 +128,9 @@ public class ConsistencyBarrier {
         return tokenSerializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
-    private static void sleepBriefly() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(2);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for read models", e);

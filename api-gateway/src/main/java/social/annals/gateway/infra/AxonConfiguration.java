@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import social.annals.command.account.AccountLookup;
+import social.annals.command.imports.ImportProcess;
 import social.annals.gateway.privacy.CryptoShreddingSerializer;
 import social.annals.gateway.privacy.PersonalDataCipher;
 import social.annals.query.auth.AuthProjection;
@@ -82,6 +83,14 @@ public class AxonConfiguration {
                             .andInitialSegmentsCount(segments)
                             .andBatchSize(batchSize)
                             // Claim free segments within a second: faster takeover and restart after a rebuild.
+                            .andTokenClaimInterval(1, TimeUnit.SECONDS)
+                            .andAutoStart(roles.projector()));
+            // A failing handler must never skip its event: the processor rolls back and retries.
+            processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            // One import batch (250 commands) per transaction, so relationship locks are held briefly.
+            processing.registerTrackingEventProcessorConfiguration(ImportProcess.GROUP, c ->
+                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andBatchSize(1)
                             .andTokenClaimInterval(1, TimeUnit.SECONDS)
                             .andAutoStart(roles.projector()));
             for (String group : SUBSCRIBING_GROUPS) {

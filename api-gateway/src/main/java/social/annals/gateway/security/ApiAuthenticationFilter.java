@@ -47,10 +47,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         Optional<Session> session = sessionCookie.read(request);
         ApiPrincipal principal = null;
 
-        String bearer = bearerToken(request);
+        String header = bearerHeader(request);
+        String bearer = header != null ? header : accessTokenParameter(request);
         if (bearer != null) {
             principal = authenticator.byToken(bearer, ApiPrincipal.Method.BEARER).orElse(null);
-            if (principal != null && principal.isUser()
+            // Only a token the client sent as a header goes into the cookie: a token in a link's
+            // query string must not replace the session of whoever follows the link.
+            if (principal != null && principal.isUser() && header != null
                     && !session.map(s -> bearer.equals(s.token())).orElse(false)) {
                 response.addHeader("Set-Cookie", sessionCookie.headerFor(new Session(bearer, principal.accountId())));
             }
@@ -89,13 +92,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String bearerToken(HttpServletRequest request) {
+    private static String bearerHeader(HttpServletRequest request) {
         for (String header : Collections.list(request.getHeaders("Authorization"))) {
             Matcher matcher = BEARER.matcher(header.trim());
             if (matcher.matches()) {
                 return matcher.group(1);
             }
         }
+        return null;
+    }
+
+    private static String accessTokenParameter(HttpServletRequest request) {
         String param = request.getParameter("access_token");
         return param == null || param.isBlank() ? null : param;
     }

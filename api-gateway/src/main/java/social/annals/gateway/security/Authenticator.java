@@ -58,7 +58,7 @@ public class Authenticator {
 
     /** The account (active or not) whose login and password match; login is a nickname or e-mail. */
     public Optional<Credentials> checkPassword(String login, String password) {
-        if (login == null || login.isBlank() || password == null) {
+        if (login == null || login.isBlank() || password == null || login.indexOf('\u0000') >= 0) {
             return Optional.empty();
         }
         Credentials account = queries.one(new AuthQueries.CredentialsByLogin(login.trim(), digests.email(login)),

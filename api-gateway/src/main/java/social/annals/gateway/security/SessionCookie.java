@@ -36,11 +36,13 @@ public class SessionCookie {
     private final boolean secure;
     private final SecureRandom random = new SecureRandom();
 
+    /** Secure (and {@code __Host-} prefixed) when configured, and always for an https base URL. */
     public SessionCookie(ServerSecrets secrets, ObjectMapper mapper,
-                         @Value("${annals.security.secure-cookie:false}") boolean secure) {
+                         @Value("${annals.security.secure-cookie:false}") boolean secure,
+                         @Value("${annals.base-url}") String baseUrl) {
         this.secrets = secrets;
         this.mapper = mapper;
-        this.secure = secure;
+        this.secure = secure || baseUrl.startsWith("https://");
     }
 
     public String name() {

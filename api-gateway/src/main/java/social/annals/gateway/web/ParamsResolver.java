@@ -96,7 +96,26 @@ public class ParamsResolver implements HandlerMethodArgumentResolver {
         if (pathVariables instanceof Map<?, ?> path) {
             path.forEach((name, value) -> values.put(name.toString(), value));
         }
+        values.forEach((name, value) -> {
+            if (containsNul(value)) {
+                throw ApiException.invalidParameter(name, "Invalid value for " + name + ": NUL characters");
+            }
+        });
         return new Params(values, files);
+    }
+
+    /** PostgreSQL cannot store U+0000 in text, and no client has a reason to send it. */
+    private static boolean containsNul(Object value) {
+        if (value instanceof String text) {
+            return text.indexOf('\u0000') >= 0;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(ParamsResolver::containsNul);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(ParamsResolver::containsNul);
+        }
+        return false;
     }
 
     /** {@code a[]} accumulates a list under {@code a}; a repeated plain key keeps its last value. */

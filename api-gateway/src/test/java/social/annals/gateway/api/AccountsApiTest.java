@@ -81,6 +81,15 @@ class AccountsApiTest extends ApiTest {
     }
 
     @Test
+    void aTokenInTheQueryStringAuthenticatesButNeverBecomesTheSession() {
+        String nickname = unique("linked");
+        register(nickname);
+        Http.Response response = http.get(VERIFY + "?access_token=" + tokenFor(nickname));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.cookie("pleroma_key")).isNull();
+    }
+
+    @Test
     void aBasicSessionCookieDoesNotAuthenticateOnItsOwn() {
         String nickname = unique("basiccookie");
         register(nickname);

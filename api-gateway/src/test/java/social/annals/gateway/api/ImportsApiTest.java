@@ -174,6 +174,10 @@ class ImportsApiTest extends ApiTest {
         assertThat(resultsByEntry(mutes)).containsEntry(b.nickname(), "muted");
         assertThat(relationship(importer, a).get("blocking").asBoolean()).isTrue();
         assertThat(relationship(importer, b).get("muting").asBoolean()).isTrue();
+        JsonNode blockJobs = http.get("/api/pleroma/blocks_import", "Authorization", importer.bearer()).json();
+        assertThat(blockJobs).hasSize(1);
+        assertThat(blockJobs.get(0).get("type").asText()).isEqualTo("block");
+        assertThat(http.get("/api/pleroma/follow_import", "Authorization", importer.bearer()).json()).isEmpty();
     }
 
     @Test

@@ -145,6 +145,14 @@ class RegistrationApiTest extends ApiTest {
     }
 
     @Test
+    void nulCharactersAreRefusedBeforeTheyReachTheDatabase() {
+        Http.Response response = http.postJson("/api/account/register", Map.of("nickname", "a\u0000b",
+                "email", "nul@x.org", "fullname", "x", "password", "a", "confirm", "a"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("source").get("pointer").asText()).isEqualTo("/nickname");
+    }
+
+    @Test
     void malformedJsonAndForeignContentTypesAreClientErrors() throws Exception {
         Http.Response malformed = http.postRaw("/api/account/register", "application/json", "{\"nickname\": ");
         assertThat(malformed.status()).isEqualTo(400);

@@ -64,6 +64,12 @@ public class AccountLookup {
     public record Found(String accountId, boolean locked) {
     }
 
+    /** Whether the account is locked, as of the last committed profile change. */
+    public boolean isLocked(String accountId) {
+        return Boolean.TRUE.equals(jdbc.query("SELECT locked FROM account_lookup WHERE account_id = ?",
+                (rs, row) -> rs.getBoolean(1), accountId).stream().findFirst().orElse(false));
+    }
+
     public java.util.Optional<Found> byNickname(String nickname) {
         return jdbc.query("SELECT account_id, locked FROM account_lookup WHERE nickname_key = ?",
                 (rs, row) -> new Found(rs.getString(1), rs.getBoolean(2)), nicknameKey(nickname)).stream().findFirst();

@@ -27,9 +27,6 @@ public class AccountListImports {
     @CommandHandler
     public String handle(ImportCommands.Start command, Clock clock) throws Exception {
         List<String> entries = ImportList.parse(command.list());
-        if (entries.size() > ImportList.MAX_ENTRIES) {
-            throw new ImportRejected("The list has more than " + ImportList.MAX_ENTRIES + " entries");
-        }
         String digest = digest(String.join("\n", entries));
         List<String> running = jdbc.queryForList("SELECT import_id FROM import_progress WHERE account_id = ? "
                 + "AND kind = ? AND list_digest = ? AND NOT completed", String.class, command.accountId(),

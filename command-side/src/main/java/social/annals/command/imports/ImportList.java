@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Reads an account list as users bring it: whitespace- or newline-separated addresses, or
  * Mastodon's CSV exports with or without their header (only the first column counts). Entries
- * are trimmed, lose one leading {@code @}, and repeat only once (compared without case).
+ * are trimmed, lose one leading {@code @}, and repeat only once (compared without case). Reading
+ * stops as soon as the list is known to be too long.
  */
 public final class ImportList {
 
@@ -34,6 +35,9 @@ public final class ImportList {
                 String entry = token.startsWith("@") ? token.substring(1) : token;
                 if (!entry.isEmpty()) {
                     entries.putIfAbsent(entry.toLowerCase(Locale.ROOT), entry);
+                    if (entries.size() > MAX_ENTRIES) {
+                        throw new ImportRejected("The list has more than " + MAX_ENTRIES + " entries");
+                    }
                 }
             }
         }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,9 +43,13 @@ public class ImportProcess {
     private final AccountLookup accounts;
     private final String localHost;
 
-    public ImportProcess(CommandGateway commands, ImportProgress progress, AccountLookup accounts,
+    /**
+     * Commands go straight to the bus, without the retrying gateway: a conflict fails the batch,
+     * and the processor retries the whole batch in a fresh transaction.
+     */
+    public ImportProcess(CommandBus commandBus, ImportProgress progress, AccountLookup accounts,
                          @Value("${annals.base-url}") String baseUrl) {
-        this.commands = commands;
+        this.commands = commandBus == null ? null : DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.progress = progress;
         this.accounts = accounts;
         this.localHost = URI.create(baseUrl).getAuthority();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.command.account.AccountLookup;
@@ -29,6 +30,14 @@ public class ImportProgress {
 
     @EventHandler
     void on(AccountListImportStarted event) {
+        try {
+            insert(event);
+        } catch (DuplicateKeyException e) {
+            throw new ImportAlreadyRunning();
+        }
+    }
+
+    private void insert(AccountListImportStarted event) {
         jdbc.update(con -> {
             var statement = con.prepareStatement("INSERT INTO import_progress (import_id, account_id, kind, "
                     + "list_digest, entries) VALUES (?, ?, ?, ?, ?) ON CONFLICT (import_id) DO NOTHING");

@@ -77,8 +77,8 @@ public class ImportProjection {
 
     @QueryHandler
     public List<ImportView> handle(ImportView.ForAccount query) {
-        return jdbc.query("SELECT * FROM import_view WHERE account_id = ? ORDER BY import_id DESC LIMIT ?",
-                (rs, row) -> view(rs, null), query.accountId(), query.limit());
+        return jdbc.query("SELECT * FROM import_view WHERE account_id = ? AND kind = ? ORDER BY import_id DESC LIMIT ?",
+                (rs, row) -> view(rs, null), query.accountId(), query.kind(), query.limit());
     }
 
     private List<ImportView.Entry> entries(String importId) {

@@ -16,7 +16,7 @@ public record ImportView(String importId, String kind, int total, int processed,
     public record ById(String importId, String accountId) {
     }
 
-    /** The account's jobs, newest first, without entries. */
-    public record ForAccount(String accountId, int limit) {
+    /** The account's jobs of one kind, newest first, without entries. */
+    public record ForAccount(String accountId, String kind, int limit) {
     }
 }

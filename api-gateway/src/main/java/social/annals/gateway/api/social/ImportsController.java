@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.imports.ImportAlreadyRunning;
 import social.annals.command.imports.ImportCommands;
 import social.annals.events.ids.FlakeId;
 import social.annals.events.social.ImportKind;
@@ -29,6 +30,7 @@ import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.Urls;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
 import social.annals.query.imports.ImportProjection;
@@ -78,11 +80,27 @@ public class ImportsController {
         return start(ImportKind.MUTE, "mutes_import", params, caller);
     }
 
-    @GetMapping({"/api/pleroma/follow_import", "/api/pleroma/blocks_import", "/api/pleroma/mutes_import"})
+    @GetMapping("/api/pleroma/follow_import")
     @Auth(value = Auth.Level.REQUIRED, scope = "read")
-    public List<Map<String, Object>> jobs(ApiPrincipal caller) {
-        return queries.many(new ImportView.ForAccount(caller.accountId(), 40), ImportView.class).stream()
-                .map(ImportsController::render).toList();
+    public List<Map<String, Object>> followJobs(ApiPrincipal caller) {
+        return jobs(ImportKind.FOLLOW, caller);
+    }
+
+    @GetMapping("/api/pleroma/blocks_import")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public List<Map<String, Object>> blockJobs(ApiPrincipal caller) {
+        return jobs(ImportKind.BLOCK, caller);
+    }
+
+    @GetMapping("/api/pleroma/mutes_import")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public List<Map<String, Object>> muteJobs(ApiPrincipal caller) {
+        return jobs(ImportKind.MUTE, caller);
+    }
+
+    private List<Map<String, Object>> jobs(ImportKind kind, ApiPrincipal caller) {
+        return queries.many(new ImportView.ForAccount(caller.accountId(), kind.name(), 40), ImportView.class)
+                .stream().map(ImportsController::render).toList();
     }
 
     @GetMapping({"/api/pleroma/follow_import/{id}", "/api/pleroma/blocks_import/{id}",
@@ -125,7 +143,16 @@ public class ImportsController {
 
     private ResponseEntity<String> start(ImportKind kind, String path, Params params, ApiPrincipal caller) {
         String list = listText(params);
-        String importId = commands.sendAndWait(new ImportCommands.Start(ids.next(), caller.accountId(), kind, list));
+        String importId;
+        try {
+            importId = commands.sendAndWait(new ImportCommands.Start(ids.next(), caller.accountId(), kind, list));
+        } catch (RuntimeException e) {
+            if (!(ApiErrorHandler.unwrap(e) instanceof ImportAlreadyRunning)) {
+                throw e;
+            }
+            // The same list was submitted at the same moment and that job won: join it.
+            importId = commands.sendAndWait(new ImportCommands.Start(ids.next(), caller.accountId(), kind, list));
+        }
         barrier.await(importId, ImportProjection.GROUP);
         return ResponseEntity.ok()
                 .header(HttpHeaders.LOCATION, urls.base() + "/api/pleroma/" + path + "/" + importId)

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.account.AccountLookup;
 import social.annals.command.social.PairIds;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.social.RelationshipState;
@@ -41,9 +42,11 @@ public class RelationshipsController {
     private final ConsistencyBarrier barrier;
     private final AccountRenderer accounts;
     private final Urls urls;
+    private final AccountLookup accountLookup;
 
     public RelationshipsController(CommandGateway commands, Queries queries, ConsistencyBarrier barrier,
-                                   AccountRenderer accounts, Urls urls) {
+                                   AccountRenderer accounts, Urls urls, AccountLookup accountLookup) {
+        this.accountLookup = accountLookup;
         this.commands = commands;
         this.queries = queries;
         this.barrier = barrier;
@@ -55,8 +58,10 @@ public class RelationshipsController {
     @Auth(value = Auth.Level.REQUIRED, scope = "follow")
     public Map<String, Object> follow(@PathVariable String id, Params params, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
+        // The lock comes from the command side's lookup, kept in the profile change's own transaction:
+        // the accounts read model may lag, and a stale "unlocked" would skip the approval.
         RelationshipState state = send(new RelationshipCommands.Follow(caller.accountId(), target.accountId(),
-                target.locked(), params.bool("reblogs").orElse(null)));
+                accountLookup.isLocked(target.accountId()), params.bool("reblogs").orElse(null)));
         if (state.outcome() == Outcome.BLOCKED_BY_TARGET) {
             throw ApiException.error(HttpStatus.FORBIDDEN, "Could not follow user: " + target.nickname() + " blocked you.");
         }
