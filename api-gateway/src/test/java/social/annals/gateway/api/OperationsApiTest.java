@@ -54,6 +54,13 @@ class OperationsApiTest extends ApiTest {
     }
 
     @Test
+    void requestsTomcatRefusesItselfStillAnswerJson() {
+        Http.Response response = http.raw("GET /api/v1/accounts/a%00b HTTP/1.1");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"Bad request\"}");
+    }
+
+    @Test
     void rawBracketsInTheQueryStringAreAccepted() {
         String nickname = unique("brackets");
         String id = register(nickname);
