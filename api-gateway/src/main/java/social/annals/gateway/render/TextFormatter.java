@@ -22,7 +22,12 @@ import social.annals.query.account.AccountView;
 public class TextFormatter {
 
     private static final Pattern TOKENS = Pattern.compile(
-            "(?<url>https?://[^\\s<>\"']+)|(?<=^|[^\\w@/])@(?<nick>[a-zA-Z0-9_-]+)(?:@(?<host>[a-zA-Z0-9.-]+[a-zA-Z0-9]))?");
+            "(?<url>https?://[^\\s<>\"']+)|(?<=^|[^\\w@/])@(?<nick>[a-zA-Z0-9_-]+)(?:@(?<host>[a-zA-Z0-9.-]+[a-zA-Z0-9]))?"
+                    + "|(?<=^|[^\\w&/#])#(?<tag>[\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)");
+
+    /** HTML of a text, with the local accounts it mentions and its hashtags (lower case, in order). */
+    public record Formatted(String html, List<AccountView> mentioned, List<String> tags) {
+    }
 
     private final Queries queries;
     private final Urls urls;
@@ -33,20 +38,26 @@ public class TextFormatter {
     }
 
     public String toHtml(String text) {
+        return format(text).html();
+    }
+
+    public Formatted format(String text) {
         if (text == null || text.isEmpty()) {
-            return "";
+            return new Formatted("", List.of(), List.of());
         }
-        Map<String, AccountView> mentioned = mentionedAccounts(text);
+        Map<String, AccountView> known = mentionedAccounts(text);
+        Map<String, AccountView> mentioned = new java.util.LinkedHashMap<>();
+        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
         StringBuilder html = new StringBuilder();
         Matcher matcher = TOKENS.matcher(text);
         int last = 0;
         while (matcher.find()) {
             html.append(escape(text.substring(last, matcher.start())));
-            html.append(render(matcher, mentioned));
+            html.append(render(matcher, known, mentioned, tags));
             last = matcher.end();
         }
         html.append(escape(text.substring(last)));
-        return html.toString();
+        return new Formatted(html.toString(), new ArrayList<>(mentioned.values()), new ArrayList<>(tags));
     }
 
     /** The text of a stored HTML fragment: {@code <br>} as newlines, tags dropped, entities decoded. */
@@ -58,17 +69,26 @@ public class TextFormatter {
         return HtmlUtils.htmlUnescape(text);
     }
 
-    private String render(Matcher matcher, Map<String, AccountView> mentioned) {
+    private String render(Matcher matcher, Map<String, AccountView> known, Map<String, AccountView> mentioned,
+                          java.util.Set<String> tags) {
         String url = matcher.group("url");
         if (url != null) {
             String escaped = HtmlUtils.htmlEscape(url);
             return "<a href=\"" + escaped + "\" rel=\"ugc\">" + escaped + "</a>";
         }
+        String tag = matcher.group("tag");
+        if (tag != null) {
+            String name = tag.toLowerCase(Locale.ROOT);
+            tags.add(name);
+            return "<a class=\"hashtag\" data-tag=\"" + HtmlUtils.htmlEscape(name) + "\" href=\"" + urls.base()
+                    + "/tag/" + HtmlUtils.htmlEscape(name) + "\" rel=\"tag ugc\">#" + HtmlUtils.htmlEscape(tag) + "</a>";
+        }
         AccountView account = isLocal(matcher.group("host"))
-                ? mentioned.get(matcher.group("nick").toLowerCase(Locale.ROOT)) : null;
+                ? known.get(matcher.group("nick").toLowerCase(Locale.ROOT)) : null;
         if (account == null) {
             return escape(matcher.group());
         }
+        mentioned.put(account.accountId(), account);
         return "<span class=\"h-card\"><a class=\"u-url mention\" data-user=\"" + account.accountId()
                 + "\" href=\"" + urls.actor(account.nickname()) + "\" rel=\"ugc\">@<span>" + account.nickname()
                 + "</span></a></span>";

@@ -30,6 +30,7 @@ import social.annals.command.account.ProfileRejected;
 import social.annals.command.account.RegistrationRejected;
 import social.annals.command.oauth.AppRejected;
 import social.annals.command.oauth.InvalidGrant;
+import social.annals.command.status.StatusDeleteRefused;
 
 /** The one place where failures become HTTP answers. Client mistakes are never a 500. */
 @RestControllerAdvice
@@ -94,6 +95,9 @@ public class ApiErrorHandler {
         }
         if (refusal instanceof InvalidGrant) {
             return error(HttpStatus.BAD_REQUEST, "Invalid credentials");
+        }
+        if (refusal instanceof StatusDeleteRefused) {
+            return error(HttpStatus.FORBIDDEN, refusal.getMessage());
         }
         if (refusal instanceof AppRejected || refusal instanceof ProfileRejected) {
             return error(HttpStatus.UNPROCESSABLE_ENTITY, refusal.getMessage());

@@ -16,6 +16,8 @@ import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.ProfileUpdated;
 import social.annals.events.social.AccountFollowed;
+import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusPosted;
 import social.annals.events.social.AccountUnfollowed;
 
 /** Read model "accounts". Every handler writes absolute values, so replay and redelivery are safe. */
@@ -81,6 +83,18 @@ public class AccountProjection {
                 delta, followerId);
         jdbc.update("UPDATE account_view SET followers_count = followers_count + ? WHERE account_id = ?",
                 delta, followedId);
+    }
+
+    @EventHandler
+    void on(StatusPosted event) {
+        jdbc.update("UPDATE account_view SET statuses_count = statuses_count + 1 WHERE account_id = ?",
+                event.authorId());
+    }
+
+    @EventHandler
+    void on(StatusDeleted event) {
+        jdbc.update("UPDATE account_view SET statuses_count = statuses_count - 1 WHERE account_id = ?",
+                event.authorId());
     }
 
     @ResetHandler

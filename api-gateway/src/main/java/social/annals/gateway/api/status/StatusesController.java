@@ -1,0 +1,190 @@
+package social.annals.gateway.api.status;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.status.StatusCommands;
+import social.annals.events.ids.FlakeId;
+import social.annals.events.status.Visibility;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.render.AccountRenderer;
+import social.annals.gateway.render.StatusRenderer;
+import social.annals.gateway.render.TextFormatter;
+import social.annals.gateway.render.Urls;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Pagination;
+import social.annals.gateway.web.Params;
+import social.annals.query.account.AccountQueries;
+import social.annals.query.account.AccountView;
+import social.annals.query.auth.AuthQueries;
+import social.annals.query.status.StatusProjection;
+import social.annals.query.status.StatusQueries;
+import social.annals.query.status.StatusView;
+
+/** Posting, reading and deleting statuses; favourites and boosts of one status. */
+@RestController
+public class StatusesController {
+
+    private final CommandGateway commands;
+    private final Queries queries;
+    private final FlakeIdGenerator ids;
+    private final ConsistencyBarrier barrier;
+    private final TextFormatter formatter;
+    private final StatusRenderer statuses;
+    private final AccountRenderer accounts;
+    private final Urls urls;
+
+    public StatusesController(CommandGateway commands, Queries queries, FlakeIdGenerator ids,
+                              ConsistencyBarrier barrier, TextFormatter formatter, StatusRenderer statuses,
+                              AccountRenderer accounts, Urls urls) {
+        this.commands = commands;
+        this.queries = queries;
+        this.ids = ids;
+        this.barrier = barrier;
+        this.formatter = formatter;
+        this.statuses = statuses;
+        this.accounts = accounts;
+        this.urls = urls;
+    }
+
+    @PostMapping("/api/v1/statuses")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> post(Params params, ApiPrincipal caller,
+                                    @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        String text = params.string("status").orElse("");
+        String spoiler = params.string("spoiler_text").orElse("");
+        StatusView parent = params.string("in_reply_to_id").filter(FlakeId::isWellFormed)
+                .map(id -> queries.one(new StatusQueries.ById(id, caller.accountId()), StatusView.class))
+                .filter(view -> view.reblogOfId() == null).orElse(null);
+        Visibility visibility = params.string("visibility").flatMap(Visibility::fromApiName)
+                .orElse(parent != null ? Visibility.valueOf(parent.visibility()) : Visibility.PUBLIC);
+        boolean sensitive = params.bool("sensitive").orElse(false);
+        TextFormatter.Formatted formatted = formatter.format(text.trim());
+        Set<String> mentioned = new LinkedHashSet<>();
+        formatted.mentioned().forEach(account -> mentioned.add(account.accountId()));
+        if (parent != null && !parent.authorId().equals(caller.accountId())) {
+            mentioned.add(parent.authorId());
+        }
+        String applicationName = caller.appId() == null ? null
+                : java.util.Optional.ofNullable(queries.one(new AuthQueries.AppById(caller.appId()), AuthQueries.App.class))
+                .map(AuthQueries.App::name).orElse(null);
+        String statusId = commands.sendAndWait(new StatusCommands.Post(ids.next(), caller.accountId(), text,
+                formatted.html(), spoiler, visibility, sensitive, parent == null ? null : parent.statusId(),
+                parent == null ? null : parent.authorId(), parent == null ? null : parent.conversationId(),
+                List.copyOf(mentioned), formatted.tags(), applicationName, idempotencyKey));
+        barrier.await(statusId, StatusProjection.GROUP);
+        return statuses.render(visibleStatus(statusId, caller), caller);
+    }
+
+    @GetMapping("/api/v1/statuses/{id}")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    public Map<String, Object> show(@PathVariable String id, ApiPrincipal viewer) {
+        return statuses.render(visibleStatus(id, viewer), viewer);
+    }
+
+    @DeleteMapping("/api/v1/statuses/{id}")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> delete(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = FlakeId.isWellFormed(id)
+                ? queries.one(new StatusQueries.ById(id, caller.accountId()), StatusView.class) : null;
+        if (status == null || status.reblogOfId() != null) {
+            throw ApiException.error(HttpStatus.FORBIDDEN, "Can't delete this post");
+        }
+        commands.sendAndWait(new StatusCommands.Delete(id, caller.accountId(), caller.admin() || caller.moderator()));
+        barrier.await(id, StatusProjection.GROUP);
+        return Map.of();
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/favourite")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> favourite(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = original(visibleStatus(id, caller), caller);
+        commands.sendAndWait(new StatusCommands.Favourite(caller.accountId(), status.statusId(), status.authorId()));
+        barrier.await("fav:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP);
+        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/unfavourite")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> unfavourite(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = original(visibleStatus(id, caller), caller);
+        commands.sendAndWait(new StatusCommands.Unfavourite(caller.accountId(), status.statusId(), status.authorId()));
+        barrier.await("fav:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP);
+        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+    }
+
+    /** Only public and unlisted statuses can be boosted; answers the boost wrapper. */
+    @PostMapping("/api/v1/statuses/{id}/reblog")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> reblog(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = original(visibleStatus(id, caller), caller);
+        if (!status.visibility().equals("PUBLIC") && !status.visibility().equals("UNLISTED")) {
+            throw ApiException.error(HttpStatus.UNPROCESSABLE_ENTITY, "Could not repeat");
+        }
+        String reblogId = commands.sendAndWait(new StatusCommands.Reblog(ids.next(), caller.accountId(),
+                status.statusId(), status.authorId()));
+        barrier.await("reblog:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP);
+        StatusView boost = reblogId == null ? null
+                : queries.one(new StatusQueries.ById(reblogId, caller.accountId()), StatusView.class);
+        return statuses.render(boost != null ? boost : visibleStatus(status.statusId(), caller), caller);
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/unreblog")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> unreblog(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = original(visibleStatus(id, caller), caller);
+        commands.sendAndWait(new StatusCommands.Unreblog(caller.accountId(), status.statusId()));
+        barrier.await("reblog:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP);
+        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+    }
+
+    @GetMapping("/api/v1/statuses/{id}/favourited_by")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> favouritedBy(@PathVariable String id, Params params,
+                                                                  ApiPrincipal viewer, HttpServletRequest request) {
+        StatusView status = original(visibleStatus(id, viewer), viewer);
+        Pagination page = Pagination.from(params);
+        List<String> accountIds = queries.many(new StatusQueries.FavouritedBy(status.statusId(),
+                new StatusQueries.Page(page.maxId(), page.sinceId(), page.minId(), page.limit())), String.class);
+        Map<String, AccountView> found = new HashMap<>();
+        queries.many(new AccountQueries.ByIds(accountIds), AccountView.class).forEach(a -> found.put(a.accountId(), a));
+        List<AccountView> listed = accountIds.stream().map(found::get).filter(Objects::nonNull).toList();
+        return ResponseEntity.ok().headers(Pagination.links(urls.base(), request, accountIds, accountId -> accountId))
+                .body(accounts.renderAll(listed, viewer));
+    }
+
+    /** The status if it exists and the viewer may see it; 404 alike otherwise, so existence does not leak. */
+    private StatusView visibleStatus(String id, ApiPrincipal viewer) {
+        StatusView status = FlakeId.isWellFormed(id)
+                ? queries.one(new StatusQueries.ById(id, viewer == null ? null : viewer.accountId()), StatusView.class)
+                : null;
+        if (status == null) {
+            throw ApiException.notFound();
+        }
+        return status;
+    }
+
+    /** Actions on a boost act on the boosted status. */
+    private StatusView original(StatusView status, ApiPrincipal viewer) {
+        return status.reblogOfId() == null ? status : visibleStatus(status.reblogOfId(), viewer);
+    }
+
+}

@@ -1,0 +1,322 @@
+package social.annals.gateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import social.annals.gateway.support.ApiTest;
+import social.annals.gateway.support.Http;
+
+class StatusesApiTest extends ApiTest {
+
+    private Http.Response post(User author, String... form) {
+        return http.postForm("/api/v1/statuses", List.of(form), "Authorization", author.bearer());
+    }
+
+    private String postId(User author, String... form) {
+        Http.Response response = post(author, form);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("id").asText();
+    }
+
+    private void act(User actor, String path) {
+        assertThat(http.postJson(path, "", "Authorization", actor.bearer()).status()).as(path).isEqualTo(200);
+    }
+
+    private static List<String> ids(Http.Response response) {
+        List<String> ids = new ArrayList<>();
+        response.json().forEach(status -> ids.add(status.get("id").asText()));
+        return ids;
+    }
+
+    private int statusFor(User viewer, String statusId) {
+        return viewer == null ? http.get("/api/v1/statuses/" + statusId).status()
+                : http.get("/api/v1/statuses/" + statusId, "Authorization", viewer.bearer()).status();
+    }
+
+    @Test
+    void postingAnswersTheWholeStatusEntity() {
+        User author = user("poster");
+        User friend = user("friend");
+        Http.Response response = post(author, "status", "hello @" + friend.nickname() + " #Cofe https://example.org",
+                "spoiler_text", "2hu", "visibility", "unlisted", "sensitive", "true");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode status = response.json();
+        assertThat(status.get("id").asText()).hasSize(18);
+        assertThat(status.get("content").asText())
+                .startsWith("hello <span class=\"h-card\"><a class=\"u-url mention\" data-user=\"" + friend.id())
+                .contains("<a class=\"hashtag\" data-tag=\"cofe\" href=\"http://annals.test/tag/cofe\" rel=\"tag ugc\">#Cofe</a>")
+                .contains("<a href=\"https://example.org\" rel=\"ugc\">https://example.org</a>");
+        assertThat(status.get("spoiler_text").asText()).isEqualTo("2hu");
+        assertThat(status.get("visibility").asText()).isEqualTo("unlisted");
+        assertThat(status.get("sensitive").asBoolean()).isTrue();
+        assertThat(status.get("reblog").isNull()).isTrue();
+        assertThat(status.get("account").get("id").asText()).isEqualTo(author.id());
+        assertThat(status.get("account").get("statuses_count").asInt()).isEqualTo(1);
+        assertThat(status.get("mentions").get(0).get("acct").asText()).isEqualTo(friend.nickname());
+        assertThat(status.get("tags").get(0).get("name").asText()).isEqualTo("cofe");
+        assertThat(status.get("media_attachments").isArray()).isTrue();
+        assertThat(status.get("emojis").isArray()).isTrue();
+        assertThat(status.get("application").get("name").asText()).isEqualTo("tests");
+        assertThat(status.get("url").asText()).isEqualTo("http://annals.test/notice/" + status.get("id").asText());
+        JsonNode pleroma = status.get("pleroma");
+        assertThat(pleroma.get("local").asBoolean()).isTrue();
+        assertThat(pleroma.get("content").get("text/plain").asText())
+                .isEqualTo("hello @" + friend.nickname() + " #Cofe https://example.org");
+        assertThat(pleroma.get("spoiler_text").get("text/plain").asText()).isEqualTo("2hu");
+        assertThat(pleroma.get("conversation_id").asText()).isEqualTo(status.get("id").asText());
+        for (String field : List.of("uri", "created_at", "in_reply_to_id", "in_reply_to_account_id", "reblogs_count",
+                "favourites_count", "replies_count", "favourited", "reblogged", "muted", "pinned", "bookmarked",
+                "card", "language")) {
+            assertThat(status.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void emptyAndTooLongStatusesAreRefusedAndTheLimitItselfIsAccepted() {
+        User author = user("limits");
+        for (List<String> form : List.of(List.of("status", "   "), List.of("spoiler_text", "x"), List.<String>of())) {
+            Http.Response empty = http.postForm("/api/v1/statuses", form, "Authorization", author.bearer());
+            assertThat(empty.status()).isEqualTo(422);
+            assertThat(empty.json().get("error").asText()).isEqualTo("Cannot post an empty status without attachments");
+        }
+        Http.Response tooLong = post(author, "status", "x".repeat(4999), "spoiler_text", "ab");
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().get("error").asText()).isEqualTo("The status is over the character limit");
+        assertThat(post(author, "status", "x".repeat(4998), "spoiler_text", "ab").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/accounts/" + author.id()).json().get("statuses_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAnswersTheSameStatus() {
+        User author = user("idem");
+        Http.Response first = http.postForm("/api/v1/statuses", List.of("status", "cofe"), "Authorization",
+                author.bearer(), "Idempotency-Key", "Pikachu rocks!");
+        Http.Response again = http.postForm("/api/v1/statuses", List.of("status", "cofe"), "Authorization",
+                author.bearer(), "idempotency-key", "Pikachu rocks!");
+        Http.Response other = http.postForm("/api/v1/statuses", List.of("status", "cofe"), "Authorization",
+                author.bearer());
+        assertThat(again.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(other.json().get("id").asText()).isNotEqualTo(first.json().get("id").asText());
+        assertThat(http.get("/api/v1/accounts/" + author.id()).json().get("statuses_count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void repliesKeepTheThreadAndItsVisibilityAndAnEmptyReplyIdIsIgnored() {
+        User author = user("threader");
+        User other = user("replier");
+        String root = postId(author, "status", "root", "visibility", "unlisted");
+        JsonNode reply = post(other, "status", "reply", "in_reply_to_id", root).json();
+        assertThat(reply.get("in_reply_to_id").asText()).isEqualTo(root);
+        assertThat(reply.get("in_reply_to_account_id").asText()).isEqualTo(author.id());
+        assertThat(reply.get("visibility").asText()).isEqualTo("unlisted");
+        assertThat(reply.get("pleroma").get("conversation_id").asText()).isEqualTo(root);
+        assertThat(reply.get("pleroma").get("in_reply_to_account_acct").asText()).isEqualTo(author.nickname());
+        assertThat(http.get("/api/v1/statuses/" + root).json().get("replies_count").asInt()).isEqualTo(1);
+        JsonNode plain = post(other, "status", "not a reply", "in_reply_to_id", "").json();
+        assertThat(plain.get("in_reply_to_id").isNull()).isTrue();
+        assertThat(post(other, "status", "x", "visibility", "galactic").json().get("visibility").asText())
+                .isEqualTo("public");
+    }
+
+    @Test
+    void visibilityMatrix() {
+        User author = user("vauthor");
+        User follower = user("vfollower");
+        User stranger = user("vstranger");
+        User mentioned = user("vmentioned");
+        User blocked = user("vblocked");
+        act(follower, "/api/v1/accounts/" + author.id() + "/follow");
+        act(blocked, "/api/v1/accounts/" + author.id() + "/follow");
+        act(blocked, "/api/v1/accounts/" + author.id() + "/block");
+
+        String publicId = postId(author, "status", "public @" + mentioned.nickname());
+        String unlisted = postId(author, "status", "unlisted @" + mentioned.nickname(), "visibility", "unlisted");
+        String privateId = postId(author, "status", "private @" + mentioned.nickname(), "visibility", "private");
+        String direct = postId(author, "status", "direct @" + mentioned.nickname(), "visibility", "direct");
+
+        // status → [author, follower, stranger, mentioned, blocked viewer, anonymous]
+        Map<String, List<Integer>> expected = Map.of(
+                publicId, List.of(200, 200, 200, 200, 404, 200),
+                unlisted, List.of(200, 200, 200, 200, 404, 200),
+                privateId, List.of(200, 200, 404, 200, 404, 404),
+                direct, List.of(200, 404, 404, 200, 404, 404));
+        expected.forEach((id, statuses) -> {
+            List<User> viewers = new ArrayList<>(List.of(author, follower, stranger, mentioned, blocked));
+            List<Integer> actual = new ArrayList<>();
+            viewers.forEach(viewer -> actual.add(statusFor(viewer, id)));
+            actual.add(statusFor(null, id));
+            assertThat(actual).as(id).isEqualTo(statuses);
+        });
+
+        assertThat(ids(http.get("/api/v1/accounts/" + author.id() + "/statuses", "Authorization", follower.bearer())))
+                .containsExactly(privateId, unlisted, publicId);
+        assertThat(ids(http.get("/api/v1/accounts/" + author.id() + "/statuses", "Authorization", mentioned.bearer())))
+                .containsExactly(direct, privateId, unlisted, publicId);
+        assertThat(ids(http.get("/api/v1/accounts/" + author.id() + "/statuses")))
+                .containsExactly(unlisted, publicId);
+        assertThat(ids(http.get("/api/v1/timelines/public"))).contains(publicId).doesNotContain(unlisted, privateId,
+                direct);
+    }
+
+    @Test
+    void onlyTheAuthorDeletesAndADeletedStatusIsGone() {
+        User author = user("deleter");
+        User other = user("notdeleter");
+        String id = postId(author, "status", "bye");
+        Http.Response refused = http.delete("/api/v1/statuses/" + id, "Authorization", other.bearer());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).isEqualTo("Can't delete this post");
+        Http.Response deleted = http.delete("/api/v1/statuses/" + id, "Authorization", author.bearer());
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body()).isEqualTo("{}");
+        assertThat(http.get("/api/v1/statuses/" + id).status()).isEqualTo(404);
+        assertThat(http.delete("/api/v1/statuses/" + id, "Authorization", author.bearer()).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/accounts/" + author.id()).json().get("statuses_count").asInt()).isZero();
+    }
+
+    @Test
+    void favouritesAreIdempotentAndCounted() {
+        User author = user("favauthor");
+        User fan = user("favfan");
+        String id = postId(author, "status", "like me");
+        JsonNode favourited = http.postJson("/api/v1/statuses/" + id + "/favourite", "", "Authorization",
+                fan.bearer()).json();
+        assertThat(favourited.get("favourited").asBoolean()).isTrue();
+        assertThat(favourited.get("favourites_count").asInt()).isEqualTo(1);
+        assertThat(http.postJson("/api/v1/statuses/" + id + "/favourite", "", "Authorization", fan.bearer()).json()
+                .get("favourites_count").asInt()).isEqualTo(1);
+        assertThat(ids(http.get("/api/v1/statuses/" + id + "/favourited_by"))).containsExactly(fan.id());
+        JsonNode unfavourited = http.postJson("/api/v1/statuses/" + id + "/unfavourite", "", "Authorization",
+                fan.bearer()).json();
+        assertThat(unfavourited.get("favourited").asBoolean()).isFalse();
+        assertThat(unfavourited.get("favourites_count").asInt()).isZero();
+        assertThat(http.postJson("/api/v1/statuses/" + id + "/unfavourite", "", "Authorization", fan.bearer())
+                .status()).isEqualTo(200);
+        for (String bad : List.of("9eoozpwTul5mjSEDRI", "garbage")) {
+            Http.Response missing = http.postJson("/api/v1/statuses/" + bad + "/favourite", "", "Authorization",
+                    fan.bearer());
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.json().get("error").asText()).isEqualTo("Record not found");
+        }
+        String direct = postId(author, "status", "secret", "visibility", "direct");
+        assertThat(http.postJson("/api/v1/statuses/" + direct + "/favourite", "", "Authorization", fan.bearer())
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void boostsAnswerTheWrapperAndOnlyPublicOrUnlistedStatusesCanBeBoosted() {
+        User author = user("boosted");
+        User booster = user("booster");
+        String id = postId(author, "status", "boost me");
+        JsonNode wrapper = http.postJson("/api/v1/statuses/" + id + "/reblog", "", "Authorization",
+                booster.bearer()).json();
+        assertThat(wrapper.get("id").asText()).isNotEqualTo(id);
+        assertThat(wrapper.get("account").get("id").asText()).isEqualTo(booster.id());
+        assertThat(wrapper.get("reblog").get("id").asText()).isEqualTo(id);
+        assertThat(wrapper.get("reblog").get("reblogged").asBoolean()).isTrue();
+        assertThat(wrapper.get("reblog").get("reblogs_count").asInt()).isEqualTo(1);
+        JsonNode again = http.postJson("/api/v1/statuses/" + id + "/reblog", "", "Authorization",
+                booster.bearer()).json();
+        assertThat(again.get("id").asText()).isEqualTo(wrapper.get("id").asText());
+        assertThat(ids(http.get("/api/v1/accounts/" + booster.id() + "/statuses")))
+                .containsExactly(wrapper.get("id").asText());
+
+        JsonNode undone = http.postJson("/api/v1/statuses/" + id + "/unreblog", "", "Authorization",
+                booster.bearer()).json();
+        assertThat(undone.get("id").asText()).isEqualTo(id);
+        assertThat(undone.get("reblogged").asBoolean()).isFalse();
+        assertThat(undone.get("reblogs_count").asInt()).isZero();
+
+        String privateId = postId(author, "status", "mine only", "visibility", "private");
+        Http.Response refused = http.postJson("/api/v1/statuses/" + privateId + "/reblog", "", "Authorization",
+                author.bearer());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("error").asText()).isEqualTo("Could not repeat");
+    }
+
+    @Test
+    void theHomeTimelineHasOwnFollowedAndMentioningStatusesAndRespectsBlocksAndMutes() {
+        User me = user("home");
+        User followed = user("homefollowed");
+        User stranger = user("homestranger");
+        User muted = user("homemuted");
+        act(me, "/api/v1/accounts/" + followed.id() + "/follow");
+        act(me, "/api/v1/accounts/" + muted.id() + "/follow");
+        act(me, "/api/v1/accounts/" + muted.id() + "/mute");
+        String own = postId(me, "status", "mine");
+        String fromFollowed = postId(followed, "status", "followed", "visibility", "private");
+        String fromStranger = postId(stranger, "status", "stranger");
+        String mention = postId(stranger, "status", "hey @" + me.nickname(), "visibility", "direct");
+        String fromMuted = postId(muted, "status", "muted");
+
+        List<String> home = ids(http.get("/api/v1/timelines/home", "Authorization", me.bearer()));
+        assertThat(home).containsExactly(mention, fromFollowed, own).doesNotContain(fromStranger, fromMuted);
+        assertThat(ids(http.get("/api/v1/timelines/home?with_muted=true", "Authorization", me.bearer())))
+                .contains(fromMuted);
+
+        act(me, "/api/v1/accounts/" + followed.id() + "/block");
+        assertThat(ids(http.get("/api/v1/timelines/home", "Authorization", me.bearer()))).doesNotContain(fromFollowed);
+        assertThat(http.get("/api/v1/timelines/home").status()).isEqualTo(403);
+    }
+
+    @Test
+    void timelinesArePagedByStatusIdWithLinks() {
+        User author = user("pager");
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            posted.add(postId(author, "status", "n" + i));
+        }
+        String path = "/api/v1/accounts/" + author.id() + "/statuses";
+        Http.Response first = http.get(path + "?limit=2");
+        assertThat(ids(first)).containsExactly(posted.get(4), posted.get(3));
+        assertThat(first.header("link")).contains("max_id=" + posted.get(3)).contains("min_id=" + posted.get(4))
+                .contains("rel=\"next\"").contains("rel=\"prev\"");
+        assertThat(ids(http.get(path + "?limit=2&max_id=" + posted.get(3))))
+                .containsExactly(posted.get(2), posted.get(1));
+        assertThat(ids(http.get(path + "?limit=2&min_id=" + posted.get(0))))
+                .containsExactly(posted.get(2), posted.get(1));
+        assertThat(ids(http.get(path + "?since_id=" + posted.get(2)))).containsExactly(posted.get(4), posted.get(3));
+        assertThat(ids(http.get(path + "?limit=nope&max_id=%27garbage"))).hasSize(5);
+        Http.Response empty = http.get(path + "?since_id=" + posted.get(4));
+        assertThat(empty.body()).isEqualTo("[]");
+        assertThat(empty.header("link")).isNull();
+        assertThat(http.get("/api/v1/accounts/nobody/statuses").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherAccountsFavouritesAreHiddenByDefaultAndFilteredForTheViewer() {
+        User owner = user("favowner");
+        User author = user("favposter");
+        User friend = user("favfriend");
+        act(friend, "/api/v1/accounts/" + author.id() + "/follow");
+        act(owner, "/api/v1/accounts/" + author.id() + "/follow");
+        String publicId = postId(author, "status", "public");
+        String privateId = postId(author, "status", "followers", "visibility", "private");
+        String directToOwner = postId(author, "status", "dm @" + owner.nickname(), "visibility", "direct");
+        for (String id : List.of(publicId, privateId, directToOwner)) {
+            act(owner, "/api/v1/statuses/" + id + "/favourite");
+        }
+        String path = "/api/v1/pleroma/accounts/" + owner.id() + "/favourites";
+        Http.Response hidden = http.get(path);
+        assertThat(hidden.status()).isEqualTo(403);
+        assertThat(hidden.json().get("error").asText()).isEqualTo("Can't get favorites");
+
+        http.patchForm("/api/v1/accounts/update_credentials", List.of("hide_favorites", "false"), "Authorization",
+                owner.bearer());
+        assertThat(ids(http.get(path))).containsExactly(publicId);
+        assertThat(ids(http.get(path, "Authorization", friend.bearer()))).containsExactly(privateId, publicId);
+        assertThat(ids(http.get(path, "Authorization", owner.bearer()))).containsExactly(directToOwner, privateId,
+                publicId);
+        assertThat(http.get(path + "?limit=1").header("link")).contains("http://annals.test" + path);
+        assertThat(ids(http.get("/api/v1/favourites", "Authorization", owner.bearer()))).hasSize(3);
+        for (String unknown : List.of("test", "9eoozpwTul5mjSEDRI")) {
+            Http.Response missing = http.get("/api/v1/pleroma/accounts/" + unknown + "/favourites");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.json().get("error").asText()).isEqualTo("Record not found");
+        }
+    }
+}

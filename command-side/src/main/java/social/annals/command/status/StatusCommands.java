@@ -1,0 +1,54 @@
+package social.annals.command.status;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import social.annals.events.status.Visibility;
+
+public final class StatusCommands {
+
+    private StatusCommands() {
+    }
+
+    /**
+     * Post a status. The caller has rendered the text to HTML and resolved mentions, tags and the
+     * thread; {@code idempotencyKey} (may be null) makes a repeated request answer the first status.
+     * Answers the id of the status (the existing one for a repeated key).
+     */
+    public record Post(String statusId, String authorId, String text, String contentHtml, String spoilerText,
+                       Visibility visibility, boolean sensitive, String inReplyToId, String inReplyToAccountId,
+                       String conversationId, List<String> mentionedIds, List<String> tags, String applicationName,
+                       String idempotencyKey) {
+    }
+
+    /** {@code moderator}: the actor may delete other people's statuses. */
+    public record Delete(@TargetAggregateIdentifier String statusId, String actorId, boolean moderator) {
+    }
+
+    public record Favourite(@TargetAggregateIdentifier String favouriteId, String accountId, String statusId,
+                            String statusAuthorId) {
+        public Favourite(String accountId, String statusId, String statusAuthorId) {
+            this("fav:" + accountId + ":" + statusId, accountId, statusId, statusAuthorId);
+        }
+    }
+
+    public record Unfavourite(@TargetAggregateIdentifier String favouriteId, String accountId, String statusId,
+                              String statusAuthorId) {
+        public Unfavourite(String accountId, String statusId, String statusAuthorId) {
+            this("fav:" + accountId + ":" + statusId, accountId, statusId, statusAuthorId);
+        }
+    }
+
+    /** {@code reblogId} names the boost if this creates one. Answers the boost's id. */
+    public record Reblog(@TargetAggregateIdentifier String boostKey, String reblogId, String accountId,
+                         String statusId, String statusAuthorId) {
+        public Reblog(String reblogId, String accountId, String statusId, String statusAuthorId) {
+            this("reblog:" + accountId + ":" + statusId, reblogId, accountId, statusId, statusAuthorId);
+        }
+    }
+
+    public record Unreblog(@TargetAggregateIdentifier String boostKey, String accountId, String statusId) {
+        public Unreblog(String accountId, String statusId) {
+            this("reblog:" + accountId + ":" + statusId, accountId, statusId);
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package social.annals.query.status;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusFavourited;
+import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReblogged;
+import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnreblogged;
+
+/**
+ * Read model "statuses": statuses, boosts and favourites, with their counters. Counters move only
+ * when the row they count was really inserted or deleted, so redelivery cannot skew them.
+ */
+@Component
+@ProcessingGroup(StatusProjection.GROUP)
+public class StatusProjection {
+
+    public static final String GROUP = "statuses";
+
+    private static final String COLUMNS = "s.status_id, s.author_id, s.reblog_of_id, s.text, s.content_html, "
+            + "s.spoiler_text, s.visibility, s.sensitive, s.in_reply_to_id, s.in_reply_to_account_id, "
+            + "s.conversation_id, s.mentioned_ids, s.tags, s.application_name, s.favourites_count, s.reblogs_count, "
+            + "s.replies_count, s.created_at";
+
+    private final JdbcTemplate jdbc;
+
+    public StatusProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(StatusPosted event) {
+        int inserted = jdbc.update(con -> {
+            var statement = con.prepareStatement("INSERT INTO status_view (status_id, author_id, text, content_html, "
+                    + "spoiler_text, visibility, sensitive, in_reply_to_id, in_reply_to_account_id, conversation_id, "
+                    + "mentioned_ids, tags, application_name, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (status_id) DO NOTHING");
+            statement.setString(1, event.statusId());
+            statement.setString(2, event.authorId());
+            statement.setString(3, event.text());
+            statement.setString(4, event.contentHtml());
+            statement.setString(5, event.spoilerText());
+            statement.setString(6, event.visibility().name());
+            statement.setBoolean(7, event.sensitive());
+            statement.setString(8, event.inReplyToId());
+            statement.setString(9, event.inReplyToAccountId());
+            statement.setString(10, event.conversationId());
+            statement.setArray(11, con.createArrayOf("text", event.mentionedIds().toArray()));
+            statement.setArray(12, con.createArrayOf("text", event.tags().toArray()));
+            statement.setString(13, event.applicationName());
+            statement.setTimestamp(14, Timestamp.from(event.postedAt()));
+            return statement;
+        });
+        if (inserted > 0 && event.inReplyToId() != null) {
+            jdbc.update("UPDATE status_view SET replies_count = replies_count + 1 WHERE status_id = ?",
+                    event.inReplyToId());
+        }
+    }
+
+    @EventHandler
+    void on(StatusDeleted event) {
+        List<String> parents = jdbc.queryForList("UPDATE status_view SET deleted = true WHERE status_id = ? "
+                + "AND NOT deleted RETURNING in_reply_to_id", String.class, event.statusId());
+        if (!parents.isEmpty() && parents.get(0) != null) {
+            jdbc.update("UPDATE status_view SET replies_count = replies_count - 1 WHERE status_id = ?", parents.get(0));
+        }
+        jdbc.update("UPDATE status_view SET deleted = true WHERE reblog_of_id = ?", event.statusId());
+    }
+
+    @EventHandler
+    void on(StatusFavourited event) {
+        jdbc.update("WITH added AS (INSERT INTO favourite_view (account_id, status_id, favourited_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING RETURNING 1) "
+                        + "UPDATE status_view SET favourites_count = favourites_count + (SELECT count(*) FROM added) "
+                        + "WHERE status_id = ?",
+                event.accountId(), event.statusId(), Timestamp.from(event.favouritedAt()), event.statusId());
+    }
+
+    @EventHandler
+    void on(StatusUnfavourited event) {
+        jdbc.update("WITH removed AS (DELETE FROM favourite_view WHERE account_id = ? AND status_id = ? RETURNING 1) "
+                        + "UPDATE status_view SET favourites_count = favourites_count - (SELECT count(*) FROM removed) "
+                        + "WHERE status_id = ?",
+                event.accountId(), event.statusId(), event.statusId());
+    }
+
+    @EventHandler
+    void on(StatusReblogged event) {
+        jdbc.update("WITH added AS (INSERT INTO status_view (status_id, author_id, reblog_of_id, visibility, created_at) "
+                        + "SELECT ?, ?, status_id, visibility, ? FROM status_view WHERE status_id = ? "
+                        + "ON CONFLICT DO NOTHING RETURNING 1) "
+                        + "UPDATE status_view SET reblogs_count = reblogs_count + (SELECT count(*) FROM added) "
+                        + "WHERE status_id = ?",
+                event.reblogId(), event.accountId(), Timestamp.from(event.rebloggedAt()), event.statusId(),
+                event.statusId());
+    }
+
+    @EventHandler
+    void on(StatusUnreblogged event) {
+        jdbc.update("WITH removed AS (DELETE FROM status_view WHERE status_id = ? RETURNING 1) "
+                        + "UPDATE status_view SET reblogs_count = reblogs_count - (SELECT count(*) FROM removed) "
+                        + "WHERE status_id = ?",
+                event.reblogId(), event.statusId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM favourite_view");
+        jdbc.update("DELETE FROM status_view");
+    }
+
+    @QueryHandler
+    public StatusView handle(StatusQueries.ById query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.status_id = ?", query.statusId());
+        sql.visibleTo("s", query.viewerId(), true);
+        return jdbc.query(sql.text(), StatusProjection::map, sql.args()).stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
+    public List<StatusView> handle(StatusQueries.ByIds query) {
+        if (query.statusIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM status_view s WHERE s.status_id = ANY (?)");
+            statement.setArray(1, con.createArrayOf("varchar", query.statusIds().toArray()));
+            return statement;
+        }, StatusProjection::map);
+    }
+
+    @QueryHandler
+    public List<StatusView> handle(StatusQueries.AccountStatuses query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.author_id = ?", query.accountId());
+        if (query.excludeReplies()) {
+            sql.and("s.in_reply_to_id IS NULL");
+        }
+        if (query.excludeReblogs()) {
+            sql.and("s.reblog_of_id IS NULL");
+        }
+        sql.visibleTo("s", query.viewerId(), true);
+        return page(sql, "s.status_id", query.page());
+    }
+
+    @QueryHandler
+    public List<StatusView> handle(StatusQueries.PublicTimeline query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.visibility = 'PUBLIC'");
+        sql.visibleTo("s", query.viewerId(), true);
+        if (!query.withMuted()) {
+            sql.notMutedBy("s", query.viewerId());
+        }
+        return page(sql, "s.status_id", query.page());
+    }
+
+    @QueryHandler
+    public List<StatusView> handle(StatusQueries.HomeTimeline query) {
+        String viewer = query.viewerId();
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE (s.author_id = ? OR ? = ANY (s.mentioned_ids) "
+                + "OR EXISTS (SELECT 1 FROM relationship_view f WHERE f.account_id = ? AND f.target_id = s.author_id "
+                + "AND f.following AND (s.reblog_of_id IS NULL OR f.showing_reblogs)))", viewer, viewer, viewer);
+        sql.visibleTo("s", viewer, true);
+        if (!query.withMuted()) {
+            sql.notMutedBy("s", viewer);
+        }
+        return page(sql, "s.status_id", query.page());
+    }
+
+    @QueryHandler
+    public List<StatusView> handle(StatusQueries.Favourites query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM favourite_view fav JOIN status_view s ON s.status_id = fav.status_id "
+                + "WHERE fav.account_id = ?", query.ownerId());
+        sql.visibleTo("s", query.viewerId(), true);
+        return page(sql, "s.status_id", query.page());
+    }
+
+    @QueryHandler
+    public List<String> handle(StatusQueries.FavouritedBy query) {
+        Sql sql = new Sql("SELECT fav.account_id FROM favourite_view fav WHERE fav.status_id = ?", query.statusId());
+        List<Object> args = new ArrayList<>(sql.argList());
+        StringBuilder text = new StringBuilder(sql.text());
+        appendPage(text, args, "fav.account_id", query.page());
+        List<String> ids = new ArrayList<>(jdbc.queryForList(text.toString(), String.class, args.toArray()));
+        if (query.page().minId() != null) {
+            Collections.reverse(ids);
+        }
+        return ids;
+    }
+
+    @QueryHandler
+    public StatusQueries.Flags handle(StatusQueries.ViewerFlags query) {
+        if (query.viewerId() == null || query.statusIds().isEmpty()) {
+            return new StatusQueries.Flags(Set.of(), Set.of());
+        }
+        Set<String> favourited = new HashSet<>();
+        Set<String> reblogged = new HashSet<>();
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT status_id FROM favourite_view WHERE account_id = ? "
+                    + "AND status_id = ANY (?)");
+            statement.setString(1, query.viewerId());
+            statement.setArray(2, con.createArrayOf("varchar", query.statusIds().toArray()));
+            return statement;
+        }, rs -> {
+            favourited.add(rs.getString(1));
+        });
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT reblog_of_id FROM status_view WHERE author_id = ? "
+                    + "AND reblog_of_id = ANY (?) AND NOT deleted");
+            statement.setString(1, query.viewerId());
+            statement.setArray(2, con.createArrayOf("varchar", query.statusIds().toArray()));
+            return statement;
+        }, rs -> {
+            reblogged.add(rs.getString(1));
+        });
+        return new StatusQueries.Flags(favourited, reblogged);
+    }
+
+    private List<StatusView> page(Sql sql, String key, StatusQueries.Page page) {
+        List<Object> args = new ArrayList<>(sql.argList());
+        StringBuilder text = new StringBuilder(sql.text());
+        appendPage(text, args, key, page);
+        List<StatusView> rows = new ArrayList<>(jdbc.query(text.toString(), StatusProjection::map, args.toArray()));
+        if (page.minId() != null) {
+            Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    private static void appendPage(StringBuilder text, List<Object> args, String key, StatusQueries.Page page) {
+        if (page.maxId() != null) {
+            text.append(" AND ").append(key).append(" < ?");
+            args.add(page.maxId());
+        }
+        if (page.sinceId() != null) {
+            text.append(" AND ").append(key).append(" > ?");
+            args.add(page.sinceId());
+        }
+        if (page.minId() != null) {
+            text.append(" AND ").append(key).append(" > ?");
+            args.add(page.minId());
+        }
+        text.append(" ORDER BY ").append(key).append(page.minId() != null ? " ASC" : " DESC").append(" LIMIT ?");
+        args.add(page.limit());
+    }
+
+    /** A WHERE clause under construction; every value goes through a placeholder. */
+    static final class Sql {
+
+        private final StringBuilder text;
+        private final List<Object> args = new ArrayList<>();
+
+        Sql(String start, Object... args) {
+            this.text = new StringBuilder(start);
+            this.args.addAll(Arrays.asList(args));
+        }
+
+        void and(String condition, Object... values) {
+            text.append(" AND ").append(condition);
+            args.addAll(Arrays.asList(values));
+        }
+
+        /**
+         * Not deleted, and visible to the viewer (mastodon-core §1.5): public and unlisted to all;
+         * private to the author, the mentioned and the author's followers; direct to the author and
+         * the mentioned. A logged-in viewer never sees authors they block. For a boost, the boosted
+         * status must pass the same test.
+         */
+        void visibleTo(String alias, String viewer, boolean includeBoosted) {
+            and("NOT " + alias + ".deleted");
+            and(visible(alias), viewerArgs(viewer));
+            if (includeBoosted) {
+                and("(" + alias + ".reblog_of_id IS NULL OR EXISTS (SELECT 1 FROM status_view o WHERE o.status_id = "
+                        + alias + ".reblog_of_id AND NOT o.deleted AND " + visible("o") + "))", viewerArgs(viewer));
+            }
+        }
+
+        void notMutedBy(String alias, String viewer) {
+            if (viewer != null) {
+                and("NOT EXISTS (SELECT 1 FROM relationship_view m WHERE m.account_id = ? AND m.target_id = "
+                        + alias + ".author_id AND m.muting)", viewer);
+            }
+        }
+
+        private static String visible(String alias) {
+            return "(" + alias + ".visibility IN ('PUBLIC', 'UNLISTED') OR (CAST(? AS varchar) IS NOT NULL AND ("
+                    + alias + ".author_id = ? OR ? = ANY (" + alias + ".mentioned_ids) OR (" + alias
+                    + ".visibility = 'PRIVATE' AND EXISTS (SELECT 1 FROM relationship_view f WHERE f.account_id = ? "
+                    + "AND f.target_id = " + alias + ".author_id AND f.following))))) AND NOT EXISTS ("
+                    + "SELECT 1 FROM relationship_view b WHERE b.account_id = ? AND b.target_id = " + alias
+                    + ".author_id AND b.blocking)";
+        }
+
+        private static Object[] viewerArgs(String viewer) {
+            return new Object[] {viewer, viewer, viewer, viewer, viewer};
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        Object[] args() {
+            return args.toArray();
+        }
+
+        List<Object> argList() {
+            return args;
+        }
+    }
+
+    private static StatusView map(ResultSet rs, int row) throws SQLException {
+        return new StatusView(rs.getString("status_id"), rs.getString("author_id"), rs.getString("reblog_of_id"),
+                rs.getString("text"), rs.getString("content_html"), rs.getString("spoiler_text"),
+                rs.getString("visibility"), rs.getBoolean("sensitive"), rs.getString("in_reply_to_id"),
+                rs.getString("in_reply_to_account_id"), rs.getString("conversation_id"),
+                strings(rs.getArray("mentioned_ids")), strings(rs.getArray("tags")), rs.getString("application_name"),
+                rs.getInt("favourites_count"), rs.getInt("reblogs_count"), rs.getInt("replies_count"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,51 @@
+package social.annals.query.status;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Queries of the "statuses" read model. Every list is newest first, keyset-paged by status id
+ * ({@code maxId}, {@code sinceId}, {@code minId}, {@code limit}), and holds only what the viewer
+ * (null for anonymous) may see.
+ */
+public final class StatusQueries {
+
+    private StatusQueries() {
+    }
+
+    public record Page(String maxId, String sinceId, String minId, int limit) {
+    }
+
+    /** One status or boost if the viewer may see it; the boosted status must be visible too. */
+    public record ById(String statusId, String viewerId) {
+    }
+
+    /** Statuses (and boosted originals) by id, without visibility checks: for rendering what was already checked. */
+    public record ByIds(List<String> statusIds) {
+    }
+
+    public record AccountStatuses(String accountId, String viewerId, Page page, boolean excludeReplies,
+                                  boolean excludeReblogs) {
+    }
+
+    public record PublicTimeline(String viewerId, Page page, boolean withMuted) {
+    }
+
+    public record HomeTimeline(String viewerId, Page page, boolean withMuted) {
+    }
+
+    /** The statuses {@code ownerId} favourited that the viewer may see, by status id. */
+    public record Favourites(String ownerId, String viewerId, Page page) {
+    }
+
+    /** Accounts that favourited a status, keyset-paged by account id. */
+    public record FavouritedBy(String statusId, Page page) {
+    }
+
+    /** Which of these statuses the viewer favourited and boosted. */
+    public record ViewerFlags(String viewerId, List<String> statusIds) {
+    }
+
+    public record Flags(Set<String> favourited, Set<String> reblogged) {
+    }
+}

@@ -1,0 +1,26 @@
+package social.annals.query.status;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A status or a boost (then {@code reblogOfId} names the boosted status and the text fields are null). */
+public record StatusView(
+        String statusId,
+        String authorId,
+        String reblogOfId,
+        String text,
+        String contentHtml,
+        String spoilerText,
+        String visibility,
+        boolean sensitive,
+        String inReplyToId,
+        String inReplyToAccountId,
+        String conversationId,
+        List<String> mentionedIds,
+        List<String> tags,
+        String applicationName,
+        int favouritesCount,
+        int reblogsCount,
+        int repliesCount,
+        Instant createdAt) {
+}

@@ -1,0 +1,28 @@
+package social.annals.events.status;
+
+import java.time.Instant;
+import java.util.List;
+import social.annals.events.privacy.DataSubject;
+import social.annals.events.privacy.PersonalData;
+
+/**
+ * A local status. The text as written and its HTML are personal data of the author; mentions
+ * are the local accounts it addresses (they, the author and, by visibility, followers or
+ * everybody may see it). {@code conversationId} is the id of the thread's first status.
+ */
+public record StatusPosted(
+        String statusId,
+        @DataSubject String authorId,
+        @PersonalData String text,
+        @PersonalData String contentHtml,
+        @PersonalData String spoilerText,
+        Visibility visibility,
+        boolean sensitive,
+        String inReplyToId,
+        String inReplyToAccountId,
+        String conversationId,
+        List<String> mentionedIds,
+        List<String> tags,
+        String applicationName,
+        Instant postedAt) {
+}

@@ -1,0 +1,6 @@
+package social.annals.events.status;
+
+import java.time.Instant;
+
+public record StatusUnreblogged(String reblogId, String accountId, String statusId, Instant unrebloggedAt) {
+}
