@@ -3,6 +3,7 @@ package social.annals.gateway.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,18 @@ class RebuildEquivalenceTest extends ApiTest {
         act(tokens.get(n0), "/api/v1/accounts/" + id(n2) + "/block");
         act(tokens.get(mentioner), "/api/v1/accounts/" + id(n0) + "/mute");
         act(tokens.get(admin), "/api/v1/pleroma/accounts/" + id(n0) + "/subscribe");
+        // Statuses: public, followers-only, direct, a reply, favourites, a boost and a deletion.
+        String first = postStatus(tokens.get(n1), "status", "hello #world");
+        String privately = postStatus(tokens.get(n1), "status", "friends only", "visibility", "private");
+        postStatus(tokens.get(mentioner), "status", "psst @" + n0, "visibility", "direct");
+        postStatus(tokens.get(n0), "status", "reply", "in_reply_to_id", first);
+        String doomed = postStatus(tokens.get(n0), "status", "soon gone");
+        act(tokens.get(n0), "/api/v1/statuses/" + first + "/favourite");
+        act(tokens.get(admin), "/api/v1/statuses/" + first + "/favourite");
+        act(tokens.get(mentioner), "/api/v1/statuses/" + first + "/reblog");
+        assertThat(http.delete("/api/v1/statuses/" + doomed, "Authorization", Http.bearer(tokens.get(n0))).status())
+                .isEqualTo(200);
+        statuses.addAll(List.of(first, privately, doomed));
         Http.Response imported = http.postForm("/api/pleroma/follow_import", List.of("list",
                 n1 + "\nnobody-by-that-name\n" + mentioner), "Authorization", Http.bearer(tokens.get(n2)));
         String importJob = imported.header("location").substring("http://annals.test".length());
@@ -70,12 +83,29 @@ class RebuildEquivalenceTest extends ApiTest {
         assertThat(before.get("admin " + admin)).contains("\"admin\":true");
         assertThat(before.get("account " + nicknames.get(0))).contains("\"followers_count\":2");
         assertThat(before.get("/api/v1/blocks " + nicknames.get(0))).contains(nicknames.get(2));
+        assertThat(before.get("/api/v1/timelines/home " + nicknames.get(0))).contains("psst").contains("reply")
+                .doesNotContain("friends only");
+        assertThat(before.get("status " + statuses.get(0))).contains("\"favourites_count\":2")
+                .contains("\"reblogs_count\":1").contains("\"replies_count\":1");
         assertThat(before.get("import")).contains("\"followed\":1").contains("\"requested\":1").contains("\"not_found\":1");
+    }
+
+    private final List<String> statuses = new ArrayList<>();
+
+    private String postStatus(String token, String... form) {
+        Http.Response response = http.postForm("/api/v1/statuses", List.of(form), "Authorization", Http.bearer(token));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("id").asText();
     }
 
     private Map<String, String> answers(List<String> nicknames, Map<String, String> tokens) {
         Map<String, String> answers = new LinkedHashMap<>();
         answers.put("instance", render(http.get("/api/v1/instance")));
+        answers.put("public", render(http.get("/api/v1/timelines/public?limit=40")));
+        for (String status : statuses) {
+            answers.put("status " + status, render(http.get("/api/v1/statuses/" + status)));
+            answers.put("favourited_by " + status, render(http.get("/api/v1/statuses/" + status + "/favourited_by")));
+        }
         for (String nickname : nicknames) {
             answers.put("verify " + nickname, render(http.get("/api/v1/accounts/verify_credentials",
                     "Authorization", Http.bearer(tokens.get(nickname)))));
@@ -91,7 +121,9 @@ class RebuildEquivalenceTest extends ApiTest {
                     .collect(java.util.stream.Collectors.joining("&"));
             answers.put("relationships " + nickname, render(http.get("/api/v1/accounts/relationships?" + ids,
                     "Authorization", Http.basic(nickname, PASSWORD))));
-            for (String list : List.of("/api/v1/blocks", "/api/v1/mutes", "/api/v1/follow_requests")) {
+            answers.put("statuses " + nickname, render(http.get("/api/v1/accounts/" + id + "/statuses")));
+            for (String list : List.of("/api/v1/blocks", "/api/v1/mutes", "/api/v1/follow_requests",
+                    "/api/v1/timelines/home", "/api/v1/favourites")) {
                 answers.put(list + " " + nickname, render(http.get(list, "Authorization",
                         Http.basic(nickname, PASSWORD))));
             }

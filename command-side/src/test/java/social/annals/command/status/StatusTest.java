@@ -1,0 +1,126 @@
+package social.annals.command.status;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusFavourited;
+import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReblogged;
+import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnreblogged;
+import social.annals.events.status.Visibility;
+
+class StatusTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final StatusPosted POSTED = new StatusPosted("S1", "A", "hi", "hi", "", Visibility.PUBLIC, false,
+            null, null, "S1", List.of(), List.of(), "Web", NOW);
+
+    private static <T> AggregateTestFixture<T> fixture(Class<T> type) {
+        AggregateTestFixture<T> fixture = new AggregateTestFixture<>(type);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        return fixture;
+    }
+
+    private static StatusCommands.Post post(String text, String spoiler, String key) {
+        return new StatusCommands.Post("S1", "A", text, text.trim(), spoiler, Visibility.PUBLIC, false, null, null, null,
+                List.of(), List.of(), "Web", key);
+    }
+
+    private AggregateTestFixture<Status> publishing(JdbcTemplate jdbc, int limit) {
+        AggregateTestFixture<Status> fixture = fixture(Status.class);
+        fixture.registerAnnotatedCommandHandler(new StatusPublishing(fixture.getRepository(), jdbc, limit));
+        return fixture;
+    }
+
+    @Test
+    void postingRecordsTheStatusAsItsOwnThread() {
+        publishing(mock(JdbcTemplate.class), 5000).givenNoPriorActivity()
+                .when(post("  hi  ", "", null))
+                .expectEvents(POSTED);
+    }
+
+    @Test
+    void emptyOrOverlongStatusesAreRefused() {
+        publishing(mock(JdbcTemplate.class), 5).givenNoPriorActivity()
+                .when(post("   ", "cw", null))
+                .expectNoEvents()
+                .expectException(StatusRejected.class);
+        publishing(mock(JdbcTemplate.class), 5).givenNoPriorActivity()
+                .when(post("abcd", "ef", null))
+                .expectNoEvents()
+                .expectExceptionMessage("The status is over the character limit");
+        publishing(mock(JdbcTemplate.class), 5).givenNoPriorActivity()
+                .when(post("abc", "de", null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyAnswersTheFirstStatusAndPostsNothing() {
+        JdbcTemplate jdbc = mock(JdbcTemplate.class);
+        when(jdbc.queryForObject(anyString(), eq(String.class), any(), any())).thenReturn("S0");
+        publishing(jdbc, 5000).givenNoPriorActivity()
+                .when(post("hi", "", "key"))
+                .expectNoEvents()
+                .expectResultMessagePayload("S0");
+    }
+
+    @Test
+    void onlyTheAuthorOrAModeratorDeletesAndOnlyOnce() {
+        fixture(Status.class).given(POSTED)
+                .when(new StatusCommands.Delete("S1", "A", false))
+                .expectEvents(new StatusDeleted("S1", "A", "A", NOW));
+        fixture(Status.class).given(POSTED)
+                .when(new StatusCommands.Delete("S1", "MOD", true))
+                .expectEvents(new StatusDeleted("S1", "A", "MOD", NOW));
+        fixture(Status.class).given(POSTED)
+                .when(new StatusCommands.Delete("S1", "B", false))
+                .expectNoEvents()
+                .expectException(StatusDeleteRefused.class);
+        fixture(Status.class).given(POSTED, new StatusDeleted("S1", "A", "A", NOW))
+                .when(new StatusCommands.Delete("S1", "A", false))
+                .expectException(StatusDeleteRefused.class);
+    }
+
+    @Test
+    void favouritingIsRecordedOnceAndUndoneOnce() {
+        fixture(Favourite.class).givenNoPriorActivity()
+                .when(new StatusCommands.Favourite("B", "S1", "A"))
+                .expectEvents(new StatusFavourited("B", "S1", "A", NOW));
+        fixture(Favourite.class).given(new StatusFavourited("B", "S1", "A", NOW))
+                .when(new StatusCommands.Favourite("B", "S1", "A"))
+                .expectNoEvents();
+        fixture(Favourite.class).given(new StatusFavourited("B", "S1", "A", NOW))
+                .when(new StatusCommands.Unfavourite("B", "S1", "A"))
+                .expectEvents(new StatusUnfavourited("B", "S1", "A", NOW));
+        fixture(Favourite.class).givenNoPriorActivity()
+                .when(new StatusCommands.Unfavourite("B", "S1", "A"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void boostingKeepsTheFirstBoostsIdAndUnboostingRemovesIt() {
+        fixture(Boost.class).givenNoPriorActivity()
+                .when(new StatusCommands.Reblog("R1", "B", "S1", "A"))
+                .expectEvents(new StatusReblogged("R1", "B", "S1", "A", NOW))
+                .expectResultMessagePayload("R1");
+        fixture(Boost.class).given(new StatusReblogged("R1", "B", "S1", "A", NOW))
+                .when(new StatusCommands.Reblog("R2", "B", "S1", "A"))
+                .expectNoEvents()
+                .expectResultMessagePayload("R1");
+        fixture(Boost.class).given(new StatusReblogged("R1", "B", "S1", "A", NOW))
+                .when(new StatusCommands.Unreblog("B", "S1"))
+                .expectEvents(new StatusUnreblogged("R1", "B", "S1", NOW));
+    }
+}

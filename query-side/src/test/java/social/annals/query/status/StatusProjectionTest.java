@@ -1,0 +1,100 @@
+package social.annals.query.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusFavourited;
+import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReblogged;
+import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnreblogged;
+import social.annals.events.status.Visibility;
+import social.annals.query.support.TestDatabase;
+
+class StatusProjectionTest {
+
+    private static final Instant AT = Instant.parse("2026-11-26T12:00:00Z");
+    private static final StatusQueries.Page FIRST_PAGE = new StatusQueries.Page(null, null, null, 20);
+
+    private final JdbcTemplate jdbc = TestDatabase.jdbc();
+    private final StatusProjection projection = new StatusProjection(jdbc);
+
+    @BeforeEach
+    void empty() {
+        projection.reset();
+        jdbc.update("DELETE FROM relationship_view");
+    }
+
+    private static StatusPosted posted(String id, String author, Visibility visibility, List<String> mentioned,
+                                       String replyTo) {
+        return new StatusPosted(id, author, "text " + id, "<p>" + id + "</p>", "", visibility, false, replyTo,
+                replyTo == null ? null : "A", replyTo == null ? id : replyTo, mentioned, List.of("tag"), "Web", AT);
+    }
+
+    private StatusView byId(String id, String viewer) {
+        return projection.handle(new StatusQueries.ById(id, viewer));
+    }
+
+    @Test
+    void countersMoveOnlyWithRealChanges() {
+        projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
+        StatusFavourited favourite = new StatusFavourited("B", "S1", "A", AT);
+        projection.on(favourite);
+        projection.on(favourite);
+        projection.on(new StatusReblogged("R1", "B", "S1", "A", AT));
+        projection.on(new StatusReblogged("R1", "B", "S1", "A", AT));
+        projection.on(posted("S2", "B", Visibility.PUBLIC, List.of(), "S1"));
+        StatusView status = byId("S1", null);
+        assertThat(status.favouritesCount()).isEqualTo(1);
+        assertThat(status.reblogsCount()).isEqualTo(1);
+        assertThat(status.repliesCount()).isEqualTo(1);
+
+        projection.on(new StatusUnfavourited("B", "S1", "A", AT));
+        projection.on(new StatusUnfavourited("B", "S1", "A", AT));
+        projection.on(new StatusUnreblogged("R1", "B", "S1", AT));
+        projection.on(new StatusDeleted("S2", "B", "B", AT));
+        projection.on(new StatusDeleted("S2", "B", "B", AT));
+        status = byId("S1", null);
+        assertThat(status.favouritesCount()).isZero();
+        assertThat(status.reblogsCount()).isZero();
+        assertThat(status.repliesCount()).isZero();
+        assertThat(byId("S2", "B")).isNull();
+    }
+
+    @Test
+    void privateStatusesAreForFollowersAndTheMentionedOnly() {
+        projection.on(posted("S1", "A", Visibility.PRIVATE, List.of("M"), null));
+        jdbc.update("INSERT INTO relationship_view (account_id, target_id, following) VALUES ('F', 'A', true)");
+        assertThat(byId("S1", "A")).isNotNull();
+        assertThat(byId("S1", "F")).isNotNull();
+        assertThat(byId("S1", "M")).isNotNull();
+        assertThat(byId("S1", "X")).isNull();
+        assertThat(byId("S1", null)).isNull();
+    }
+
+    @Test
+    void boostsOfDeletedStatusesDisappear() {
+        projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
+        projection.on(new StatusReblogged("R1", "B", "S1", "A", AT));
+        assertThat(projection.handle(new StatusQueries.AccountStatuses("B", null, FIRST_PAGE, false, false)))
+                .extracting(StatusView::statusId).containsExactly("R1");
+        projection.on(new StatusDeleted("S1", "A", "A", AT));
+        assertThat(projection.handle(new StatusQueries.AccountStatuses("B", null, FIRST_PAGE, false, false)))
+                .isEmpty();
+    }
+
+    @Test
+    void theHomeTimelineFollowsTheRelationships() {
+        projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
+        projection.on(posted("S2", "C", Visibility.PUBLIC, List.of(), null));
+        projection.on(posted("S3", "V", Visibility.PUBLIC, List.of(), null));
+        jdbc.update("INSERT INTO relationship_view (account_id, target_id, following) VALUES ('V', 'A', true)");
+        assertThat(projection.handle(new StatusQueries.HomeTimeline("V", FIRST_PAGE, false)))
+                .extracting(StatusView::statusId).containsExactly("S3", "S1");
+    }
+}
