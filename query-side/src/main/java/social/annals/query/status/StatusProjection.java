@@ -167,17 +167,17 @@ public class StatusProjection {
         return page(sql, "s.status_id", query.page());
     }
 
+    /** Reads the fanned-out home timeline (read model "home-timelines") in index order, re-checking visibility. */
     @QueryHandler
     public List<StatusView> handle(StatusQueries.HomeTimeline query) {
         String viewer = query.viewerId();
-        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE (s.author_id = ? OR ? = ANY (s.mentioned_ids) "
-                + "OR EXISTS (SELECT 1 FROM relationship_view f WHERE f.account_id = ? AND f.target_id = s.author_id "
-                + "AND f.following AND (s.reblog_of_id IS NULL OR f.showing_reblogs)))", viewer, viewer, viewer);
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM home_timeline_entry h JOIN status_view s "
+                + "ON s.status_id = h.status_id WHERE h.owner_id = ?", viewer);
         sql.visibleTo("s", viewer, true);
         if (!query.withMuted()) {
             sql.notMutedBy("s", viewer);
         }
-        return page(sql, "s.status_id", query.page());
+        return page(sql, "h.status_id", query.page());
     }
 
     @QueryHandler
@@ -185,7 +185,7 @@ public class StatusProjection {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM favourite_view fav JOIN status_view s ON s.status_id = fav.status_id "
                 + "WHERE fav.account_id = ?", query.ownerId());
         sql.visibleTo("s", query.viewerId(), true);
-        return page(sql, "s.status_id", query.page());
+        return page(sql, "fav.status_id", query.page()); // the primary key's order: no sort
     }
 
     @QueryHandler

@@ -89,12 +89,27 @@ class StatusProjectionTest {
     }
 
     @Test
-    void theHomeTimelineFollowsTheRelationships() {
-        projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
-        projection.on(posted("S2", "C", Visibility.PUBLIC, List.of(), null));
-        projection.on(posted("S3", "V", Visibility.PUBLIC, List.of(), null));
+    void homeTimelinesFanOutOnWriteBackfillOnFollowAndEmptyOnUnfollow() {
+        HomeTimelineProjection home = new HomeTimelineProjection(jdbc);
+        home.reset();
+        StatusPosted old = posted("S1", "A", Visibility.PUBLIC, List.of(), null);
+        projection.on(old);
+        home.on(old);
+        home.on(new social.annals.events.social.AccountFollowed("V", "A", true, AT));
+        StatusPosted fresh = posted("S2", "A", Visibility.PRIVATE, List.of(), null);
+        StatusPosted stranger = posted("S3", "C", Visibility.PUBLIC, List.of(), null);
+        StatusPosted mention = posted("S4", "C", Visibility.DIRECT, List.of("V"), null);
+        for (StatusPosted event : List.of(fresh, stranger, mention)) {
+            projection.on(event);
+            home.on(event);
+        }
         jdbc.update("INSERT INTO relationship_view (account_id, target_id, following) VALUES ('V', 'A', true)");
         assertThat(projection.handle(new StatusQueries.HomeTimeline("V", FIRST_PAGE, false)))
-                .extracting(StatusView::statusId).containsExactly("S3", "S1");
+                .extracting(StatusView::statusId).containsExactly("S4", "S2", "S1");
+
+        home.on(new social.annals.events.social.AccountUnfollowed("V", "A",
+                social.annals.events.social.UnfollowReason.UNFOLLOWED, AT));
+        assertThat(projection.handle(new StatusQueries.HomeTimeline("V", FIRST_PAGE, false)))
+                .extracting(StatusView::statusId).containsExactly("S4");
     }
 }

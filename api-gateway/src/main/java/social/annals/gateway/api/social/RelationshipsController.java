@@ -29,6 +29,7 @@ import social.annals.gateway.web.Params;
 import social.annals.query.account.AccountProjection;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
+import social.annals.query.status.HomeTimelineProjection;
 import social.annals.query.social.RelationshipQueries;
 import social.annals.query.social.RelationshipQueries.AccountList;
 import social.annals.query.social.RelationshipView;
@@ -231,7 +232,8 @@ public class RelationshipsController {
     private RelationshipState send(Object command) {
         RelationshipState state = commands.sendAndWait(command);
         if (state.outcome() == Outcome.CHANGED) {
-            barrier.await(PairIds.of(state.actorId(), state.targetId()), AccountProjection.GROUP);
+            barrier.await(PairIds.of(state.actorId(), state.targetId()), AccountProjection.GROUP,
+                    HomeTimelineProjection.GROUP);
         }
         return state;
     }

@@ -35,6 +35,7 @@ import social.annals.gateway.web.Params;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
 import social.annals.query.auth.AuthQueries;
+import social.annals.query.status.HomeTimelineProjection;
 import social.annals.query.status.StatusProjection;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
@@ -90,7 +91,7 @@ public class StatusesController {
                 formatted.html(), spoiler, visibility, sensitive, parent == null ? null : parent.statusId(),
                 parent == null ? null : parent.authorId(), parent == null ? null : parent.conversationId(),
                 List.copyOf(mentioned), formatted.tags(), applicationName, idempotencyKey));
-        barrier.await(statusId, StatusProjection.GROUP);
+        barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
         return statuses.render(visibleStatus(statusId, caller), caller);
     }
 
@@ -109,7 +110,7 @@ public class StatusesController {
             throw ApiException.error(HttpStatus.FORBIDDEN, "Can't delete this post");
         }
         commands.sendAndWait(new StatusCommands.Delete(id, caller.accountId(), caller.admin() || caller.moderator()));
-        barrier.await(id, StatusProjection.GROUP);
+        barrier.await(id, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
         return Map.of();
     }
 
@@ -141,7 +142,8 @@ public class StatusesController {
         }
         String reblogId = commands.sendAndWait(new StatusCommands.Reblog(ids.next(), caller.accountId(),
                 status.statusId(), status.authorId()));
-        barrier.await("reblog:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP);
+        barrier.await("reblog:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP,
+                HomeTimelineProjection.GROUP);
         StatusView boost = reblogId == null ? null
                 : queries.one(new StatusQueries.ById(reblogId, caller.accountId()), StatusView.class);
         return statuses.render(boost != null ? boost : visibleStatus(status.statusId(), caller), caller);
@@ -152,7 +154,8 @@ public class StatusesController {
     public Map<String, Object> unreblog(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new StatusCommands.Unreblog(caller.accountId(), status.statusId()));
-        barrier.await("reblog:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP);
+        barrier.await("reblog:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP,
+                HomeTimelineProjection.GROUP);
         return statuses.render(visibleStatus(status.statusId(), caller), caller);
     }
 

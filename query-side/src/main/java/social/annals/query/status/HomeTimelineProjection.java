@@ -1,0 +1,131 @@
+package social.annals.query.status;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import social.annals.events.social.AccountBlocked;
+import social.annals.events.social.AccountFollowed;
+import social.annals.events.social.AccountUnfollowed;
+import social.annals.events.social.ReblogVisibilityChanged;
+import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReblogged;
+import social.annals.events.status.StatusUnreblogged;
+import social.annals.events.status.Visibility;
+
+/**
+ * Read model "home-timelines": fan-out on write. A status lands in its author's, its mentioned
+ * accounts' and (unless direct) its author's followers' timelines; a boost in its booster's and
+ * the booster's followers' who show boosts. A new follow brings the followed account's recent
+ * statuses in; an unfollow or a block takes them out. The follows are this model's own, in event
+ * order, so a rebuild reproduces the timelines exactly.
+ */
+@Component
+@ProcessingGroup(HomeTimelineProjection.GROUP)
+public class HomeTimelineProjection {
+
+    public static final String GROUP = "home-timelines";
+    /** How many of a newly followed account's statuses come into the follower's timeline. */
+    static final int BACKFILL = 200;
+
+    private final JdbcTemplate jdbc;
+
+    public HomeTimelineProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(StatusPosted event) {
+        jdbc.update("INSERT INTO home_timeline_status (status_id, author_id, visibility) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", event.statusId(), event.authorId(), event.visibility().name());
+        insert(event.authorId(), event.statusId(), event.authorId(), false, false);
+        for (String mentioned : event.mentionedIds()) {
+            insert(mentioned, event.statusId(), event.authorId(), false, true);
+        }
+        if (event.visibility() != Visibility.DIRECT) {
+            jdbc.update("INSERT INTO home_timeline_entry (owner_id, status_id, author_id) "
+                    + "SELECT follower_id, ?, ? FROM home_timeline_follow WHERE followed_id = ? "
+                    + "ON CONFLICT DO NOTHING", event.statusId(), event.authorId(), event.authorId());
+        }
+    }
+
+    @EventHandler
+    void on(StatusReblogged event) {
+        jdbc.update("INSERT INTO home_timeline_status (status_id, author_id, visibility, is_reblog) "
+                        + "SELECT ?, ?, visibility, true FROM home_timeline_status WHERE status_id = ? "
+                        + "ON CONFLICT DO NOTHING", event.reblogId(), event.accountId(), event.statusId());
+        insert(event.accountId(), event.reblogId(), event.accountId(), true, false);
+        jdbc.update("INSERT INTO home_timeline_entry (owner_id, status_id, author_id, is_reblog) "
+                + "SELECT follower_id, ?, ?, true FROM home_timeline_follow WHERE followed_id = ? AND showing_reblogs "
+                + "ON CONFLICT DO NOTHING", event.reblogId(), event.accountId(), event.accountId());
+    }
+
+    @EventHandler
+    void on(StatusUnreblogged event) {
+        jdbc.update("DELETE FROM home_timeline_entry WHERE status_id = ?", event.reblogId());
+        jdbc.update("DELETE FROM home_timeline_status WHERE status_id = ?", event.reblogId());
+    }
+
+    @EventHandler
+    void on(StatusDeleted event) {
+        jdbc.update("DELETE FROM home_timeline_entry WHERE status_id = ?", event.statusId());
+        jdbc.update("UPDATE home_timeline_status SET deleted = true WHERE status_id = ?", event.statusId());
+    }
+
+    @EventHandler
+    void on(AccountFollowed event) {
+        jdbc.update("INSERT INTO home_timeline_follow (follower_id, followed_id, showing_reblogs) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (followed_id, follower_id) DO UPDATE SET showing_reblogs = excluded.showing_reblogs",
+                event.followerId(), event.followedId(), event.showingReblogs());
+        jdbc.update("INSERT INTO home_timeline_entry (owner_id, status_id, author_id, is_reblog) "
+                        + "SELECT ?, status_id, author_id, is_reblog FROM (SELECT status_id, author_id, is_reblog "
+                        + "FROM home_timeline_status WHERE author_id = ? AND NOT deleted AND visibility <> 'DIRECT' "
+                        + "AND (NOT is_reblog OR ?) ORDER BY status_id DESC LIMIT ?) recent ON CONFLICT DO NOTHING",
+                event.followerId(), event.followedId(), event.showingReblogs(), BACKFILL);
+    }
+
+    @EventHandler
+    void on(ReblogVisibilityChanged event) {
+        jdbc.update("UPDATE home_timeline_follow SET showing_reblogs = ? WHERE follower_id = ? AND followed_id = ?",
+                event.showingReblogs(), event.followerId(), event.followedId());
+        if (!event.showingReblogs()) {
+            jdbc.update("DELETE FROM home_timeline_entry WHERE owner_id = ? AND author_id = ? AND is_reblog",
+                    event.followerId(), event.followedId());
+        }
+    }
+
+    @EventHandler
+    void on(AccountUnfollowed event) {
+        jdbc.update("DELETE FROM home_timeline_follow WHERE follower_id = ? AND followed_id = ?",
+                event.followerId(), event.followedId());
+        removeAuthor(event.followerId(), event.followedId());
+    }
+
+    @EventHandler
+    void on(AccountBlocked event) {
+        removeAuthor(event.blockerId(), event.blockedId());
+        removeAuthor(event.blockedId(), event.blockerId());
+    }
+
+    /** What came only from following {@code author}; what mentions the owner stays. */
+    private void removeAuthor(String owner, String author) {
+        jdbc.update("DELETE FROM home_timeline_entry WHERE owner_id = ? AND author_id = ? AND NOT mentions_owner",
+                owner, author);
+    }
+
+    private void insert(String owner, String statusId, String authorId, boolean reblog, boolean mentionsOwner) {
+        jdbc.update("INSERT INTO home_timeline_entry (owner_id, status_id, author_id, is_reblog, mentions_owner) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner_id, status_id) DO UPDATE SET "
+                        + "mentions_owner = home_timeline_entry.mentions_owner OR excluded.mentions_owner",
+                owner, statusId, authorId, reblog, mentionsOwner);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM home_timeline_entry");
+        jdbc.update("DELETE FROM home_timeline_follow");
+        jdbc.update("DELETE FROM home_timeline_status");
+    }
+}
