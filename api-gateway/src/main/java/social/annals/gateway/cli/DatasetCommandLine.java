@@ -1,0 +1,175 @@
+package social.annals.gateway.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.util.HtmlUtils;
+import social.annals.command.account.RegisterAccountCommand;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.social.RelationshipCommands;
+import social.annals.command.status.StatusCommands;
+import social.annals.events.status.Visibility;
+import social.annals.gateway.AnnalsApplication;
+
+/**
+ * {@code java -jar annals.jar dataset [--seed N] [--accounts N] [--statuses N] [--favourites N] [--follows N]
+ * [--threads N] [--spring.*=...]}: writes a benchmark dataset through the same commands as the API,
+ * so every fact is an event in the store. Deterministic by seed (who follows, posts and favourites
+ * what, and the texts); ids are time-ordered and differ between runs. Accounts are {@code user0} ...
+ * with the password {@code password}. The server's projectors build the read models afterwards.
+ */
+public final class DatasetCommandLine {
+
+    public static final String NAME = "dataset";
+    private static final String[] WORDS = ("cofe tea fediverse pleroma annals event log replay projection timeline "
+            + "status follow block mute favourite boost hello world morning night cat dog garden river mountain "
+            + "city train music book film code java postgres").split(" ");
+
+    private DatasetCommandLine() {
+    }
+
+    public static int run(String[] args) throws Exception {
+        Map<String, Long> options = new java.util.HashMap<>(Map.of("seed", 42L, "accounts", 10_000L,
+                "statuses", 200_000L, "favourites", 1_000_000L, "follows", 20L, "threads", 8L));
+        // Bulk loading: cheap password hashing, and commits that do not wait for the disk flush
+        // (a crash may lose the last moments of the load, never corrupt it).
+        List<String> springArguments = new ArrayList<>(List.of("--annals.roles=cli",
+                "--annals.security.bcrypt-strength=4",
+                "--spring.datasource.hikari.connection-init-sql=SET synchronous_commit TO off"));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--spring.") || args[i].startsWith("--annals.")) {
+                springArguments.add(args[i]);
+            } else if (args[i].startsWith("--") && options.containsKey(args[i].substring(2)) && i + 1 < args.length) {
+                options.put(args[i].substring(2), Long.parseLong(args[++i]));
+            } else {
+                System.err.println("unknown option " + args[i]);
+                return 2;
+            }
+        }
+        SpringApplication application = new SpringApplication(AnnalsApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+        try (ConfigurableApplicationContext context = application.run(springArguments.toArray(String[]::new))) {
+            new Generator(context.getBean(CommandGateway.class), context.getBean(FlakeIdGenerator.class), options)
+                    .generate();
+        }
+        return 0;
+    }
+
+    private static final class Generator {
+
+        private final CommandGateway commands;
+        private final FlakeIdGenerator ids;
+        private final long seed;
+        private final int accounts;
+        private final int statuses;
+        private final int favourites;
+        private final int follows;
+        private final ExecutorService pool;
+        private final String[] accountIds;
+        private final String[] statusIds;
+        private final String[] statusAuthors;
+
+        Generator(CommandGateway commands, FlakeIdGenerator ids, Map<String, Long> options) {
+            this.commands = commands;
+            this.ids = ids;
+            this.seed = options.get("seed");
+            this.accounts = options.get("accounts").intValue();
+            this.statuses = options.get("statuses").intValue();
+            this.favourites = options.get("favourites").intValue();
+            this.follows = options.get("follows").intValue();
+            this.pool = Executors.newFixedThreadPool(options.get("threads").intValue());
+            this.accountIds = new String[accounts];
+            this.statusIds = new String[statuses];
+            this.statusAuthors = new String[statuses];
+        }
+
+        void generate() throws Exception {
+            try {
+                phase("accounts", accounts, i -> {
+                    accountIds[i] = ids.next();
+                    return new RegisterAccountCommand(accountIds[i], "user" + i, "user" + i + "@dataset.example",
+                            "User " + i, "", "", "password", "password", false);
+                });
+                phase("follows", accounts * follows, n -> {
+                    Random random = random(1, n);
+                    int follower = n / follows;
+                    int followed = random.nextInt(accounts);
+                    if (followed == follower) {
+                        followed = (followed + 1) % accounts;
+                    }
+                    return new RelationshipCommands.Follow(accountIds[follower], accountIds[followed], false, null);
+                });
+                phase("statuses", statuses, i -> {
+                    Random random = random(2, i);
+                    int author = random.nextInt(accounts);
+                    int roll = random.nextInt(100);
+                    Visibility visibility = roll < 80 ? Visibility.PUBLIC : roll < 90 ? Visibility.UNLISTED
+                            : roll < 98 ? Visibility.PRIVATE : Visibility.DIRECT;
+                    List<String> mentioned = visibility == Visibility.DIRECT
+                            ? List.of(accountIds[random.nextInt(accounts)]) : List.of();
+                    StringBuilder text = new StringBuilder();
+                    for (int w = 0, words = 3 + random.nextInt(20); w < words; w++) {
+                        text.append(w == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+                    }
+                    statusIds[i] = ids.next();
+                    statusAuthors[i] = accountIds[author];
+                    return new StatusCommands.Post(statusIds[i], accountIds[author], text.toString(),
+                            HtmlUtils.htmlEscape(text.toString()), "", visibility, false, null, null, null, mentioned,
+                            List.of(), "dataset", null);
+                });
+                phase("favourites", favourites, n -> {
+                    Random random = random(3, n);
+                    int status = random.nextInt(statuses);
+                    return new StatusCommands.Favourite(accountIds[random.nextInt(accounts)], statusIds[status],
+                            statusAuthors[status]);
+                });
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        /** A generator for item {@code n} of a phase: the same seed always draws the same dataset. */
+        private Random random(int phase, int n) {
+            return new Random(seed * 1_000_003L + phase * 1_000_000_007L + n);
+        }
+
+        /** Sends {@code count} commands in order-independent chunks on the pool, reporting progress. */
+        private void phase(String name, int count, IntFunction<Object> command) throws Exception {
+            long started = System.nanoTime();
+            AtomicLong done = new AtomicLong();
+            int threads = Math.max(1, ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize());
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                work.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += threads) {
+                        commands.sendAndWait(command.apply(i));
+                        long total = done.incrementAndGet();
+                        if (total % 50_000 == 0) {
+                            System.out.printf("%s: %d/%d%n", name, total, count);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("%s: %d in %.1f s (%.0f commands/s)%n", name, count, seconds, count / seconds);
+        }
+    }
+}
