@@ -29,6 +29,10 @@ public class TextFormatter {
     public record Formatted(String html, List<AccountView> mentioned, List<String> tags) {
     }
 
+    /** Rendering a page of statuses strips HTML twenty times: patterns are compiled once. */
+    private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
     private final Queries queries;
     private final Urls urls;
 
@@ -62,10 +66,13 @@ public class TextFormatter {
 
     /** The text of a stored HTML fragment: {@code <br>} as newlines, tags dropped, entities decoded. */
     public static String toPlainText(String html) {
-        if (html == null) {
+        if (html == null || html.isEmpty()) {
             return "";
         }
-        String text = html.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("<[^>]*>", "");
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return html; // nothing to strip or decode: the common case for plain statuses
+        }
+        String text = TAG.matcher(LINE_BREAK.matcher(html).replaceAll("\n")).replaceAll("");
         return HtmlUtils.htmlUnescape(text);
     }
 
