@@ -32,7 +32,9 @@ public class Authenticator {
 
     /** A live (unexpired) access token of an active account, or of an app. */
     public Optional<ApiPrincipal> byToken(String rawToken, ApiPrincipal.Method method) {
-        Token token = queries.one(new AuthQueries.TokenByAccessDigest(Digests.token(rawToken)), Token.class);
+        AuthQueries.Bearer bearer = queries.one(new AuthQueries.BearerByAccessDigest(Digests.token(rawToken)),
+                AuthQueries.Bearer.class);
+        Token token = bearer == null ? null : bearer.token();
         if (token == null || token.expiredAt(clock.instant())) {
             return Optional.empty();
         }
@@ -40,7 +42,7 @@ public class Authenticator {
             return Optional.of(new ApiPrincipal(null, token.appId(), token.tokenId(), token.scopes(), method, false,
                     false));
         }
-        Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(token.accountId()), Credentials.class);
+        Credentials account = bearer.account();
         if (account == null || account.deactivated()) {
             return Optional.empty();
         }

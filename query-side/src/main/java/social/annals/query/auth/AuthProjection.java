@@ -175,6 +175,18 @@ public class AuthProjection {
     }
 
     @QueryHandler
+    public AuthQueries.Bearer handle(AuthQueries.BearerByAccessDigest query) {
+        return jdbc.query("SELECT t.*, c.account_id AS credential_account, c.nickname, c.password_hash, c.deactivated, "
+                        + "c.is_admin, c.is_moderator FROM oauth_token_view t "
+                        + "LEFT JOIN auth_credential c ON c.account_id = t.account_id WHERE t.access_digest = ?",
+                (rs, row) -> new AuthQueries.Bearer(token(rs, row), rs.getString("credential_account") == null ? null
+                        : new Credentials(rs.getString("credential_account"), rs.getString("nickname"),
+                        rs.getString("password_hash"), rs.getBoolean("deactivated"), rs.getBoolean("is_admin"),
+                        rs.getBoolean("is_moderator"))),
+                query.accessDigest()).stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
     public Token handle(AuthQueries.TokenByRefreshDigest query) {
         return jdbc.query("SELECT * FROM oauth_token_view WHERE refresh_digest = ?", AuthProjection::token,
                 query.refreshDigest()).stream().findFirst().orElse(null);

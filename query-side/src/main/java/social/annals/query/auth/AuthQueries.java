@@ -28,6 +28,14 @@ public final class AuthQueries {
     public record TokenByRefreshDigest(String refreshDigest) {
     }
 
+    /** A token with its account's credentials in one look-up (every authenticated request makes it). */
+    public record BearerByAccessDigest(String accessDigest) {
+    }
+
+    /** {@code account} is null for an app-only token, or when the account is unknown. */
+    public record Bearer(Token token, Credentials account) {
+    }
+
     public record CodeByDigest(String codeDigest) {
     }
 

@@ -209,22 +209,17 @@ public class StatusProjection {
         Set<String> favourited = new HashSet<>();
         Set<String> reblogged = new HashSet<>();
         jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT status_id FROM favourite_view WHERE account_id = ? "
-                    + "AND status_id = ANY (?)");
+            var statement = con.prepareStatement("SELECT 'F', status_id FROM favourite_view WHERE account_id = ? "
+                    + "AND status_id = ANY (?) UNION ALL SELECT 'R', reblog_of_id FROM status_view "
+                    + "WHERE author_id = ? AND reblog_of_id = ANY (?) AND NOT deleted");
+            var ids = con.createArrayOf("varchar", query.statusIds().toArray());
             statement.setString(1, query.viewerId());
-            statement.setArray(2, con.createArrayOf("varchar", query.statusIds().toArray()));
+            statement.setArray(2, ids);
+            statement.setString(3, query.viewerId());
+            statement.setArray(4, ids);
             return statement;
         }, rs -> {
-            favourited.add(rs.getString(1));
-        });
-        jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT reblog_of_id FROM status_view WHERE author_id = ? "
-                    + "AND reblog_of_id = ANY (?) AND NOT deleted");
-            statement.setString(1, query.viewerId());
-            statement.setArray(2, con.createArrayOf("varchar", query.statusIds().toArray()));
-            return statement;
-        }, rs -> {
-            reblogged.add(rs.getString(1));
+            (rs.getString(1).equals("F") ? favourited : reblogged).add(rs.getString(2));
         });
         return new StatusQueries.Flags(favourited, reblogged);
     }

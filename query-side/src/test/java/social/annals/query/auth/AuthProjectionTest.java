@@ -67,6 +67,17 @@ class AuthProjectionTest {
     }
 
     @Test
+    void aBearerLookUpBringsTheTokenAndItsAccountTogether() {
+        var bearer = projection.handle(new AuthQueries.BearerByAccessDigest("access"));
+        assertThat(bearer.token().tokenId()).isEqualTo("T1");
+        assertThat(bearer.account().nickname()).isEqualTo("Lain");
+        projection.on(new AccessTokenIssued("T2", "P1", null, "app-access", "app-refresh", List.of("read"),
+                GrantType.CLIENT_CREDENTIALS, AT, AT.plusSeconds(600)));
+        assertThat(projection.handle(new AuthQueries.BearerByAccessDigest("app-access")).account()).isNull();
+        assertThat(projection.handle(new AuthQueries.BearerByAccessDigest("unknown"))).isNull();
+    }
+
+    @Test
     void revokedTokensAreGone() {
         projection.on(new AccessTokenRevoked("T1", AT));
         assertThat(projection.handle(new AuthQueries.TokenByAccessDigest("access"))).isNull();
