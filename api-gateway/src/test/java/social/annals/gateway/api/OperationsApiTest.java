@@ -44,6 +44,29 @@ class OperationsApiTest extends ApiTest {
     }
 
     @Test
+    void nodeinfoDescribesTheInstanceForWebFrontends() {
+        String admin = unique("staff");
+        assertThat(commandLine("new", admin, admin + "@example.org", "--password", PASSWORD, "--admin")).isZero();
+        JsonNode links = http.get("/.well-known/nodeinfo").json();
+        assertThat(links.get("links").get(0).get("href").asText()).isEqualTo("http://annals.test/nodeinfo/2.0.json");
+        JsonNode nodeinfo = http.get("/nodeinfo/2.0.json").json();
+        assertThat(nodeinfo.get("version").asText()).isEqualTo("2.0");
+        assertThat(nodeinfo.get("software").get("name").asText()).isEqualTo("annals");
+        assertThat(nodeinfo.get("openRegistrations").asBoolean()).isTrue();
+        assertThat(nodeinfo.get("usage").get("users").get("total").asLong()).isPositive();
+        JsonNode metadata = nodeinfo.get("metadata");
+        assertThat(metadata.get("nodeName").asText()).isEqualTo("Annals");
+        assertThat(metadata.get("federation").isObject()).isTrue();
+        assertThat(metadata.get("uploadLimits").has("general")).isTrue();
+        assertThat(metadata.get("postFormats").isArray()).isTrue();
+        assertThat(metadata.get("staffAccounts").toString()).contains("http://annals.test/users/" + admin);
+        assertThat(metadata.get("features").toString()).doesNotContain("chat");
+        assertThat(http.get("/api/pleroma/frontend_configurations").body()).isEqualTo("{}");
+        assertThat(http.get("/api/v1/pleroma/chats").body()).isEqualTo("[]");
+        assertThat(http.get("/api/v1/domain_blocks/").body()).isEqualTo("[]");
+    }
+
+    @Test
     void unknownRoutesAnswerJson() {
         Http.Response response = http.get("/api/v1/nothing/here");
         assertThat(response.status()).isEqualTo(404);

@@ -127,6 +127,12 @@ public class AccountProjection {
     }
 
     @QueryHandler
+    public List<AccountView> handle(AccountQueries.Staff query) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM account_view WHERE (is_admin OR is_moderator) AND NOT deactivated "
+                + "ORDER BY account_id LIMIT 100", ROW);
+    }
+
+    @QueryHandler
     public List<AccountView> handle(AccountQueries.ByNicknames query) {
         if (query.nicknames().isEmpty()) {
             return List.of();

@@ -15,6 +15,10 @@ public final class AccountQueries {
     public record ByIds(List<String> accountIds) {
     }
 
+    /** Accounts in the admin or moderator group, oldest first. */
+    public record Staff() {
+    }
+
     /** Case-insensitive. */
     public record ByNickname(String nickname) {
     }
