@@ -123,6 +123,34 @@ class StatusesApiTest extends ApiTest {
     }
 
     @Test
+    void aThreadsContextHasItsAncestorsAndDescendantsTheViewerMaySee() {
+        User a = user("ctxa");
+        User b = user("ctxb");
+        User c = user("ctxc");
+        String root = postId(a, "status", "root");
+        String reply = postId(b, "status", "reply", "in_reply_to_id", root);
+        String deeper = postId(a, "status", "deeper", "in_reply_to_id", reply);
+        String sibling = postId(c, "status", "sibling", "in_reply_to_id", root);
+        String hidden = postId(c, "status", "psst @" + b.nickname(), "in_reply_to_id", root, "visibility", "direct");
+
+        JsonNode context = http.get("/api/v1/statuses/" + reply + "/context").json();
+        assertThat(ids(context.get("ancestors"))).containsExactly(root);
+        assertThat(ids(context.get("descendants"))).containsExactly(deeper);
+        JsonNode fromRoot = http.get("/api/v1/statuses/" + root + "/context").json();
+        assertThat(fromRoot.get("ancestors")).isEmpty();
+        assertThat(ids(fromRoot.get("descendants"))).containsExactly(reply, deeper, sibling);
+        JsonNode forB = http.get("/api/v1/statuses/" + root + "/context", "Authorization", b.bearer()).json();
+        assertThat(ids(forB.get("descendants"))).containsExactly(reply, deeper, sibling, hidden);
+        assertThat(http.get("/api/v1/statuses/9eoozpwTul5mjSEDRI/context").status()).isEqualTo(404);
+    }
+
+    private static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(status -> ids.add(status.get("id").asText()));
+        return ids;
+    }
+
+    @Test
     void visibilityMatrix() {
         User author = user("vauthor");
         User follower = user("vfollower");

@@ -145,6 +145,14 @@ public class StatusProjection {
     }
 
     @QueryHandler
+    public List<StatusView> handle(StatusQueries.Conversation query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.conversation_id = ? "
+                + "AND s.reblog_of_id IS NULL", query.conversationId());
+        sql.visibleTo("s", query.viewerId(), false);
+        return jdbc.query(sql.text() + " ORDER BY s.status_id LIMIT 500", StatusProjection::map, sql.args());
+    }
+
+    @QueryHandler
     public List<StatusView> handle(StatusQueries.AccountStatuses query) {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.author_id = ?", query.accountId());
         if (query.excludeReplies()) {

@@ -24,6 +24,10 @@ public final class StatusQueries {
     public record ByIds(List<String> statusIds) {
     }
 
+    /** The statuses of a thread the viewer may see, oldest first (at most 500). */
+    public record Conversation(String conversationId, String viewerId) {
+    }
+
     public record AccountStatuses(String accountId, String viewerId, Page page, boolean excludeReplies,
                                   boolean excludeReblogs) {
     }

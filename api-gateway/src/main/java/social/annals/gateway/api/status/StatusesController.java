@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,6 +102,38 @@ public class StatusesController {
         return statuses.render(visibleStatus(id, viewer), viewer);
     }
 
+    /** The visible ancestors (root first) and descendants (depth first, oldest first) of a status. */
+    @GetMapping("/api/v1/statuses/{id}/context")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    public Map<String, Object> context(@PathVariable String id, ApiPrincipal viewer) {
+        StatusView status = original(visibleStatus(id, viewer), viewer);
+        List<StatusView> thread = queries.many(new StatusQueries.Conversation(status.conversationId(),
+                viewer == null ? null : viewer.accountId()), StatusView.class);
+        Map<String, StatusView> byId = new HashMap<>();
+        Map<String, List<StatusView>> children = new HashMap<>();
+        for (StatusView member : thread) {
+            byId.put(member.statusId(), member);
+            if (member.inReplyToId() != null) {
+                children.computeIfAbsent(member.inReplyToId(), parent -> new ArrayList<>()).add(member);
+            }
+        }
+        List<StatusView> ancestors = new ArrayList<>();
+        for (StatusView up = byId.get(status.inReplyToId()); up != null && ancestors.size() < thread.size();
+             up = byId.get(up.inReplyToId())) {
+            ancestors.add(0, up);
+        }
+        List<StatusView> descendants = new ArrayList<>();
+        java.util.Deque<StatusView> pending = new java.util.ArrayDeque<>();
+        reversed(children.getOrDefault(status.statusId(), List.of())).forEach(pending::push);
+        while (!pending.isEmpty() && descendants.size() < thread.size()) {
+            StatusView next = pending.pop();
+            descendants.add(next);
+            reversed(children.getOrDefault(next.statusId(), List.of())).forEach(pending::push);
+        }
+        return Map.of("ancestors", statuses.renderAll(ancestors, viewer),
+                "descendants", statuses.renderAll(descendants, viewer));
+    }
+
     @DeleteMapping("/api/v1/statuses/{id}")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> delete(@PathVariable String id, ApiPrincipal caller) {
@@ -172,6 +205,12 @@ public class StatusesController {
         List<AccountView> listed = accountIds.stream().map(found::get).filter(Objects::nonNull).toList();
         return ResponseEntity.ok().headers(Pagination.links(urls.base(), request, accountIds, accountId -> accountId))
                 .body(accounts.renderAll(listed, viewer));
+    }
+
+    private static List<StatusView> reversed(List<StatusView> list) {
+        List<StatusView> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
     }
 
     /** The status if it exists and the viewer may see it; 404 alike otherwise, so existence does not leak. */
