@@ -144,6 +144,28 @@ class StatusesApiTest extends ApiTest {
         assertThat(http.get("/api/v1/statuses/9eoozpwTul5mjSEDRI/context").status()).isEqualTo(404);
     }
 
+    @Test
+    void tagAndDirectTimelinesAndBoosters() {
+        User a = user("taga");
+        User b = user("tagb");
+        String tag = "tag" + a.nickname().substring(4);
+        String tagged = postId(a, "status", "about #" + tag.toUpperCase());
+        postId(a, "status", "quietly #" + tag, "visibility", "unlisted");
+        assertThat(ids(http.get("/api/v1/timelines/tag/" + tag))).containsExactly(tagged);
+        assertThat(http.get("/api/v1/timelines/tag/nothing-here-" + tag).body()).isEqualTo("[]");
+
+        String dm = postId(a, "status", "hi @" + b.nickname(), "visibility", "direct");
+        assertThat(ids(http.get("/api/v1/timelines/direct", "Authorization", b.bearer()))).containsExactly(dm);
+        assertThat(ids(http.get("/api/v1/timelines/direct", "Authorization", a.bearer()))).containsExactly(dm);
+        assertThat(http.get("/api/v1/timelines/direct").status()).isEqualTo(403);
+
+        act(b, "/api/v1/statuses/" + tagged + "/reblog");
+        List<String> boosters = new ArrayList<>();
+        http.get("/api/v1/statuses/" + tagged + "/reblogged_by").json()
+                .forEach(account -> boosters.add(account.get("id").asText()));
+        assertThat(boosters).containsExactly(b.id());
+    }
+
     private static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(status -> ids.add(status.get("id").asText()));

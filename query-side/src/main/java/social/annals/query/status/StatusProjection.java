@@ -189,6 +189,38 @@ public class StatusProjection {
     }
 
     @QueryHandler
+    public List<StatusView> handle(StatusQueries.TagTimeline query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.visibility = 'PUBLIC' "
+                + "AND s.reblog_of_id IS NULL AND s.tags @> ARRAY[CAST(? AS text)]", query.tag());
+        sql.visibleTo("s", query.viewerId(), false);
+        if (!query.withMuted()) {
+            sql.notMutedBy("s", query.viewerId());
+        }
+        return page(sql, "s.status_id", query.page());
+    }
+
+    @QueryHandler
+    public List<StatusView> handle(StatusQueries.DirectTimeline query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.visibility = 'DIRECT' "
+                + "AND (s.author_id = ? OR ? = ANY (s.mentioned_ids))", query.viewerId(), query.viewerId());
+        sql.visibleTo("s", query.viewerId(), false);
+        return page(sql, "s.status_id", query.page());
+    }
+
+    @QueryHandler
+    public List<String> handle(StatusQueries.RebloggedBy query) {
+        List<Object> args = new ArrayList<>(List.of(query.statusId()));
+        StringBuilder text = new StringBuilder("SELECT b.author_id FROM status_view b WHERE b.reblog_of_id = ? "
+                + "AND NOT b.deleted");
+        appendPage(text, args, "b.author_id", query.page());
+        List<String> ids = new ArrayList<>(jdbc.queryForList(text.toString(), String.class, args.toArray()));
+        if (query.page().minId() != null) {
+            Collections.reverse(ids);
+        }
+        return ids;
+    }
+
+    @QueryHandler
     public List<StatusView> handle(StatusQueries.Favourites query) {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM favourite_view fav JOIN status_view s ON s.status_id = fav.status_id "
                 + "WHERE fav.account_id = ?", query.ownerId());

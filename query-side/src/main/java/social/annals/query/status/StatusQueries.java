@@ -38,6 +38,18 @@ public final class StatusQueries {
     public record HomeTimeline(String viewerId, Page page, boolean withMuted) {
     }
 
+    /** Public statuses with a hashtag (lower case). */
+    public record TagTimeline(String tag, String viewerId, Page page, boolean withMuted) {
+    }
+
+    /** Direct statuses the viewer wrote or is addressed by. */
+    public record DirectTimeline(String viewerId, Page page) {
+    }
+
+    /** Accounts that boosted a status, keyset-paged by account id. */
+    public record RebloggedBy(String statusId, Page page) {
+    }
+
     /** The statuses {@code ownerId} favourited that the viewer may see, by status id. */
     public record Favourites(String ownerId, String viewerId, Page page) {
     }

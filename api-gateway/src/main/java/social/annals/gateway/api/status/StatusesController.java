@@ -198,8 +198,24 @@ public class StatusesController {
                                                                   ApiPrincipal viewer, HttpServletRequest request) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
         Pagination page = Pagination.from(params);
-        List<String> accountIds = queries.many(new StatusQueries.FavouritedBy(status.statusId(),
-                new StatusQueries.Page(page.maxId(), page.sinceId(), page.minId(), page.limit())), String.class);
+        return accountList(queries.many(new StatusQueries.FavouritedBy(status.statusId(),
+                new StatusQueries.Page(page.maxId(), page.sinceId(), page.minId(), page.limit())), String.class),
+                viewer, request);
+    }
+
+    @GetMapping("/api/v1/statuses/{id}/reblogged_by")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> rebloggedBy(@PathVariable String id, Params params,
+                                                                 ApiPrincipal viewer, HttpServletRequest request) {
+        StatusView status = original(visibleStatus(id, viewer), viewer);
+        Pagination page = Pagination.from(params);
+        return accountList(queries.many(new StatusQueries.RebloggedBy(status.statusId(),
+                new StatusQueries.Page(page.maxId(), page.sinceId(), page.minId(), page.limit())), String.class),
+                viewer, request);
+    }
+
+    private ResponseEntity<List<Map<String, Object>>> accountList(List<String> accountIds, ApiPrincipal viewer,
+                                                                  HttpServletRequest request) {
         Map<String, AccountView> found = new HashMap<>();
         queries.many(new AccountQueries.ByIds(accountIds), AccountView.class).forEach(a -> found.put(a.accountId(), a));
         List<AccountView> listed = accountIds.stream().map(found::get).filter(Objects::nonNull).toList();

@@ -61,6 +61,28 @@ public class TimelinesController {
                 params.bool("with_muted").orElse(false)), StatusView.class), viewer, request);
     }
 
+    @GetMapping("/api/v1/timelines/tag/{tag}")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> tagTimeline(@PathVariable String tag, Params params,
+                                                                 ApiPrincipal viewer, HttpServletRequest request) {
+        requireVisibleInstance(viewer);
+        String name = tag.startsWith("#") ? tag.substring(1) : tag;
+        if (name.isEmpty() || name.length() > 100) {
+            return answer(List.of(), viewer, request);
+        }
+        return answer(queries.many(new StatusQueries.TagTimeline(name.toLowerCase(java.util.Locale.ROOT),
+                viewerId(viewer), page(params), params.bool("with_muted").orElse(false)), StatusView.class),
+                viewer, request);
+    }
+
+    @GetMapping("/api/v1/timelines/direct")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> directTimeline(Params params, ApiPrincipal caller,
+                                                                    HttpServletRequest request) {
+        return answer(queries.many(new StatusQueries.DirectTimeline(caller.accountId(), page(params)),
+                StatusView.class), caller, request);
+    }
+
     @GetMapping("/api/v1/accounts/{id}/statuses")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read")
     public ResponseEntity<List<Map<String, Object>>> accountStatuses(@PathVariable String id, Params params,
