@@ -193,6 +193,49 @@ class AccountsApiTest extends ApiTest {
     }
 
     @Test
+    void changingThePasswordChecksTheOldOneAndEndsEveryToken() {
+        String nickname = unique("changer");
+        register(nickname);
+        String bearer = Http.bearer(tokenFor(nickname));
+        String path = "/api/pleroma/change_password";
+        assertThat(http.postForm(path, List.of("password", "wrong", "new_password", "a", "new_password_confirmation",
+                "a"), "Authorization", bearer).body()).isEqualTo("{\"error\":\"Invalid password.\"}");
+        assertThat(http.postForm(path, List.of("password", PASSWORD, "new_password", "",
+                "new_password_confirmation", ""), "Authorization", bearer).json().get("error").asText())
+                .isEqualTo("New password can't be blank.");
+        assertThat(http.postForm(path, List.of("password", PASSWORD, "new_password", "a",
+                "new_password_confirmation", "b"), "Authorization", bearer).json().get("error").asText())
+                .isEqualTo("New password does not match confirmation.");
+        Http.Response changed = http.postForm(path, List.of("password", PASSWORD, "new_password", "n3w secret",
+                "new_password_confirmation", "n3w secret"), "Authorization", bearer);
+        assertThat(changed.body()).isEqualTo("{\"status\":\"success\"}");
+        assertThat(http.get(VERIFY, "Authorization", bearer).status()).isEqualTo(403);
+        assertThat(http.get(VERIFY, "Authorization", Http.basic(nickname, PASSWORD)).status()).isEqualTo(403);
+        assertThat(http.get(VERIFY, "Authorization", Http.basic(nickname, "n3w secret")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theTokenListShowsAppsAndRevokesOwnTokensOnly() {
+        String nickname = unique("tokens");
+        register(nickname);
+        String first = tokenFor(nickname);
+        String second = tokenFor(nickname);
+        JsonNode tokens = http.get("/api/oauth_tokens.json", "Authorization", Http.bearer(first)).json();
+        assertThat(tokens).hasSize(2);
+        assertThat(tokens.get(0).get("app_name").asText()).isEqualTo("tests");
+        assertThat(tokens.get(0).has("valid_until")).isTrue();
+        String secondId = tokens.get(0).get("id").asText();
+        assertThat(http.delete("/api/oauth_tokens/" + secondId, "Authorization", Http.bearer(first)).status())
+                .isEqualTo(200);
+        assertThat(http.get(VERIFY, "Authorization", Http.bearer(second)).status()).isEqualTo(403);
+        assertThat(http.get(VERIFY, "Authorization", Http.bearer(first)).status()).isEqualTo(200);
+        String other = unique("othertokens");
+        register(other);
+        assertThat(http.delete("/api/oauth_tokens/" + secondId, "Authorization", Http.bearer(tokenFor(other)))
+                .status()).isEqualTo(404);
+    }
+
+    @Test
     void registerTokenVerifyWorksImmediatelyEveryTime() {
         App app = app();
         for (int i = 0; i < 15; i++) {

@@ -13,6 +13,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRole;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.PasswordChanged;
 import social.annals.events.account.ProfileUpdated;
 
 /** A local account: its profile and permission groups. Created by {@link AccountRegistration}. */
@@ -55,6 +56,11 @@ public class Account {
             return;
         }
         apply(new ProfileUpdated(accountId, newDisplayName, newBio, newNote, newLocked, newHide, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ChangePasswordCommand command, Clock clock, PasswordHasher hasher) {
+        apply(new PasswordChanged(accountId, hasher.hash(command.newPassword()), clock.instant()));
     }
 
     @CommandHandler

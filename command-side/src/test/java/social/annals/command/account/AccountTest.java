@@ -35,6 +35,7 @@ class AccountTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(hasher);
         when(digests.email(anyString())).thenAnswer(call -> "digest-of-" + call.getArgument(0, String.class));
         fixture.registerAnnotatedCommandHandler(
                 new AccountRegistration(fixture.getRepository(), lookup, hasher, digests, false));
@@ -134,6 +135,17 @@ class AccountTest {
                 .when(new UpdateProfileCommand(ID, null, "x", "x".repeat(1001), null, null))
                 .expectNoEvents()
                 .expectException(ProfileRejected.class);
+    }
+
+    @Test
+    void aNewPasswordIsRecordedAsAHash() {
+        fixture.given(registered())
+                .when(new ChangePasswordCommand(ID, "new secret"))
+                .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(
+                        Matchers.predicate(event -> event instanceof social.annals.events.account.PasswordChanged changed
+                                && hasher.matches("new secret", changed.passwordHash())
+                                && !changed.passwordHash().contains("new secret"))),
+                        Matchers.andNoMore()));
     }
 
     @Test

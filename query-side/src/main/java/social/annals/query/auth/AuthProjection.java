@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.PasswordChanged;
 import social.annals.events.oauth.AccessTokenIssued;
 import social.annals.events.oauth.AccessTokenRefreshed;
 import social.annals.events.oauth.AccessTokenRevoked;
@@ -48,6 +49,14 @@ public class AuthProjection {
                         + "password_hash) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id) DO NOTHING",
                 event.accountId(), event.nickname(), event.nickname().toLowerCase(Locale.ROOT), event.emailDigest(),
                 event.passwordHash());
+    }
+
+    /** A new password ends every token of the account, as Pleroma does. */
+    @EventHandler
+    void on(PasswordChanged event) {
+        jdbc.update("UPDATE auth_credential SET password_hash = ? WHERE account_id = ?", event.passwordHash(),
+                event.accountId());
+        jdbc.update("DELETE FROM oauth_token_view WHERE account_id = ?", event.accountId());
     }
 
     @EventHandler
@@ -190,6 +199,14 @@ public class AuthProjection {
     public Token handle(AuthQueries.TokenByRefreshDigest query) {
         return jdbc.query("SELECT * FROM oauth_token_view WHERE refresh_digest = ?", AuthProjection::token,
                 query.refreshDigest()).stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
+    public List<AuthQueries.TokenWithApp> handle(AuthQueries.TokensOfAccount query) {
+        return jdbc.query("SELECT t.token_id, t.app_id, a.name, t.expires_at FROM oauth_token_view t "
+                        + "JOIN oauth_app_view a ON a.app_id = t.app_id WHERE t.account_id = ? ORDER BY t.token_id DESC",
+                (rs, row) -> new AuthQueries.TokenWithApp(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()), query.accountId());
     }
 
     @QueryHandler

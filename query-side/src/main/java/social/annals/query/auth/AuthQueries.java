@@ -39,6 +39,13 @@ public final class AuthQueries {
     public record CodeByDigest(String codeDigest) {
     }
 
+    /** The account's live tokens with their apps' names, newest first. */
+    public record TokensOfAccount(String accountId) {
+    }
+
+    public record TokenWithApp(String tokenId, String appId, String appName, Instant expiresAt) {
+    }
+
     public record Code(String codeId, String appId, String accountId, List<String> scopes, String redirectUri,
                        Instant expiresAt, boolean redeemed) {
     }

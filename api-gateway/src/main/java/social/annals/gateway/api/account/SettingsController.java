@@ -1,0 +1,80 @@
+package social.annals.gateway.api.account;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.account.ChangePasswordCommand;
+import social.annals.command.account.PasswordHasher;
+import social.annals.command.oauth.RevokeAccessTokenCommand;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.render.Dates;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Params;
+import social.annals.query.auth.AuthQueries;
+
+/** Password change and the list of the account's OAuth tokens, as Pleroma's settings page uses them. */
+@RestController
+public class SettingsController {
+
+    private final CommandGateway commands;
+    private final Queries queries;
+    private final PasswordHasher hasher;
+
+    public SettingsController(CommandGateway commands, Queries queries, PasswordHasher hasher) {
+        this.commands = commands;
+        this.queries = queries;
+        this.hasher = hasher;
+    }
+
+    /** Pleroma answers every outcome with 200; refusals carry an {@code error}. */
+    @PostMapping("/api/pleroma/change_password")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> changePassword(Params params, ApiPrincipal caller) {
+        AuthQueries.Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(caller.accountId()),
+                AuthQueries.Credentials.class);
+        if (account == null || !hasher.matches(params.string("password").orElse(""), account.passwordHash())) {
+            return Map.of("error", "Invalid password.");
+        }
+        String newPassword = params.string("new_password").orElse("");
+        if (newPassword.isEmpty()) {
+            return Map.of("error", "New password can't be blank.");
+        }
+        if (!newPassword.equals(params.string("new_password_confirmation").orElse(null))) {
+            return Map.of("error", "New password does not match confirmation.");
+        }
+        commands.sendAndWait(new ChangePasswordCommand(caller.accountId(), newPassword));
+        return Map.of("status", "success");
+    }
+
+    @GetMapping("/api/oauth_tokens.json")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public List<Map<String, Object>> tokens(ApiPrincipal caller) {
+        return queries.many(new AuthQueries.TokensOfAccount(caller.accountId()), AuthQueries.TokenWithApp.class)
+                .stream().map(token -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("id", token.tokenId());
+                    out.put("app_name", token.appName());
+                    out.put("valid_until", Dates.mastodon(token.expiresAt()));
+                    return out;
+                }).toList();
+    }
+
+    @DeleteMapping("/api/oauth_tokens/{id}")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> revoke(@PathVariable String id, ApiPrincipal caller) {
+        AuthQueries.TokenWithApp token = queries.many(new AuthQueries.TokensOfAccount(caller.accountId()),
+                        AuthQueries.TokenWithApp.class).stream()
+                .filter(candidate -> candidate.tokenId().equals(id)).findFirst()
+                .orElseThrow(ApiException::notFound);
+        commands.sendAndWait(new RevokeAccessTokenCommand(token.tokenId(), token.appId()));
+        return Map.of();
+    }
+}
