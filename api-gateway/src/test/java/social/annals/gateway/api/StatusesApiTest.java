@@ -166,6 +166,24 @@ class StatusesApiTest extends ApiTest {
         assertThat(boosters).containsExactly(b.id());
     }
 
+    @Test
+    void searchFindsAccountsHashtagsAndVisibleStatuses() {
+        User a = user("seeker");
+        User b = user("Findable");
+        String word = "zq" + b.nickname().substring(8).toLowerCase();
+        String visible = postId(b, "status", "public " + word + " #" + word);
+        postId(b, "status", "secret " + word, "visibility", "direct");
+        JsonNode accounts = http.get("/api/v1/accounts/search?q=@" + b.nickname().toLowerCase(), "Authorization",
+                a.bearer()).json();
+        assertThat(accounts.get(0).get("id").asText()).isEqualTo(b.id());
+        JsonNode result = http.get("/api/v2/search?q=" + word).json();
+        assertThat(ids(result.get("statuses"))).containsExactly(visible);
+        assertThat(result.get("hashtags").get(0).get("name").asText()).isEqualTo(word);
+        assertThat(result.get("accounts").isArray()).isTrue();
+        assertThat(http.get("/api/v2/search?q=%25_%25").json().get("statuses")).isEmpty();
+        assertThat(http.get("/api/v1/accounts/search").status()).isEqualTo(400);
+    }
+
     private static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(status -> ids.add(status.get("id").asText()));

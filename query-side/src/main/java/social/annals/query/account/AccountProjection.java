@@ -127,6 +127,15 @@ public class AccountProjection {
     }
 
     @QueryHandler
+    public List<AccountView> handle(AccountQueries.Search query) {
+        String pattern = query.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return jdbc.query("SELECT " + COLUMNS + " FROM account_view WHERE NOT deactivated AND (nickname_key LIKE ? "
+                        + "OR lower(display_name) LIKE ?) ORDER BY (nickname_key = ?) DESC, nickname_key LIMIT ?",
+                ROW, pattern + "%", "%" + pattern + "%", pattern, query.limit());
+    }
+
+    @QueryHandler
     public List<AccountView> handle(AccountQueries.Staff query) {
         return jdbc.query("SELECT " + COLUMNS + " FROM account_view WHERE (is_admin OR is_moderator) AND NOT deactivated "
                 + "ORDER BY account_id LIMIT 100", ROW);

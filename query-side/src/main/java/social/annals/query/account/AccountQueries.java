@@ -15,6 +15,10 @@ public final class AccountQueries {
     public record ByIds(List<String> accountIds) {
     }
 
+    /** Accounts whose nickname starts with, or display name contains, the text (case-insensitive). */
+    public record Search(String text, int limit) {
+    }
+
     /** Accounts in the admin or moderator group, oldest first. */
     public record Staff() {
     }

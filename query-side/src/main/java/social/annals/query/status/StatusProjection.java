@@ -200,6 +200,26 @@ public class StatusProjection {
     }
 
     @QueryHandler
+    public List<StatusView> handle(StatusQueries.TextSearch query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.reblog_of_id IS NULL "
+                + "AND s.text ILIKE ?", "%" + likeEscaped(query.text()) + "%");
+        sql.visibleTo("s", query.viewerId(), false);
+        return jdbc.query(sql.text() + " ORDER BY s.status_id DESC LIMIT " + query.limit(), StatusProjection::map,
+                sql.args());
+    }
+
+    @QueryHandler
+    public List<String> handle(StatusQueries.TagSearch query) {
+        return jdbc.queryForList("SELECT DISTINCT tag FROM (SELECT unnest(tags) AS tag FROM status_view "
+                        + "WHERE NOT deleted AND visibility = 'PUBLIC') t WHERE tag LIKE ? ORDER BY tag LIMIT ?",
+                String.class, likeEscaped(query.text().toLowerCase(java.util.Locale.ROOT)) + "%", query.limit());
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @QueryHandler
     public List<StatusView> handle(StatusQueries.DirectTimeline query) {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.visibility = 'DIRECT' "
                 + "AND (s.author_id = ? OR ? = ANY (s.mentioned_ids))", query.viewerId(), query.viewerId());

@@ -42,6 +42,14 @@ public final class StatusQueries {
     public record TagTimeline(String tag, String viewerId, Page page, boolean withMuted) {
     }
 
+    /** Statuses whose text contains the words, that the viewer may see, newest first. */
+    public record TextSearch(String text, String viewerId, int limit) {
+    }
+
+    /** Hashtags in use that start with the text. */
+    public record TagSearch(String text, int limit) {
+    }
+
     /** Direct statuses the viewer wrote or is addressed by. */
     public record DirectTimeline(String viewerId, Page page) {
     }
