@@ -215,6 +215,28 @@ class AccountsApiTest extends ApiTest {
     }
 
     @Test
+    void changingTheEmailChecksThePasswordTheFormatAndUniqueness() {
+        String nickname = unique("mover");
+        register(nickname);
+        String taken = unique("occupant");
+        register(taken);
+        String bearer = Http.bearer(tokenFor(nickname));
+        String path = "/api/pleroma/change_email";
+        assertThat(http.postForm(path, List.of("password", "wrong", "email", "x@y.org"), "Authorization", bearer)
+                .json().get("error").asText()).isEqualTo("Invalid password.");
+        assertThat(http.postForm(path, List.of("password", PASSWORD, "email", "nope"), "Authorization", bearer)
+                .json().get("error").asText()).isEqualTo("Email has invalid format.");
+        assertThat(http.postForm(path, List.of("password", PASSWORD, "email", taken + "@example.org"),
+                "Authorization", bearer).json().get("error").asText()).isEqualTo("Email has already been taken.");
+        assertThat(http.postForm(path, List.of("password", PASSWORD, "email", nickname + "@moved.example"),
+                "Authorization", bearer).body()).isEqualTo("{\"status\":\"success\"}");
+        assertThat(http.get(VERIFY, "Authorization", Http.basic(nickname + "@moved.example", PASSWORD)).status())
+                .isEqualTo(200);
+        assertThat(http.get(VERIFY, "Authorization", Http.basic(nickname + "@example.org", PASSWORD)).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void theTokenListShowsAppsAndRevokesOwnTokensOnly() {
         String nickname = unique("tokens");
         register(nickname);

@@ -12,7 +12,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRole;
+import social.annals.command.secrets.Digests;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.EmailChanged;
 import social.annals.events.account.PasswordChanged;
 import social.annals.events.account.ProfileUpdated;
 
@@ -61,6 +63,20 @@ public class Account {
     @CommandHandler
     public void handle(ChangePasswordCommand command, Clock clock, PasswordHasher hasher) {
         apply(new PasswordChanged(accountId, hasher.hash(command.newPassword()), clock.instant()));
+    }
+
+    /** Uniqueness is checked here and guaranteed by the lookup's unique constraint in the same transaction. */
+    @CommandHandler
+    public void handle(ChangeEmailCommand command, Clock clock, Digests digests, AccountLookup lookup) {
+        String email = command.email() == null ? "" : command.email().trim();
+        if (!ProfileRules.validEmail(email)) {
+            throw new EmailRejected("Email has invalid format.");
+        }
+        String digest = digests.email(email);
+        if (lookup.emailTaken(digest)) {
+            throw new EmailRejected("Email has already been taken.");
+        }
+        apply(new EmailChanged(accountId, email, digest, clock.instant()));
     }
 
     @CommandHandler

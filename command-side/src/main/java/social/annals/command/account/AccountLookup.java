@@ -8,6 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.account.AccountRegistered;
+import social.annals.events.account.EmailChanged;
 import social.annals.events.account.ProfileUpdated;
 
 /**
@@ -52,6 +53,16 @@ public class AccountLookup {
         } catch (DuplicateKeyException e) {
             String message = String.valueOf(e.getMessage());
             throw RegistrationRejected.taken(message.contains("email") ? "email" : "nickname");
+        }
+    }
+
+    @EventHandler
+    void on(EmailChanged event) {
+        try {
+            jdbc.update("UPDATE account_lookup SET email_digest = ? WHERE account_id = ?", event.emailDigest(),
+                    event.accountId());
+        } catch (DuplicateKeyException e) {
+            throw new EmailRejected("Email has already been taken.");
         }
     }
 

@@ -67,6 +67,10 @@ public final class ProfileRules {
         return errors;
     }
 
+    static boolean validEmail(String email) {
+        return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
+    }
+
     static String displayNameError(String displayName) {
         if (isBlank(displayName)) {
             return "can't be blank";

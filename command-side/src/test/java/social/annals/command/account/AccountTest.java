@@ -36,6 +36,8 @@ class AccountTest {
         fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(hasher);
+        fixture.registerInjectableResource(digests);
+        fixture.registerInjectableResource(lookup);
         when(digests.email(anyString())).thenAnswer(call -> "digest-of-" + call.getArgument(0, String.class));
         fixture.registerAnnotatedCommandHandler(
                 new AccountRegistration(fixture.getRepository(), lookup, hasher, digests, false));
@@ -146,6 +148,23 @@ class AccountTest {
                                 && hasher.matches("new secret", changed.passwordHash())
                                 && !changed.passwordHash().contains("new secret"))),
                         Matchers.andNoMore()));
+    }
+
+    @Test
+    void aNewEmailIsRecordedWithItsDigestUnlessTakenOrMalformed() {
+        fixture.given(registered())
+                .when(new ChangeEmailCommand(ID, " lain@navi.net "))
+                .expectEvents(new social.annals.events.account.EmailChanged(ID, "lain@navi.net",
+                        "digest-of-lain@navi.net", NOW));
+        fixture.given(registered())
+                .when(new ChangeEmailCommand(ID, "not an address"))
+                .expectNoEvents()
+                .expectExceptionMessage("Email has invalid format.");
+        when(lookup.emailTaken("digest-of-taken@navi.net")).thenReturn(true);
+        fixture.given(registered())
+                .when(new ChangeEmailCommand(ID, "taken@navi.net"))
+                .expectNoEvents()
+                .expectExceptionMessage("Email has already been taken.");
     }
 
     @Test

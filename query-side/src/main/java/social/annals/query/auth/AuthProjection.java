@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.EmailChanged;
 import social.annals.events.account.PasswordChanged;
 import social.annals.events.oauth.AccessTokenIssued;
 import social.annals.events.oauth.AccessTokenRefreshed;
@@ -49,6 +50,12 @@ public class AuthProjection {
                         + "password_hash) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id) DO NOTHING",
                 event.accountId(), event.nickname(), event.nickname().toLowerCase(Locale.ROOT), event.emailDigest(),
                 event.passwordHash());
+    }
+
+    @EventHandler
+    void on(EmailChanged event) {
+        jdbc.update("UPDATE auth_credential SET email_digest = ? WHERE account_id = ?", event.emailDigest(),
+                event.accountId());
     }
 
     /** A new password ends every token of the account, as Pleroma does. */

@@ -9,13 +9,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.account.ChangeEmailCommand;
 import social.annals.command.account.ChangePasswordCommand;
+import social.annals.command.account.EmailRejected;
 import social.annals.command.account.PasswordHasher;
 import social.annals.command.oauth.RevokeAccessTokenCommand;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
 import social.annals.query.auth.AuthQueries;
@@ -51,6 +54,26 @@ public class SettingsController {
             return Map.of("error", "New password does not match confirmation.");
         }
         commands.sendAndWait(new ChangePasswordCommand(caller.accountId(), newPassword));
+        return Map.of("status", "success");
+    }
+
+    /** Like the password change: 200 for every outcome, refusals in {@code error}. */
+    @PostMapping("/api/pleroma/change_email")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> changeEmail(Params params, ApiPrincipal caller) {
+        AuthQueries.Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(caller.accountId()),
+                AuthQueries.Credentials.class);
+        if (account == null || !hasher.matches(params.string("password").orElse(""), account.passwordHash())) {
+            return Map.of("error", "Invalid password.");
+        }
+        try {
+            commands.sendAndWait(new ChangeEmailCommand(caller.accountId(), params.string("email").orElse("")));
+        } catch (RuntimeException e) {
+            if (ApiErrorHandler.unwrap(e) instanceof EmailRejected rejected) {
+                return Map.of("error", rejected.getMessage());
+            }
+            throw e;
+        }
         return Map.of("status", "success");
     }
 
