@@ -3,12 +3,14 @@ package social.annals.gateway;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import social.annals.gateway.cli.DatasetCommandLine;
 import social.annals.gateway.cli.UserCommandLine;
 
 /** The all-in-one server; {@code user ...} and {@code dataset ...} arguments run command-line tools instead. */
 @SpringBootApplication(scanBasePackages = "social.annals", exclude = UserDetailsServiceAutoConfiguration.class)
+@ConfigurationPropertiesScan("social.annals.gateway")
 public class AnnalsApplication {
 
     public static void main(String[] args) throws Exception {

@@ -3,10 +3,10 @@ package social.annals.gateway.api.instance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.infra.InstanceSettings;
 import social.annals.gateway.render.Urls;
 import social.annals.query.instance.InstanceStats;
 
@@ -19,29 +19,12 @@ public class InstanceController {
 
     private final Queries queries;
     private final Urls urls;
-    private final String name;
-    private final String description;
-    private final String email;
-    private final int limit;
-    private final boolean registrationsOpen;
-    private final boolean activationRequired;
+    private final InstanceSettings settings;
 
-    public InstanceController(Queries queries, Urls urls,
-                              @Value("${annals.instance.name}") String name,
-                              @Value("${annals.instance.description}") String description,
-                              @Value("${annals.instance.email}") String email,
-                              @Value("${annals.instance.limit:5000}") int limit,
-                              @Value("${annals.instance.registrations-open:true}") boolean registrationsOpen,
-                              @Value("${annals.instance.account-activation-required:false}")
-                              boolean activationRequired) {
+    public InstanceController(Queries queries, Urls urls, InstanceSettings settings) {
         this.queries = queries;
         this.urls = urls;
-        this.name = name;
-        this.description = description;
-        this.email = email;
-        this.limit = limit;
-        this.registrationsOpen = registrationsOpen;
-        this.activationRequired = activationRequired;
+        this.settings = settings;
     }
 
     @GetMapping("/api/v1/instance")
@@ -49,11 +32,11 @@ public class InstanceController {
         InstanceStats stats = queries.one(new InstanceStats.Query(), InstanceStats.class);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uri", urls.host());
-        out.put("title", name);
-        out.put("short_description", description);
-        out.put("description", description);
+        out.put("title", settings.name());
+        out.put("short_description", settings.description());
+        out.put("description", settings.description());
         out.put("version", MASTODON_API_LEVEL + " (compatible; " + SOFTWARE_VERSION + ")");
-        out.put("email", email);
+        out.put("email", settings.email());
         out.put("urls", Map.of("streaming_api", urls.base().replaceFirst("^http", "ws")));
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("user_count", stats.userCount());
@@ -62,10 +45,10 @@ public class InstanceController {
         out.put("stats", counts);
         out.put("thumbnail", urls.base() + "/instance/thumbnail.jpeg");
         out.put("languages", List.of("en"));
-        out.put("registrations", registrationsOpen);
+        out.put("registrations", settings.registrationsOpen());
         out.put("approval_required", false);
         out.put("invites_enabled", false);
-        out.put("max_toot_chars", limit);
+        out.put("max_toot_chars", settings.limit());
         Map<String, Object> pollLimits = new LinkedHashMap<>();
         pollLimits.put("max_options", 20);
         pollLimits.put("max_option_chars", 200);
@@ -80,7 +63,7 @@ public class InstanceController {
         Map<String, Object> pleroma = new LinkedHashMap<>();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("features", List.of("mastodon_api", "pleroma_api"));
-        metadata.put("account_activation_required", activationRequired);
+        metadata.put("account_activation_required", settings.accountActivationRequired());
         metadata.put("post_formats", List.of("text/plain"));
         metadata.put("federation", Map.of("enabled", false, "exclusions", false));
         metadata.put("fields_limits", Map.of("max_fields", 0, "max_remote_fields", 0, "name_length", 0,

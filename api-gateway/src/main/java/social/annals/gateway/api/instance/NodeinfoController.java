@@ -3,10 +3,10 @@ package social.annals.gateway.api.instance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.infra.InstanceSettings;
 import social.annals.gateway.render.Urls;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
@@ -22,19 +22,12 @@ public class NodeinfoController {
 
     private final Queries queries;
     private final Urls urls;
-    private final String name;
-    private final boolean registrationsOpen;
-    private final boolean activationRequired;
+    private final InstanceSettings settings;
 
-    public NodeinfoController(Queries queries, Urls urls, @Value("${annals.instance.name}") String name,
-                              @Value("${annals.instance.registrations-open:true}") boolean registrationsOpen,
-                              @Value("${annals.instance.account-activation-required:false}")
-                              boolean activationRequired) {
+    public NodeinfoController(Queries queries, Urls urls, InstanceSettings settings) {
         this.queries = queries;
         this.urls = urls;
-        this.name = name;
-        this.registrationsOpen = registrationsOpen;
-        this.activationRequired = activationRequired;
+        this.settings = settings;
     }
 
     @GetMapping("/.well-known/nodeinfo")
@@ -53,10 +46,10 @@ public class NodeinfoController {
         out.put("software", Map.of("name", "annals", "version", "0.1.0"));
         out.put("protocols", List.of());
         out.put("services", Map.of("inbound", List.of(), "outbound", List.of()));
-        out.put("openRegistrations", registrationsOpen);
+        out.put("openRegistrations", settings.registrationsOpen());
         out.put("usage", Map.of("users", Map.of("total", stats.userCount()), "localPosts", stats.statusCount()));
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("nodeName", name);
+        metadata.put("nodeName", settings.name());
         metadata.put("features", List.of("mastodon_api", "pleroma_api"));
         metadata.put("federation", Map.of("enabled", false));
         metadata.put("uploadLimits", Map.of("general", 16_000_000, "avatar", 2_000_000, "background", 4_000_000,
@@ -64,7 +57,7 @@ public class NodeinfoController {
         metadata.put("suggestions", Map.of("enabled", false));
         metadata.put("staffAccounts", staff);
         metadata.put("postFormats", List.of("text/plain"));
-        metadata.put("accountActivationRequired", activationRequired);
+        metadata.put("accountActivationRequired", settings.accountActivationRequired());
         metadata.put("invitesEnabled", false);
         metadata.put("restrictedNicknames", List.of());
         metadata.put("skipThreadContainment", true);
