@@ -16,6 +16,7 @@ import social.annals.command.social.RelationshipCommands;
 import social.annals.command.social.RelationshipState;
 import social.annals.command.social.RelationshipState.Outcome;
 import social.annals.events.ids.FlakeId;
+import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.AccountRenderer;
@@ -44,10 +45,13 @@ public class RelationshipsController {
     private final AccountRenderer accounts;
     private final Urls urls;
     private final AccountLookup accountLookup;
+    private final AccountLists accountLists;
 
     public RelationshipsController(CommandGateway commands, Queries queries, ConsistencyBarrier barrier,
-                                   AccountRenderer accounts, Urls urls, AccountLookup accountLookup) {
+                                   AccountRenderer accounts, Urls urls, AccountLookup accountLookup,
+                                   AccountLists accountLists) {
         this.accountLookup = accountLookup;
+        this.accountLists = accountLists;
         this.commands = commands;
         this.queries = queries;
         this.barrier = barrier;
@@ -218,14 +222,8 @@ public class RelationshipsController {
     private ResponseEntity<List<Map<String, Object>>> list(AccountList list, String accountId, Params params,
                                                            ApiPrincipal viewer, HttpServletRequest request) {
         Pagination page = Pagination.from(params);
-        List<String> ids = queries.many(new RelationshipQueries.Page(list, accountId, page.maxId(), page.sinceId(),
-                page.minId(), page.limit()), String.class);
-        Map<String, AccountView> found = new java.util.HashMap<>();
-        queries.many(new AccountQueries.ByIds(ids), AccountView.class).forEach(a -> found.put(a.accountId(), a));
-        List<AccountView> listed = ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
-        return ResponseEntity.ok()
-                .headers(Pagination.links(urls.base(), request, ids, idOfListed -> idOfListed))
-                .body(accounts.renderAll(listed, viewer));
+        return accountLists.page(queries.many(new RelationshipQueries.Page(list, accountId, page.maxId(),
+                page.sinceId(), page.minId(), page.limit()), String.class), viewer, request);
     }
 
     /** Counts shown in Account entities are projected asynchronously: a change waits for them. */
@@ -243,12 +241,7 @@ public class RelationshipsController {
     }
 
     private AccountView account(String id) {
-        AccountView account = FlakeId.isWellFormed(id)
-                ? queries.one(new AccountQueries.ById(id), AccountView.class) : null;
-        if (account == null) {
-            throw ApiException.notFound();
-        }
-        return account;
+        return accountLists.existing(id);
     }
 
     /** The target of a relationship change: an existing account other than the caller. */

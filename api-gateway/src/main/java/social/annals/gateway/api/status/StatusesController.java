@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -22,19 +21,16 @@ import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.ids.FlakeId;
 import social.annals.events.status.Visibility;
+import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
-import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.TextFormatter;
-import social.annals.gateway.render.Urls;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
-import social.annals.query.account.AccountQueries;
-import social.annals.query.account.AccountView;
 import social.annals.query.auth.AuthQueries;
 import social.annals.query.status.HomeTimelineProjection;
 import social.annals.query.status.StatusProjection;
@@ -51,20 +47,18 @@ public class StatusesController {
     private final ConsistencyBarrier barrier;
     private final TextFormatter formatter;
     private final StatusRenderer statuses;
-    private final AccountRenderer accounts;
-    private final Urls urls;
+    private final AccountLists accountLists;
 
     public StatusesController(CommandGateway commands, Queries queries, FlakeIdGenerator ids,
                               ConsistencyBarrier barrier, TextFormatter formatter, StatusRenderer statuses,
-                              AccountRenderer accounts, Urls urls) {
+                              AccountLists accountLists) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
         this.barrier = barrier;
         this.formatter = formatter;
         this.statuses = statuses;
-        this.accounts = accounts;
-        this.urls = urls;
+        this.accountLists = accountLists;
     }
 
     @PostMapping("/api/v1/statuses")
@@ -198,7 +192,7 @@ public class StatusesController {
                                                                   ApiPrincipal viewer, HttpServletRequest request) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
         Pagination page = Pagination.from(params);
-        return accountList(queries.many(new StatusQueries.FavouritedBy(status.statusId(),
+        return accountLists.page(queries.many(new StatusQueries.FavouritedBy(status.statusId(),
                 new StatusQueries.Page(page.maxId(), page.sinceId(), page.minId(), page.limit())), String.class),
                 viewer, request);
     }
@@ -209,19 +203,11 @@ public class StatusesController {
                                                                  ApiPrincipal viewer, HttpServletRequest request) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
         Pagination page = Pagination.from(params);
-        return accountList(queries.many(new StatusQueries.RebloggedBy(status.statusId(),
+        return accountLists.page(queries.many(new StatusQueries.RebloggedBy(status.statusId(),
                 new StatusQueries.Page(page.maxId(), page.sinceId(), page.minId(), page.limit())), String.class),
                 viewer, request);
     }
 
-    private ResponseEntity<List<Map<String, Object>>> accountList(List<String> accountIds, ApiPrincipal viewer,
-                                                                  HttpServletRequest request) {
-        Map<String, AccountView> found = new HashMap<>();
-        queries.many(new AccountQueries.ByIds(accountIds), AccountView.class).forEach(a -> found.put(a.accountId(), a));
-        List<AccountView> listed = accountIds.stream().map(found::get).filter(Objects::nonNull).toList();
-        return ResponseEntity.ok().headers(Pagination.links(urls.base(), request, accountIds, accountId -> accountId))
-                .body(accounts.renderAll(listed, viewer));
-    }
 
     private static List<StatusView> reversed(List<StatusView> list) {
         List<StatusView> copy = new ArrayList<>(list);

@@ -9,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.events.ids.FlakeId;
+import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.Urls;
@@ -18,7 +18,6 @@ import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
-import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
@@ -31,9 +30,11 @@ public class TimelinesController {
     private final StatusRenderer statuses;
     private final Urls urls;
     private final boolean publicInstance;
+    private final AccountLists accountLists;
 
-    public TimelinesController(Queries queries, StatusRenderer statuses, Urls urls,
+    public TimelinesController(Queries queries, StatusRenderer statuses, Urls urls, AccountLists accountLists,
                                @Value("${annals.instance.public:true}") boolean publicInstance) {
+        this.accountLists = accountLists;
         this.queries = queries;
         this.statuses = statuses;
         this.urls = urls;
@@ -132,12 +133,7 @@ public class TimelinesController {
     }
 
     private AccountView account(String id) {
-        AccountView account = FlakeId.isWellFormed(id)
-                ? queries.one(new AccountQueries.ById(id), AccountView.class) : null;
-        if (account == null) {
-            throw ApiException.notFound();
-        }
-        return account;
+        return accountLists.existing(id);
     }
 
     /** With {@code instance.public} off, anonymous callers are refused as Pleroma 1.0 does. */
