@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
@@ -26,7 +27,9 @@ import social.annals.command.account.AccountLookup;
 import social.annals.command.imports.ImportProcess;
 import social.annals.gateway.privacy.CryptoShreddingSerializer;
 import social.annals.gateway.privacy.PersonalDataCipher;
+import social.annals.events.notification.InboxEvent;
 import social.annals.query.auth.AuthProjection;
+import social.annals.query.notification.NotificationProjection;
 import social.annals.query.social.RelationshipProjection;
 
 /** Event store, serialisation, processors and the command gateway. */
@@ -93,6 +96,10 @@ public class AxonConfiguration {
                             .andBatchSize(1)
                             .andTokenClaimInterval(1, TimeUnit.SECONDS)
                             .andAutoStart(roles.projector()));
+            // A recipient's deliveries, reads and clearings are separate aggregates: keep them in order per recipient.
+            processing.registerSequencingPolicy(NotificationProjection.GROUP, c -> event ->
+                    event.getPayload() instanceof InboxEvent inbox ? inbox.recipientId()
+                            : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event));
             for (String group : SUBSCRIBING_GROUPS) {
                 processing.registerSubscribingEventProcessor(group);
                 processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());

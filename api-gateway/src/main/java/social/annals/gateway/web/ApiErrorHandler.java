@@ -30,6 +30,7 @@ import social.annals.command.account.ProfileRejected;
 import social.annals.command.account.RegistrationRejected;
 import social.annals.command.oauth.AppRejected;
 import social.annals.command.oauth.InvalidGrant;
+import social.annals.command.notification.NotificationRefused;
 import social.annals.command.status.StatusDeleteRefused;
 
 /** The one place where failures become HTTP answers. Client mistakes are never a 500. */
@@ -96,7 +97,7 @@ public class ApiErrorHandler {
         if (refusal instanceof InvalidGrant) {
             return error(HttpStatus.BAD_REQUEST, "Invalid credentials");
         }
-        if (refusal instanceof StatusDeleteRefused) {
+        if (refusal instanceof StatusDeleteRefused || refusal instanceof NotificationRefused) {
             return error(HttpStatus.FORBIDDEN, refusal.getMessage());
         }
         if (refusal instanceof AppRejected || refusal instanceof ProfileRejected) {

@@ -18,6 +18,7 @@ public record Pagination(String maxId, String sinceId, String minId, int limit) 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 40;
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(\\d{1,9})");
+    private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,18}");
     private static final Set<String> CURSORS = Set.of("max_id", "since_id", "min_id");
 
     /**
@@ -25,14 +26,28 @@ public record Pagination(String maxId, String sinceId, String minId, int limit) 
      * leniently ("20abc" is 20), defaults to 20 and is clamped to 1..40.
      */
     public static Pagination from(Params params) {
-        int limit = params.string("limit").map(LEADING_NUMBER::matcher).filter(Matcher::find)
-                .map(m -> Integer.parseInt(m.group(1))).orElse(DEFAULT_LIMIT);
-        return new Pagination(cursor(params, "max_id"), cursor(params, "since_id"), cursor(params, "min_id"),
-                Math.max(1, Math.min(MAX_LIMIT, limit)));
+        return from(params, FlakeId::isWellFormed);
     }
 
-    private static String cursor(Params params, String name) {
-        return params.string(name).filter(FlakeId::isWellFormed).orElse(null);
+    /** The same rules for lists keyed by numeric ids (notifications): a cursor must be a number. */
+    public static Pagination numeric(Params params) {
+        return from(params, NUMERIC_ID.asMatchPredicate());
+    }
+
+    private static Pagination from(Params params, java.util.function.Predicate<String> wellFormed) {
+        int limit = params.string("limit").map(LEADING_NUMBER::matcher).filter(Matcher::find)
+                .map(m -> Integer.parseInt(m.group(1))).orElse(DEFAULT_LIMIT);
+        return new Pagination(cursor(params, "max_id", wellFormed), cursor(params, "since_id", wellFormed),
+                cursor(params, "min_id", wellFormed), Math.max(1, Math.min(MAX_LIMIT, limit)));
+    }
+
+    private static String cursor(Params params, String name, java.util.function.Predicate<String> wellFormed) {
+        return params.string(name).map(String::trim).filter(wellFormed).orElse(null);
+    }
+
+    /** A numeric id as clients send it: at most 18 digits, so it fits a long. */
+    public static Long numericId(String text) {
+        return text != null && NUMERIC_ID.matcher(text.trim()).matches() ? Long.valueOf(text.trim()) : null;
     }
 
     /**

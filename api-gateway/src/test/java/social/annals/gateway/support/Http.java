@@ -92,6 +92,15 @@ public class Http {
         return sendJson("PATCH", path, body, headers);
     }
 
+    public Response putJson(String path, Object body, String... headers) {
+        return sendJson("PUT", path, body, headers);
+    }
+
+    public Response putForm(String path, List<String> form, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .method("PUT", HttpRequest.BodyPublishers.ofString(encode(form))));
+    }
+
     public Response postRaw(String path, String contentType, String body, String... headers) {
         return send(request(path, headers).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

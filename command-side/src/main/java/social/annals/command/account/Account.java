@@ -15,6 +15,7 @@ import social.annals.events.account.AccountRole;
 import social.annals.command.secrets.Digests;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.EmailChanged;
+import social.annals.events.account.NotificationSettingsChanged;
 import social.annals.events.account.PasswordChanged;
 import social.annals.events.account.ProfileUpdated;
 
@@ -31,6 +32,7 @@ public class Account {
     private boolean locked;
     private boolean hideFavorites;
     private final Set<AccountRole> roles = EnumSet.noneOf(AccountRole.class);
+    private NotificationSettingsChanged notificationSettings;
 
     protected Account() {
     }
@@ -85,6 +87,33 @@ public class Account {
             return;
         }
         apply(new AccountRoleGranted(accountId, nickname, command.role(), command.grantedBy(), clock.instant()));
+    }
+
+    /** Switches not named keep their value; every switch starts on. */
+    @CommandHandler
+    public void handle(UpdateNotificationSettingsCommand command, Clock clock) {
+        boolean followers = orCurrent(command.followers(), notificationSettings == null || notificationSettings.followers());
+        boolean follows = orCurrent(command.follows(), notificationSettings == null || notificationSettings.follows());
+        boolean remote = orCurrent(command.remote(), notificationSettings == null || notificationSettings.remote());
+        boolean local = orCurrent(command.local(), notificationSettings == null || notificationSettings.local());
+        NotificationSettingsChanged changed = new NotificationSettingsChanged(accountId, followers, follows, remote,
+                local, clock.instant());
+        boolean same = notificationSettings == null
+                ? followers && follows && remote && local
+                : followers == notificationSettings.followers() && follows == notificationSettings.follows()
+                        && remote == notificationSettings.remote() && local == notificationSettings.local();
+        if (!same) {
+            apply(changed);
+        }
+    }
+
+    private static boolean orCurrent(Boolean requested, boolean current) {
+        return requested != null ? requested : current;
+    }
+
+    @EventSourcingHandler
+    void on(NotificationSettingsChanged event) {
+        notificationSettings = event;
     }
 
     @EventSourcingHandler

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.NotificationSettingsChanged;
 import social.annals.events.account.ProfileUpdated;
 import social.annals.events.social.AccountFollowed;
 import social.annals.events.status.StatusDeleted;
@@ -45,6 +46,13 @@ public class AccountProjection {
                         + "ON CONFLICT (account_id) DO NOTHING",
                 event.accountId(), event.nickname(), event.nickname().toLowerCase(Locale.ROOT), event.displayName(),
                 event.bio(), event.noteHtml(), event.confirmationPending(), Timestamp.from(event.registeredAt()));
+    }
+
+    @EventHandler
+    void on(NotificationSettingsChanged event) {
+        jdbc.update("UPDATE account_view SET notify_followers = ?, notify_follows = ?, notify_remote = ?, "
+                        + "notify_local = ? WHERE account_id = ?",
+                event.followers(), event.follows(), event.remote(), event.local(), event.accountId());
     }
 
     @EventHandler

@@ -1,0 +1,79 @@
+package social.annals.gateway.render;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.query.account.AccountQueries;
+import social.annals.query.account.AccountView;
+import social.annals.query.notification.NotificationView;
+import social.annals.query.status.StatusQueries;
+import social.annals.query.status.StatusView;
+
+/**
+ * The Mastodon Notification entity with Pleroma's {@code is_seen}: the actor rendered for the
+ * recipient, the status (absent for follows). Ids are decimal strings, as clients expect.
+ */
+@Component
+public class NotificationRenderer {
+
+    private final Queries queries;
+    private final AccountRenderer accounts;
+    private final StatusRenderer statuses;
+
+    public NotificationRenderer(Queries queries, AccountRenderer accounts, StatusRenderer statuses) {
+        this.queries = queries;
+        this.accounts = accounts;
+        this.statuses = statuses;
+    }
+
+    public Map<String, Object> render(NotificationView notification, ApiPrincipal viewer) {
+        List<Map<String, Object>> rendered = renderAll(List.of(notification), viewer);
+        return rendered.isEmpty() ? null : rendered.get(0);
+    }
+
+    /** Notifications whose actor or status no longer exists are left out rather than rendered half. */
+    public List<Map<String, Object>> renderAll(List<NotificationView> notifications, ApiPrincipal viewer) {
+        if (notifications.isEmpty()) {
+            return List.of();
+        }
+        List<String> actorIds = notifications.stream().map(NotificationView::actorId).distinct().toList();
+        List<AccountView> actorViews = queries.many(new AccountQueries.ByIds(actorIds), AccountView.class);
+        Map<String, Map<String, Object>> actors = new HashMap<>();
+        accounts.renderAll(actorViews, viewer).forEach(account -> actors.put((String) account.get("id"), account));
+
+        List<String> statusIds = notifications.stream().map(NotificationView::statusId).filter(Objects::nonNull)
+                .distinct().toList();
+        Map<String, Map<String, Object>> renderedStatuses = new HashMap<>();
+        if (!statusIds.isEmpty()) {
+            statuses.renderAll(queries.many(new StatusQueries.ByIds(statusIds), StatusView.class), viewer)
+                    .forEach(status -> renderedStatuses.put((String) status.get("id"), status));
+        }
+
+        List<Map<String, Object>> out = new ArrayList<>(notifications.size());
+        for (NotificationView notification : notifications) {
+            Map<String, Object> actor = actors.get(notification.actorId());
+            Map<String, Object> status = notification.statusId() == null ? null
+                    : renderedStatuses.get(notification.statusId());
+            if (actor == null || (notification.statusId() != null && status == null)) {
+                continue;
+            }
+            Map<String, Object> entity = new LinkedHashMap<>();
+            entity.put("id", Long.toString(notification.notificationId()));
+            entity.put("type", notification.type());
+            entity.put("created_at", Dates.mastodon(notification.createdAt()));
+            entity.put("account", actor);
+            if (status != null) {
+                entity.put("status", status);
+            }
+            entity.put("pleroma", Map.of("is_seen", notification.seen()));
+            out.add(entity);
+        }
+        return out;
+    }
+}

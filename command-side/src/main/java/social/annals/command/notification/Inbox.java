@@ -1,0 +1,61 @@
+package social.annals.command.notification;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import social.annals.events.notification.NotificationsCleared;
+import social.annals.events.notification.NotificationsReadUpTo;
+
+/**
+ * One account's read marker and clearings. Deliveries are not part of it (they are their own
+ * aggregates), so it stays small however many notifications arrive. The marker only moves forward.
+ */
+@Aggregate
+public class Inbox {
+
+    @AggregateIdentifier
+    private String aggregateId;
+    private long lastReadId;
+    private long markerVersion;
+    private Instant markerUpdatedAt;
+
+    protected Inbox() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public NotificationCommands.Marker handle(NotificationCommands.ReadUpTo command, Clock clock) {
+        if (command.lastReadId() > lastReadId) {
+            apply(new NotificationsReadUpTo(command.accountId(), command.lastReadId(), markerVersion + 1,
+                    clock.instant()));
+        }
+        return new NotificationCommands.Marker(lastReadId, markerVersion, markerUpdatedAt);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(NotificationCommands.Clear command, Clock clock) {
+        Instant now = clock.instant();
+        apply(new NotificationsCleared(command.accountId(), NotificationIdGenerator.latestAt(now), now));
+    }
+
+    @EventSourcingHandler
+    void on(NotificationsReadUpTo event) {
+        aggregateId = NotificationCommands.inboxAggregateId(event.recipientId());
+        lastReadId = event.lastReadId();
+        markerVersion = event.markerVersion();
+        markerUpdatedAt = event.readAt();
+    }
+
+    @EventSourcingHandler
+    void on(NotificationsCleared event) {
+        aggregateId = NotificationCommands.inboxAggregateId(event.recipientId());
+    }
+}

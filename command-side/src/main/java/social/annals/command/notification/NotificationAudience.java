@@ -1,0 +1,170 @@
+package social.annals.command.notification;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import social.annals.command.account.AccountLookup;
+import social.annals.events.account.NotificationSettingsChanged;
+import social.annals.events.notification.NotificationDelivered;
+import social.annals.events.notification.NotificationDismissed;
+import social.annals.events.notification.NotificationType;
+import social.annals.events.notification.NotificationsCleared;
+import social.annals.events.social.AccountBlocked;
+import social.annals.events.social.AccountFollowed;
+import social.annals.events.social.AccountMuted;
+import social.annals.events.social.AccountSubscribed;
+import social.annals.events.social.AccountUnblocked;
+import social.annals.events.social.AccountUnfollowed;
+import social.annals.events.social.AccountUnmuted;
+import social.annals.events.social.AccountUnsubscribed;
+
+/**
+ * The command side's view of what decides a notification: relationships between accounts,
+ * notification switches, and which follow notifications still exist. Kept in the same
+ * transaction as the events that change it, so the policy decides on committed facts only.
+ */
+@Component
+@ProcessingGroup(AccountLookup.GROUP)
+public class NotificationAudience {
+
+    private final JdbcTemplate jdbc;
+
+    public NotificationAudience(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A subscriber of an author, and whether they follow the author (who may see private posts). */
+    public record Subscriber(String accountId, boolean following) {
+    }
+
+    public List<Subscriber> subscribersOf(String accountId) {
+        return jdbc.query("SELECT account_id, following FROM relationship_lookup WHERE target_id = ? AND subscribing",
+                (rs, row) -> new Subscriber(rs.getString(1), rs.getBoolean(2)), accountId);
+    }
+
+    /** Everything the rules need about each existing local account among {@code recipientIds}, towards the actor. */
+    public List<NotificationRules.Recipient> recipients(Collection<String> recipientIds, String actorId) {
+        if (recipientIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = """
+                SELECT c.id,
+                       coalesce(mine.blocking, false), coalesce(mine.muting_notifications, false),
+                       coalesce(mine.following, false), coalesce(theirs.following, false),
+                       coalesce(s.followers, true), coalesce(s.follows, true),
+                       coalesce(s.remote, true), coalesce(s.local, true),
+                       f.notification_id IS NOT NULL
+                FROM unnest(?::varchar[]) AS c(id)
+                JOIN account_lookup a ON a.account_id = c.id
+                LEFT JOIN relationship_lookup mine ON mine.account_id = c.id AND mine.target_id = ?
+                LEFT JOIN relationship_lookup theirs ON theirs.account_id = ? AND theirs.target_id = c.id
+                LEFT JOIN notification_settings_lookup s ON s.account_id = c.id
+                LEFT JOIN follow_notification_lookup f ON f.recipient_id = c.id AND f.actor_id = ?
+                """;
+        List<NotificationRules.Recipient> out = new ArrayList<>(recipientIds.size());
+        jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement(sql);
+            statement.setArray(1, con.createArrayOf("varchar", recipientIds.toArray()));
+            statement.setString(2, actorId);
+            statement.setString(3, actorId);
+            statement.setString(4, actorId);
+            return statement;
+        }, rs -> {
+            out.add(new NotificationRules.Recipient(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
+                    rs.getBoolean(4), rs.getBoolean(5),
+                    new NotificationRules.Settings(rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8),
+                            rs.getBoolean(9)),
+                    rs.getBoolean(10)));
+        });
+        return out;
+    }
+
+    @EventHandler
+    void on(AccountFollowed event) {
+        set(event.followerId(), event.followedId(), "following", true);
+    }
+
+    @EventHandler
+    void on(AccountUnfollowed event) {
+        set(event.followerId(), event.followedId(), "following", false);
+    }
+
+    @EventHandler
+    void on(AccountBlocked event) {
+        set(event.blockerId(), event.blockedId(), "blocking", true);
+    }
+
+    @EventHandler
+    void on(AccountUnblocked event) {
+        set(event.blockerId(), event.blockedId(), "blocking", false);
+    }
+
+    @EventHandler
+    void on(AccountMuted event) {
+        set(event.muterId(), event.mutedId(), "muting_notifications", event.notifications());
+    }
+
+    @EventHandler
+    void on(AccountUnmuted event) {
+        set(event.muterId(), event.mutedId(), "muting_notifications", false);
+    }
+
+    @EventHandler
+    void on(AccountSubscribed event) {
+        set(event.subscriberId(), event.targetId(), "subscribing", true);
+    }
+
+    @EventHandler
+    void on(AccountUnsubscribed event) {
+        set(event.subscriberId(), event.targetId(), "subscribing", false);
+    }
+
+    /** {@code column} is one of this class's constants, never input. */
+    private void set(String accountId, String targetId, String column, boolean value) {
+        jdbc.update("INSERT INTO relationship_lookup (account_id, target_id, " + column + ") VALUES (?, ?, ?) "
+                + "ON CONFLICT (account_id, target_id) DO UPDATE SET " + column + " = EXCLUDED." + column,
+                accountId, targetId, value);
+    }
+
+    @EventHandler
+    void on(NotificationSettingsChanged event) {
+        jdbc.update("INSERT INTO notification_settings_lookup (account_id, followers, follows, remote, local) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET followers = EXCLUDED.followers, "
+                        + "follows = EXCLUDED.follows, remote = EXCLUDED.remote, local = EXCLUDED.local",
+                event.accountId(), event.followers(), event.follows(), event.remote(), event.local());
+    }
+
+    @EventHandler
+    void on(NotificationDelivered event) {
+        if (event.type() == NotificationType.FOLLOW) {
+            jdbc.update("INSERT INTO follow_notification_lookup (recipient_id, actor_id, notification_id) "
+                            + "VALUES (?, ?, ?) ON CONFLICT (recipient_id, actor_id) DO UPDATE "
+                            + "SET notification_id = EXCLUDED.notification_id",
+                    event.recipientId(), event.actorId(), event.notificationId());
+        }
+    }
+
+    @EventHandler
+    void on(NotificationDismissed event) {
+        jdbc.update("DELETE FROM follow_notification_lookup WHERE notification_id = ?", event.notificationId());
+    }
+
+    @EventHandler
+    void on(NotificationsCleared event) {
+        jdbc.update("DELETE FROM follow_notification_lookup WHERE recipient_id = ? AND notification_id <= ?",
+                event.recipientId(), event.upToId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM relationship_lookup");
+        jdbc.update("DELETE FROM notification_settings_lookup");
+        jdbc.update("DELETE FROM follow_notification_lookup");
+    }
+}

@@ -1,0 +1,118 @@
+package social.annals.command.notification;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+import social.annals.events.notification.NotificationType;
+import social.annals.events.social.AccountFollowed;
+import social.annals.events.social.FollowRequested;
+import social.annals.events.status.StatusFavourited;
+import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReblogged;
+import social.annals.events.status.Visibility;
+
+/**
+ * Decides who is notified of a post, a favourite, a boost or a follow, and delivers each
+ * notification as its own aggregate. Runs once per event (its token commits with the deliveries)
+ * and never on a rebuild: the deliveries are facts in the log, so a rebuilt read model shows
+ * exactly the notifications that were delivered, with their ids.
+ */
+@Component
+@ProcessingGroup(NotificationPolicy.GROUP)
+@DisallowReplay
+public class NotificationPolicy {
+
+    public static final String GROUP = "policy-notifications";
+    private static final String FOLLOWS_IN_BATCH = NotificationPolicy.class.getName() + ".follows";
+
+    private final CommandGateway commands;
+    private final NotificationAudience audience;
+    private final NotificationIdGenerator ids;
+
+    /** Deliveries go straight to the bus: a failure fails the batch, which the processor retries whole. */
+    public NotificationPolicy(CommandBus commandBus, NotificationAudience audience, NotificationIdGenerator ids) {
+        this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        this.audience = audience;
+        this.ids = ids;
+    }
+
+    /**
+     * The accounts it mentions (a reply mentions the replied-to author) and the author's
+     * subscribers who may see it; a subscriber who is also mentioned is notified once.
+     */
+    @EventHandler
+    void on(StatusPosted event) {
+        Set<String> candidates = new LinkedHashSet<>(event.mentionedIds());
+        for (NotificationAudience.Subscriber subscriber : audience.subscribersOf(event.authorId())) {
+            if (maySee(event.visibility(), subscriber)) {
+                candidates.add(subscriber.accountId());
+            }
+        }
+        deliver(candidates, event.authorId(), NotificationType.MENTION, event.statusId());
+    }
+
+    /** A direct post reaches only whom it mentions; a private one, followers too. */
+    private static boolean maySee(Visibility visibility, NotificationAudience.Subscriber subscriber) {
+        return switch (visibility) {
+            case PUBLIC, UNLISTED -> true;
+            case PRIVATE -> subscriber.following();
+            case DIRECT -> false;
+        };
+    }
+
+    @EventHandler
+    void on(StatusFavourited event) {
+        deliver(List.of(event.statusAuthorId()), event.accountId(), NotificationType.FAVOURITE, event.statusId());
+    }
+
+    @EventHandler
+    void on(StatusReblogged event) {
+        deliver(List.of(event.statusAuthorId()), event.accountId(), NotificationType.REBLOG, event.statusId());
+    }
+
+    /** A request to follow a locked account notifies as a follow, as in Pleroma 1.x. */
+    @EventHandler
+    void on(FollowRequested event) {
+        deliver(List.of(event.followedId()), event.followerId(), NotificationType.FOLLOW, null);
+    }
+
+    /** An authorized request was already notified when it was made; the follow rule drops the repeat. */
+    @EventHandler
+    void on(AccountFollowed event) {
+        deliver(List.of(event.followedId()), event.followerId(), NotificationType.FOLLOW, null);
+    }
+
+    private void deliver(Collection<String> candidates, String actorId, NotificationType type, String statusId) {
+        for (NotificationRules.Recipient recipient : audience.recipients(candidates, actorId)) {
+            // Every activity is local until federation exists.
+            if (NotificationRules.notifies(recipient, actorId, type, true)
+                    && (type != NotificationType.FOLLOW || firstFollowInBatch(recipient.accountId(), actorId))) {
+                commands.sendAndWait(new NotificationCommands.Deliver(ids.next(), recipient.accountId(), type,
+                        actorId, statusId));
+            }
+        }
+    }
+
+    /**
+     * The lookup of existing follow notifications sees a batch's deliveries only when the batch
+     * commits, so follows notified earlier in the same batch are remembered here.
+     */
+    private boolean firstFollowInBatch(String recipientId, String actorId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return true;
+        }
+        Set<String> notified = CurrentUnitOfWork.get().root().getOrComputeResource(FOLLOWS_IN_BATCH,
+                key -> new HashSet<String>());
+        return notified.add(recipientId + ">" + actorId);
+    }
+}

@@ -1,0 +1,188 @@
+package social.annals.query.notification;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import social.annals.events.notification.NotificationDelivered;
+import social.annals.events.notification.NotificationDismissed;
+import social.annals.events.notification.NotificationRead;
+import social.annals.events.notification.NotificationsCleared;
+import social.annals.events.notification.NotificationsReadUpTo;
+import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnreblogged;
+
+/**
+ * Read model "notifications": the delivered notifications, minus those dismissed or cleared, and
+ * minus those whose cause was undone (the status deleted, the favourite or boost taken back).
+ * Every handler is an idempotent upsert or delete, so replay and redelivery are safe.
+ */
+@Component
+@ProcessingGroup(NotificationProjection.GROUP)
+public class NotificationProjection {
+
+    public static final String GROUP = "notifications";
+    private static final String COLUMNS = "n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id, n.seen, "
+            + "n.created_at";
+
+    private final JdbcTemplate jdbc;
+
+    public NotificationProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(NotificationDelivered event) {
+        // Seen already if the read marker passed its id before it arrived.
+        jdbc.update("INSERT INTO notification_view (notification_id, recipient_id, type, actor_id, status_id, "
+                        + "created_at, seen) SELECT ?, ?, ?, ?, ?, ?, EXISTS (SELECT 1 FROM notification_marker "
+                        + "WHERE account_id = ? AND last_read_id >= ?) WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM notification_deleted_status WHERE status_id = ?) "
+                        + "ON CONFLICT (notification_id) DO NOTHING",
+                event.notificationId(), event.recipientId(), event.type().apiName(), event.actorId(),
+                event.statusId(), Timestamp.from(event.deliveredAt()), event.recipientId(), event.notificationId(),
+                event.statusId());
+    }
+
+    @EventHandler
+    void on(NotificationRead event) {
+        jdbc.update("UPDATE notification_view SET seen = true WHERE notification_id = ? AND NOT seen",
+                event.notificationId());
+    }
+
+    @EventHandler
+    void on(NotificationsReadUpTo event) {
+        jdbc.update("UPDATE notification_view SET seen = true WHERE recipient_id = ? AND notification_id <= ? "
+                + "AND NOT seen", event.recipientId(), event.lastReadId());
+        jdbc.update("INSERT INTO notification_marker (account_id, last_read_id, version, updated_at) "
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
+                        + "last_read_id = EXCLUDED.last_read_id, version = EXCLUDED.version, "
+                        + "updated_at = EXCLUDED.updated_at WHERE notification_marker.version < EXCLUDED.version",
+                event.recipientId(), event.lastReadId(), event.markerVersion(), Timestamp.from(event.readAt()));
+    }
+
+    @EventHandler
+    void on(NotificationDismissed event) {
+        jdbc.update("DELETE FROM notification_view WHERE notification_id = ?", event.notificationId());
+    }
+
+    @EventHandler
+    void on(NotificationsCleared event) {
+        jdbc.update("DELETE FROM notification_view WHERE recipient_id = ? AND notification_id <= ?",
+                event.recipientId(), event.upToId());
+    }
+
+    @EventHandler
+    void on(StatusDeleted event) {
+        jdbc.update("INSERT INTO notification_deleted_status (status_id) VALUES (?) ON CONFLICT DO NOTHING",
+                event.statusId());
+        jdbc.update("DELETE FROM notification_view WHERE status_id = ?", event.statusId());
+    }
+
+    @EventHandler
+    void on(StatusUnfavourited event) {
+        jdbc.update("DELETE FROM notification_view WHERE status_id = ? AND actor_id = ? AND type = 'favourite'",
+                event.statusId(), event.accountId());
+    }
+
+    @EventHandler
+    void on(StatusUnreblogged event) {
+        jdbc.update("DELETE FROM notification_view WHERE status_id = ? AND actor_id = ? AND type = 'reblog'",
+                event.statusId(), event.accountId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM notification_view");
+        jdbc.update("DELETE FROM notification_marker");
+        jdbc.update("DELETE FROM notification_deleted_status");
+    }
+
+    @QueryHandler
+    List<NotificationView> handle(NotificationQueries.Page query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification_view n WHERE n.recipient_id = ?");
+        List<Object> args = new ArrayList<>(List.of(query.recipientId()));
+        if (query.maxId() != null) {
+            sql.append(" AND n.notification_id < ?");
+            args.add(query.maxId());
+        }
+        if (query.sinceId() != null) {
+            sql.append(" AND n.notification_id > ?");
+            args.add(query.sinceId());
+        }
+        if (query.minId() != null) {
+            sql.append(" AND n.notification_id > ?");
+            args.add(query.minId());
+        }
+        if (!query.types().isEmpty()) {
+            sql.append(" AND n.type = ANY(?)");
+            args.add(query.types().toArray(String[]::new));
+        }
+        if (!query.excludedTypes().isEmpty()) {
+            sql.append(" AND n.type <> ALL(?)");
+            args.add(query.excludedTypes().toArray(String[]::new));
+        }
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM relationship_view r WHERE r.account_id = n.recipient_id "
+                + "AND r.target_id = n.actor_id AND (r.blocking")
+                .append(query.withMuted() ? "" : " OR r.muting_notifications").append("))");
+        // min_id pages upwards from the cursor (the oldest newer ones), answered newest first.
+        boolean upwards = query.minId() != null;
+        sql.append(" ORDER BY n.notification_id ").append(upwards ? "ASC" : "DESC").append(" LIMIT ?");
+        args.add(query.limit());
+        List<NotificationView> page = new ArrayList<>(jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement(sql.toString());
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                if (arg instanceof String[] array) {
+                    statement.setArray(i + 1, con.createArrayOf("varchar", array));
+                } else {
+                    statement.setObject(i + 1, arg);
+                }
+            }
+            return statement;
+        }, (rs, row) -> map(rs)));
+        if (upwards) {
+            Collections.reverse(page);
+        }
+        return page;
+    }
+
+    @QueryHandler
+    NotificationView handle(NotificationQueries.ById query) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM notification_view n WHERE n.notification_id = ? "
+                        + "AND n.recipient_id = ?", (rs, row) -> map(rs), query.notificationId(), query.recipientId())
+                .stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
+    List<NotificationView> handle(NotificationQueries.UpTo query) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM notification_view n WHERE n.recipient_id = ? "
+                        + "AND n.notification_id <= ? ORDER BY n.notification_id DESC LIMIT ?",
+                (rs, row) -> map(rs), query.recipientId(), query.maxId(), query.limit());
+    }
+
+    @QueryHandler
+    NotificationQueries.Marker handle(NotificationQueries.MarkerOf query) {
+        long unread = jdbc.queryForObject("SELECT count(*) FROM notification_view WHERE recipient_id = ? AND NOT seen",
+                Long.class, query.accountId());
+        return jdbc.query("SELECT last_read_id, version, updated_at FROM notification_marker WHERE account_id = ?",
+                        (rs, row) -> new NotificationQueries.Marker(rs.getLong(1), rs.getLong(2),
+                                rs.getTimestamp(3).toInstant(), unread), query.accountId())
+                .stream().findFirst().orElse(new NotificationQueries.Marker(0, 0, null, unread));
+    }
+
+    private static NotificationView map(ResultSet rs) throws SQLException {
+        return new NotificationView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant());
+    }
+}

@@ -1,0 +1,11 @@
+package social.annals.events.notification;
+
+import java.time.Instant;
+
+/**
+ * A notification reached its recipient. {@code notificationId} is a time-ordered integer below
+ * 2^53, so clients that parse ids as numbers keep them exact; {@code statusId} is null for follows.
+ */
+public record NotificationDelivered(long notificationId, String recipientId, NotificationType type, String actorId,
+                                    String statusId, Instant deliveredAt) implements InboxEvent {
+}
