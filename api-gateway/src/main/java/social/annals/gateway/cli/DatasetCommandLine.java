@@ -24,7 +24,7 @@ import social.annals.gateway.AnnalsApplication;
 
 /**
  * {@code java -jar annals.jar dataset [--seed N] [--accounts N] [--statuses N] [--favourites N] [--follows N]
- * [--threads N] [--spring.*=...]}: writes a benchmark dataset through the same commands as the API,
+ * [--subscriptions N] [--threads N] [--spring.*=...]}: writes a benchmark dataset through the same commands as the API,
  * so every fact is an event in the store. Deterministic by seed (who follows, posts and favourites
  * what, and the texts); ids are time-ordered and differ between runs. Accounts are {@code user0} ...
  * with the password {@code password}. The server's projectors build the read models afterwards.
@@ -41,7 +41,7 @@ public final class DatasetCommandLine {
 
     public static int run(String[] args) throws Exception {
         Map<String, Long> options = new java.util.HashMap<>(Map.of("seed", 42L, "accounts", 10_000L,
-                "statuses", 200_000L, "favourites", 1_000_000L, "follows", 20L, "threads", 8L));
+                "statuses", 200_000L, "favourites", 1_000_000L, "follows", 20L, "subscriptions", 5L, "threads", 8L));
         // Bulk loading: cheap password hashing, and commits that do not wait for the disk flush
         // (a crash may lose the last moments of the load, never corrupt it).
         List<String> springArguments = new ArrayList<>(List.of("--annals.roles=cli",
@@ -77,6 +77,7 @@ public final class DatasetCommandLine {
         private final int statuses;
         private final int favourites;
         private final int follows;
+        private final int subscriptions;
         private final ExecutorService pool;
         private final String[] accountIds;
         private final String[] statusIds;
@@ -90,6 +91,7 @@ public final class DatasetCommandLine {
             this.statuses = options.get("statuses").intValue();
             this.favourites = options.get("favourites").intValue();
             this.follows = options.get("follows").intValue();
+            this.subscriptions = options.get("subscriptions").intValue();
             this.pool = Executors.newFixedThreadPool(options.get("threads").intValue());
             this.accountIds = new String[accounts];
             this.statusIds = new String[statuses];
@@ -111,6 +113,16 @@ public final class DatasetCommandLine {
                         followed = (followed + 1) % accounts;
                     }
                     return new RelationshipCommands.Follow(accountIds[follower], accountIds[followed], false, null);
+                });
+                // Subscribers are notified of every post they may see: most of the dataset's mentions.
+                phase("subscriptions", accounts * subscriptions, n -> {
+                    Random random = random(4, n);
+                    int subscriber = n / subscriptions;
+                    int target = random.nextInt(accounts);
+                    if (target == subscriber) {
+                        target = (target + 1) % accounts;
+                    }
+                    return new RelationshipCommands.Subscribe(accountIds[subscriber], accountIds[target]);
                 });
                 phase("statuses", statuses, i -> {
                     Random random = random(2, i);

@@ -2,13 +2,16 @@ package social.annals.gateway.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import social.annals.query.notification.NotificationProjection;
+import social.annals.command.notification.NotificationPolicy;
+import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
 
@@ -17,6 +20,9 @@ class RebuildEquivalenceTest extends ApiTest {
 
     @Autowired
     ReadModelRebuilder rebuilder;
+
+    @Autowired
+    ConsistencyBarrier barrier;
 
     @Test
     void everyReadModelRebuiltFromTheLogAnswersExactlyAsBefore() {
@@ -67,6 +73,18 @@ class RebuildEquivalenceTest extends ApiTest {
                 n1 + "\nnobody-by-that-name\n" + mentioner), "Authorization", Http.bearer(tokens.get(n2)));
         String importJob = imported.header("location").substring("http://annals.test".length());
         awaitCompleted(importJob, tokens.get(n2));
+        // Notifications: wait until the policy delivered them all, then read, mark, dismiss and switch some off.
+        barrier.awaitHead(NotificationPolicy.GROUP);
+        barrier.awaitHead(NotificationProjection.GROUP);
+        JsonNode ofN1 = http.get("/api/v1/notifications", "Authorization", Http.bearer(tokens.get(n1))).json();
+        assertThat(ofN1.size()).isGreaterThanOrEqualTo(4);
+        act(tokens.get(n1), "/api/pleroma/notifications/read?id=" + ofN1.get(0).get("id").asText());
+        http.postForm("/api/v1/markers", List.of("notifications[last_read_id]", ofN1.get(2).get("id").asText()),
+                "Authorization", Http.bearer(tokens.get(n1)));
+        act(tokens.get(n1), "/api/v1/notifications/" + ofN1.get(1).get("id").asText() + "/dismiss");
+        act(tokens.get(mentioner), "/api/v1/notifications/clear");
+        http.putJson("/api/pleroma/notification_settings", Map.of("follows", false, "remote", "0"),
+                "Authorization", Http.bearer(tokens.get(n1)));
         String revoked = tokens.get(nicknames.get(2));
         http.postForm("/oauth/revoke", List.of("client_id", app.clientId(), "client_secret", app.clientSecret(),
                 "token", revoked));
@@ -87,6 +105,13 @@ class RebuildEquivalenceTest extends ApiTest {
                 .doesNotContain("friends only");
         assertThat(before.get("status " + statuses.get(0))).contains("\"favourites_count\":2")
                 .contains("\"reblogs_count\":1").contains("\"replies_count\":1");
+        // The newest (a follow request by the import) was read, the boost dismissed, the rest passed by the marker.
+        assertThat(before.get("/api/v1/notifications " + n1)).contains("\"type\":\"favourite\"")
+                .contains("\"type\":\"follow\"").doesNotContain("\"type\":\"reblog\"")
+                .doesNotContain("\"is_seen\":false");
+        assertThat(before.get("/api/v1/notifications " + admin)).contains("\"type\":\"mention\"");
+        assertThat(before.get("/api/v1/markers " + n1)).contains("\"version\":1");
+        assertThat(before.get("verify " + n1)).contains("\"follows\":false");
         assertThat(before.get("import")).contains("\"followed\":1").contains("\"requested\":1").contains("\"not_found\":1");
     }
 
@@ -123,7 +148,7 @@ class RebuildEquivalenceTest extends ApiTest {
                     "Authorization", Http.basic(nickname, PASSWORD))));
             answers.put("statuses " + nickname, render(http.get("/api/v1/accounts/" + id + "/statuses")));
             for (String list : List.of("/api/v1/blocks", "/api/v1/mutes", "/api/v1/follow_requests",
-                    "/api/v1/timelines/home", "/api/v1/favourites")) {
+                    "/api/v1/timelines/home", "/api/v1/favourites", "/api/v1/notifications", "/api/v1/markers")) {
                 answers.put(list + " " + nickname, render(http.get(list, "Authorization",
                         Http.basic(nickname, PASSWORD))));
             }

@@ -181,4 +181,21 @@ class AccountTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
+
+    @Test
+    void notificationSettingsMergeOverTheCurrentOnesAndRecordOnlyChanges() {
+        fixture.given(registered())
+                .when(new UpdateNotificationSettingsCommand(ID, false, null, false, null))
+                .expectEvents(new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false,
+                        true, NOW));
+        fixture.given(registered(),
+                        new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false, true, NOW))
+                .when(new UpdateNotificationSettingsCommand(ID, null, false, null, null))
+                .expectEvents(new social.annals.events.account.NotificationSettingsChanged(ID, false, false, false,
+                        true, NOW));
+        fixture.given(registered())
+                .when(new UpdateNotificationSettingsCommand(ID, true, true, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }
