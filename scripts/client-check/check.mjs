@@ -1,6 +1,7 @@
 // Drives a running Annals server as a client application would, through megalodon's Pleroma
 // client: app registration, registration, password grant, verify_credentials with bearer, Basic
-// and the session cookie, profile update, follow and relationships. Exits non-zero on a failure.
+// and the session cookie, profile update, follow and relationships, a post, a favourite and the
+// notifications they cause (list, one, read up to, marker, dismiss). Exits non-zero on a failure.
 // Usage: (cd scripts/client-check && npm install && ANNALS_URL=http://localhost:4000 npm run check)
 import megalodon from 'megalodon'
 
@@ -71,6 +72,35 @@ const relationships = await client.getRelationships([bobAccount.id])
 check('getRelationships', relationships.data[0]?.following === true)
 const followers = await generator('pleroma', base, bobToken).getAccountFollowers(bobAccount.id)
 check('getAccountFollowers', followers.data.some(account => account.acct === alice))
+
+// Notifications: bob posts mentioning alice; alice favourites it; each is notified.
+const bobClient = generator('pleroma', base, bobToken)
+const posted = await bobClient.postStatus(`hello @${alice}`)
+check('postStatus', posted.data.content.includes('hello'), posted.data.content)
+await client.favouriteStatus(posted.data.id)
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms))
+async function notificationsOf(someone, count) {
+  let found = []
+  for (let attempt = 0; attempt < 100 && found.length < count; attempt++) {
+    found = (await someone.getNotifications()).data
+    if (found.length < count) await sleep(100)
+  }
+  return found
+}
+const bobNotifications = await notificationsOf(bobClient, 2)
+check('getNotifications: follow and favourite', bobNotifications.map(n => n.type).sort().join() === 'favourite,follow',
+  bobNotifications.map(n => n.type).join())
+const aliceNotifications = await notificationsOf(client, 1)
+check('getNotifications: mention with its status', aliceNotifications[0]?.type === 'mention' &&
+  aliceNotifications[0]?.status?.id === posted.data.id)
+const single = await client.getNotification(aliceNotifications[0].id)
+check('getNotification', single.data.id === aliceNotifications[0].id)
+await client.readNotifications({ max_id: aliceNotifications[0].id })
+const markers = await client.getMarkers(['notifications'])
+check('readNotifications moves the marker', markers.data.notifications?.last_read_id === aliceNotifications[0].id,
+  JSON.stringify(markers.data))
+await bobClient.dismissNotification(bobNotifications[0].id)
+check('dismissNotification', (await bobClient.getNotifications()).data.length === 1)
 
 const instance = await anonymous.getInstance()
 check('getInstance', instance.data.title !== undefined && instance.data.configuration !== undefined)
