@@ -1,9 +1,15 @@
 package social.annals.command.notification;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,41 +54,65 @@ public class NotificationAudience {
                 (rs, row) -> new Subscriber(rs.getString(1), rs.getBoolean(2)), accountId);
     }
 
-    /** Everything the rules need about each existing local account among {@code recipientIds}, towards the actor. */
-    public List<NotificationRules.Recipient> recipients(Collection<String> recipientIds, String actorId) {
+    /**
+     * Everything the rules need about each existing local account among {@code recipientIds},
+     * towards the actor. Single-table queries: a join of all these tables costs more to plan
+     * than to run, and the policy asks this for every event.
+     */
+    public List<NotificationRules.Recipient> recipients(Collection<String> recipientIds, String actorId,
+                                                        boolean follow) {
         if (recipientIds.isEmpty()) {
             return List.of();
         }
-        String sql = """
-                SELECT c.id,
-                       coalesce(mine.blocking, false), coalesce(mine.muting_notifications, false),
-                       coalesce(mine.following, false), coalesce(theirs.following, false),
-                       coalesce(s.followers, true), coalesce(s.follows, true),
-                       coalesce(s.remote, true), coalesce(s.local, true),
-                       f.notification_id IS NOT NULL
-                FROM unnest(?::varchar[]) AS c(id)
-                JOIN account_lookup a ON a.account_id = c.id
-                LEFT JOIN relationship_lookup mine ON mine.account_id = c.id AND mine.target_id = ?
-                LEFT JOIN relationship_lookup theirs ON theirs.account_id = ? AND theirs.target_id = c.id
-                LEFT JOIN notification_settings_lookup s ON s.account_id = c.id
-                LEFT JOIN follow_notification_lookup f ON f.recipient_id = c.id AND f.actor_id = ?
-                """;
-        List<NotificationRules.Recipient> out = new ArrayList<>(recipientIds.size());
+        Object[] ids = recipientIds.toArray();
+        Map<String, NotificationRules.Settings> settings = new LinkedHashMap<>();
+        jdbc.query(con -> withIds(con.prepareStatement("SELECT a.account_id, s.followers, s.follows, s.remote, s.local "
+                + "FROM account_lookup a LEFT JOIN notification_settings_lookup s ON s.account_id = a.account_id "
+                + "WHERE a.account_id = ANY (?)"), 1, ids), rs -> {
+            settings.put(rs.getString(1), rs.getObject(2) == null ? NotificationRules.Settings.DEFAULT
+                    : new NotificationRules.Settings(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                    rs.getBoolean(5)));
+        });
+        Map<String, boolean[]> towardsActor = new HashMap<>();
+        Set<String> followedByActor = new HashSet<>();
         jdbc.query(con -> {
-            PreparedStatement statement = con.prepareStatement(sql);
-            statement.setArray(1, con.createArrayOf("varchar", recipientIds.toArray()));
+            PreparedStatement statement = con.prepareStatement("SELECT account_id, target_id, following, blocking, "
+                    + "muting_notifications FROM relationship_lookup WHERE (account_id = ANY (?) AND target_id = ?) "
+                    + "OR (account_id = ? AND target_id = ANY (?))");
+            withIds(statement, 1, ids);
             statement.setString(2, actorId);
             statement.setString(3, actorId);
-            statement.setString(4, actorId);
-            return statement;
+            return withIds(statement, 4, ids);
         }, rs -> {
-            out.add(new NotificationRules.Recipient(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
-                    rs.getBoolean(4), rs.getBoolean(5),
-                    new NotificationRules.Settings(rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8),
-                            rs.getBoolean(9)),
-                    rs.getBoolean(10)));
+            if (rs.getString(2).equals(actorId) && !rs.getString(1).equals(actorId)) {
+                towardsActor.put(rs.getString(1), new boolean[] {rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5)});
+            } else if (rs.getBoolean(3)) {
+                followedByActor.add(rs.getString(2));
+            }
+        });
+        Set<String> notifiedOfFollow = new HashSet<>();
+        if (follow) {
+            jdbc.query(con -> {
+                PreparedStatement statement = con.prepareStatement("SELECT recipient_id FROM follow_notification_lookup "
+                        + "WHERE actor_id = ? AND recipient_id = ANY (?)");
+                statement.setString(1, actorId);
+                return withIds(statement, 2, ids);
+            }, rs -> {
+                notifiedOfFollow.add(rs.getString(1));
+            });
+        }
+        List<NotificationRules.Recipient> out = new ArrayList<>(settings.size());
+        settings.forEach((accountId, switches) -> {
+            boolean[] mine = towardsActor.getOrDefault(accountId, new boolean[3]);
+            out.add(new NotificationRules.Recipient(accountId, mine[1], mine[2], mine[0],
+                    followedByActor.contains(accountId), switches, notifiedOfFollow.contains(accountId)));
         });
         return out;
+    }
+
+    private static PreparedStatement withIds(PreparedStatement statement, int index, Object[] ids) throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf("varchar", ids));
+        return statement;
     }
 
     @EventHandler

@@ -93,7 +93,8 @@ public class NotificationPolicy {
     }
 
     private void deliver(Collection<String> candidates, String actorId, NotificationType type, String statusId) {
-        for (NotificationRules.Recipient recipient : audience.recipients(candidates, actorId)) {
+        for (NotificationRules.Recipient recipient : audience.recipients(candidates, actorId,
+                type == NotificationType.FOLLOW)) {
             // Every activity is local until federation exists.
             if (NotificationRules.notifies(recipient, actorId, type, true)
                     && (type != NotificationType.FOLLOW || firstFollowInBatch(recipient.accountId(), actorId))) {
