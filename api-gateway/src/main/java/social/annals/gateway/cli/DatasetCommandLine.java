@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -17,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 import social.annals.command.account.RegisterAccountCommand;
 import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.notification.NotificationPolicy;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.status.Visibility;
@@ -62,10 +65,26 @@ public final class DatasetCommandLine {
         application.setBannerMode(Banner.Mode.OFF);
         application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
         try (ConfigurableApplicationContext context = application.run(springArguments.toArray(String[]::new))) {
+            startPoliciesAtTheBeginning(context);
             new Generator(context.getBean(CommandGateway.class), context.getBean(FlakeIdGenerator.class), options)
                     .generate();
         }
         return 0;
+    }
+
+    /**
+     * A policy that first starts on a log that already has events skips them (it is not told about
+     * the past). The dataset stands for activity that happened while the server ran, so the
+     * notification policy is set to react to all of it when the server next starts.
+     */
+    private static void startPoliciesAtTheBeginning(ConfigurableApplicationContext context) {
+        TokenStore tokens = context.getBean(TokenStore.class);
+        int segments = context.getEnvironment().getProperty("annals.processors.segments", Integer.class, 1);
+        context.getBean(TransactionManager.class).executeInTransaction(() -> {
+            if (tokens.fetchSegments(NotificationPolicy.GROUP).length == 0) {
+                tokens.initializeTokenSegments(NotificationPolicy.GROUP, segments, null);
+            }
+        });
     }
 
     private static final class Generator {

@@ -286,4 +286,33 @@ class SocialGraphApiTest extends ApiTest {
                 "Authorization", a.bearer()).status()).isEqualTo(404);
         assertThat(http.postForm("/api/v1/follows", List.of(), "Authorization", a.bearer()).status()).isEqualTo(400);
     }
+
+    @Test
+    void domainBlocksAreListedOnceEachAndCanBeLifted() {
+        User a = user("domains");
+        Http.Response blocked = http.postForm("/api/v1/domain_blocks", List.of("domain", " Example.ORG "),
+                "Authorization", a.bearer());
+        assertThat(blocked.status()).isEqualTo(200);
+        assertThat(blocked.body()).isEqualTo("{}");
+        http.postJson("/api/v1/domain_blocks", Map.of("domain", "example.org"), "Authorization", a.bearer());
+        http.postJson("/api/v1/domain_blocks", Map.of("domain", "annoying.example"), "Authorization", a.bearer());
+        assertThat(http.get("/api/v1/domain_blocks/", "Authorization", a.bearer()).body())
+                .isEqualTo("[\"annoying.example\",\"example.org\"]");
+
+        Http.Response invalid = http.postForm("/api/v1/domain_blocks", List.of("domain", "not a domain"),
+                "Authorization", a.bearer());
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().get("error").asText()).contains("Domain");
+        assertThat(http.postForm("/api/v1/domain_blocks", List.of(), "Authorization", a.bearer()).status())
+                .isEqualTo(400);
+
+        assertThat(http.delete("/api/v1/domain_blocks?domain=example.org", "Authorization", a.bearer()).status())
+                .isEqualTo(200);
+        assertThat(http.delete("/api/v1/domain_blocks?domain=example.org", "Authorization", a.bearer()).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/domain_blocks", "Authorization", a.bearer()).body())
+                .isEqualTo("[\"annoying.example\"]");
+        assertThat(http.get("/api/v1/domain_blocks", "Authorization", user("otherdomains").bearer()).body())
+                .isEqualTo("[]");
+    }
 }

@@ -18,6 +18,8 @@ import social.annals.events.account.EmailChanged;
 import social.annals.events.account.NotificationSettingsChanged;
 import social.annals.events.account.PasswordChanged;
 import social.annals.events.account.ProfileUpdated;
+import social.annals.events.social.DomainBlocked;
+import social.annals.events.social.DomainUnblocked;
 
 /** A local account: its profile and permission groups. Created by {@link AccountRegistration}. */
 @Aggregate
@@ -33,6 +35,7 @@ public class Account {
     private boolean hideFavorites;
     private final Set<AccountRole> roles = EnumSet.noneOf(AccountRole.class);
     private NotificationSettingsChanged notificationSettings;
+    private final Set<String> blockedDomains = new java.util.HashSet<>();
 
     protected Account() {
     }
@@ -87,6 +90,33 @@ public class Account {
             return;
         }
         apply(new AccountRoleGranted(accountId, nickname, command.role(), command.grantedBy(), clock.instant()));
+    }
+
+    /** The gateway validates the domain; this only keeps the list free of repeats. */
+    @CommandHandler
+    public void handle(DomainBlockCommands.Block command, Clock clock) {
+        String domain = DomainBlockCommands.normalise(command.domain());
+        if (!blockedDomains.contains(domain)) {
+            apply(new DomainBlocked(accountId, domain, clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DomainBlockCommands.Unblock command, Clock clock) {
+        String domain = DomainBlockCommands.normalise(command.domain());
+        if (blockedDomains.contains(domain)) {
+            apply(new DomainUnblocked(accountId, domain, clock.instant()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DomainBlocked event) {
+        blockedDomains.add(event.domain());
+    }
+
+    @EventSourcingHandler
+    void on(DomainUnblocked event) {
+        blockedDomains.remove(event.domain());
     }
 
     /** Switches not named keep their value; every switch starts on. */

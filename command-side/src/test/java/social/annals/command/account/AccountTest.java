@@ -198,4 +198,22 @@ class AccountTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
+
+    @Test
+    void aDomainIsBlockedOnceAndUnblockedOnlyWhenBlocked() {
+        fixture.given(registered())
+                .when(new DomainBlockCommands.Block(ID, " Example.ORG"))
+                .expectEvents(new social.annals.events.social.DomainBlocked(ID, "example.org", NOW));
+        fixture.given(registered(), new social.annals.events.social.DomainBlocked(ID, "example.org", NOW))
+                .when(new DomainBlockCommands.Block(ID, "example.org"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(registered(), new social.annals.events.social.DomainBlocked(ID, "example.org", NOW))
+                .when(new DomainBlockCommands.Unblock(ID, "EXAMPLE.org"))
+                .expectEvents(new social.annals.events.social.DomainUnblocked(ID, "example.org", NOW));
+        fixture.given(registered())
+                .when(new DomainBlockCommands.Unblock(ID, "example.org"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }

@@ -13,6 +13,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.social.AccountBlocked;
+import social.annals.events.social.DomainBlocked;
+import social.annals.events.social.DomainUnblocked;
 import social.annals.events.social.AccountFollowed;
 import social.annals.events.social.AccountMuted;
 import social.annals.events.social.AccountSubscribed;
@@ -121,9 +123,28 @@ public class RelationshipProjection {
         set(event.subscriberId(), event.targetId(), flags("subscribing", false));
     }
 
+    @EventHandler
+    void on(DomainBlocked event) {
+        jdbc.update("INSERT INTO domain_block_view (account_id, domain) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.accountId(), event.domain());
+    }
+
+    @EventHandler
+    void on(DomainUnblocked event) {
+        jdbc.update("DELETE FROM domain_block_view WHERE account_id = ? AND domain = ?", event.accountId(),
+                event.domain());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM relationship_view");
+        jdbc.update("DELETE FROM domain_block_view");
+    }
+
+    @QueryHandler
+    public List<String> handle(RelationshipQueries.BlockedDomains query) {
+        return jdbc.queryForList("SELECT domain FROM domain_block_view WHERE account_id = ? ORDER BY domain",
+                String.class, query.accountId());
     }
 
     @QueryHandler

@@ -11,6 +11,10 @@ public final class RelationshipQueries {
     public record Between(String viewerId, List<String> targetIds) {
     }
 
+    /** The domains an account blocks, alphabetically. */
+    public record BlockedDomains(String accountId) {
+    }
+
     /** Every account on one of the account's own lists (following, blocks, mutes), for export. */
     public record Export(AccountList list, String accountId) {
     }

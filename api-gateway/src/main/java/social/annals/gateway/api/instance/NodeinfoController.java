@@ -74,10 +74,4 @@ public class NodeinfoController {
     public List<Object> chats() {
         return List.of();
     }
-
-    /** Without federation there are no remote domains to block. */
-    @GetMapping("/api/v1/domain_blocks")
-    public List<Object> domainBlocks() {
-        return List.of();
-    }
 }
