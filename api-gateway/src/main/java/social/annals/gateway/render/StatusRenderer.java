@@ -43,8 +43,10 @@ public class StatusRenderer {
         }
         Map<String, StatusView> originals = new HashMap<>();
         List<String> boosted = statuses.stream().map(StatusView::reblogOfId).filter(id -> id != null).distinct().toList();
-        queries.many(new StatusQueries.ByIds(boosted), StatusView.class)
-                .forEach(original -> originals.put(original.statusId(), original));
+        if (!boosted.isEmpty()) {
+            queries.many(new StatusQueries.ByIds(boosted), StatusView.class)
+                    .forEach(original -> originals.put(original.statusId(), original));
+        }
 
         Set<String> accountIds = new LinkedHashSet<>();
         List<StatusView> all = new ArrayList<>(statuses);
