@@ -124,25 +124,11 @@ public final class DatasetCommandLine {
                     return new RegisterAccountCommand(accountIds[i], "user" + i, "user" + i + "@dataset.example",
                             "User " + i, "", "", "password", "password", false);
                 });
-                phase("follows", accounts * follows, n -> {
-                    Random random = random(1, n);
-                    int follower = n / follows;
-                    int followed = random.nextInt(accounts);
-                    if (followed == follower) {
-                        followed = (followed + 1) % accounts;
-                    }
-                    return new RelationshipCommands.Follow(accountIds[follower], accountIds[followed], false, null);
-                });
+                phase("follows", accounts * follows, n -> new RelationshipCommands.Follow(
+                        accountIds[n / follows], accountIds[other(1, n, n / follows)], false, null));
                 // Subscribers are notified of every post they may see: most of the dataset's mentions.
-                phase("subscriptions", accounts * subscriptions, n -> {
-                    Random random = random(4, n);
-                    int subscriber = n / subscriptions;
-                    int target = random.nextInt(accounts);
-                    if (target == subscriber) {
-                        target = (target + 1) % accounts;
-                    }
-                    return new RelationshipCommands.Subscribe(accountIds[subscriber], accountIds[target]);
-                });
+                phase("subscriptions", accounts * subscriptions, n -> new RelationshipCommands.Subscribe(
+                        accountIds[n / subscriptions], accountIds[other(4, n, n / subscriptions)]));
                 phase("statuses", statuses, i -> {
                     Random random = random(2, i);
                     int author = random.nextInt(accounts);
@@ -170,6 +156,12 @@ public final class DatasetCommandLine {
             } finally {
                 pool.shutdown();
             }
+        }
+
+        /** A random account other than {@code self}, for item {@code n} of a phase. */
+        private int other(int phase, int n, int self) {
+            int other = random(phase, n).nextInt(accounts);
+            return other == self ? (other + 1) % accounts : other;
         }
 
         /** A generator for item {@code n} of a phase: the same seed always draws the same dataset. */

@@ -16,22 +16,6 @@ class NotificationsApiTest extends ApiTest {
 
     private static final long PATIENCE_MS = 20_000;
 
-    private Http.Response post(User author, String... form) {
-        return http.postForm("/api/v1/statuses", List.of(form), "Authorization", author.bearer());
-    }
-
-    private String postId(User author, String... form) {
-        Http.Response response = post(author, form);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().get("id").asText();
-    }
-
-    private Http.Response act(User actor, String path) {
-        Http.Response response = http.postJson(path, "", "Authorization", actor.bearer());
-        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
-        return response;
-    }
-
     private JsonNode list(User recipient, String query) {
         Http.Response response = http.get("/api/v1/notifications" + query, "Authorization", recipient.bearer());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -40,12 +24,6 @@ class NotificationsApiTest extends ApiTest {
 
     private JsonNode list(User recipient) {
         return list(recipient, "");
-    }
-
-    private static List<String> ids(JsonNode notifications) {
-        List<String> ids = new ArrayList<>();
-        notifications.forEach(n -> ids.add(n.get("id").asText()));
-        return ids;
     }
 
     /** "type from-account-id" for each notification, newest first. */
@@ -62,7 +40,7 @@ class NotificationsApiTest extends ApiTest {
      */
     private void settle() {
         User witness = user("witness");
-        postId(user("sentinel"), "status", "ping @" + witness.nickname(), "visibility", "direct");
+        postStatusId(user("sentinel"), "status", "ping @" + witness.nickname(), "visibility", "direct");
         awaitCount(witness, 1);
     }
 
@@ -92,8 +70,8 @@ class NotificationsApiTest extends ApiTest {
         User alice = user("alice");
         User bob = user("bob");
         act(bob, "/api/v1/accounts/" + alice.id() + "/follow");
-        String own = postId(alice, "status", "my post");
-        String mention = postId(bob, "status", "hi @" + alice.nickname());
+        String own = postStatusId(alice, "status", "my post");
+        String mention = postStatusId(bob, "status", "hi @" + alice.nickname());
         act(bob, "/api/v1/statuses/" + own + "/favourite");
         act(bob, "/api/v1/statuses/" + own + "/reblog");
 
@@ -123,10 +101,10 @@ class NotificationsApiTest extends ApiTest {
         act(followingSubscriber, "/api/v1/accounts/" + author.id() + "/follow");
         act(followingSubscriber, "/api/v1/pleroma/accounts/" + author.id() + "/subscribe");
 
-        String open = postId(author, "status", "public news");
-        String mentioning = postId(author, "status", "hey @" + followingSubscriber.nickname());
-        postId(author, "status", "secret", "visibility", "direct");
-        String followersOnly = postId(author, "status", "for followers", "visibility", "private");
+        String open = postStatusId(author, "status", "public news");
+        String mentioning = postStatusId(author, "status", "hey @" + followingSubscriber.nickname());
+        postStatusId(author, "status", "secret", "visibility", "direct");
+        String followersOnly = postStatusId(author, "status", "for followers", "visibility", "private");
         settle();
 
         assertThat(statusIds(list(subscriber))).containsExactly(mentioning, open);
@@ -172,7 +150,7 @@ class NotificationsApiTest extends ApiTest {
         }
         String everyone = recipients.values().stream().map(r -> "@" + r.nickname()).collect(Collectors.joining(" "));
         for (User actor : List.of(follower, followee, mutual, stranger)) {
-            postId(actor, "status", "hello " + everyone);
+            postStatusId(actor, "status", "hello " + everyone);
         }
         settle();
 
@@ -203,11 +181,11 @@ class NotificationsApiTest extends ApiTest {
         act(recipient, "/api/v1/accounts/" + muted.id() + "/mute");
         assertThat(http.postForm("/api/v1/accounts/" + mutedKeepingNotifications.id() + "/mute",
                 List.of("notifications", "false"), "Authorization", recipient.bearer()).status()).isEqualTo(200);
-        String own = postId(recipient, "status", "talking to myself @" + recipient.nickname());
+        String own = postStatusId(recipient, "status", "talking to myself @" + recipient.nickname());
         act(recipient, "/api/v1/statuses/" + own + "/favourite");
         act(recipient, "/api/v1/statuses/" + own + "/reblog");
         for (User actor : List.of(blocked, muted, mutedKeepingNotifications)) {
-            postId(actor, "status", "psst @" + recipient.nickname());
+            postStatusId(actor, "status", "psst @" + recipient.nickname());
         }
         act(muted, "/api/v1/statuses/" + own + "/favourite");
         settle();
@@ -250,8 +228,8 @@ class NotificationsApiTest extends ApiTest {
     void notificationsGoWhenTheirCauseIsUndone() {
         User author = user("undone");
         User fan = user("fan");
-        String liked = postId(author, "status", "like me");
-        String doomed = postId(fan, "status", "soon gone @" + author.nickname());
+        String liked = postStatusId(author, "status", "like me");
+        String doomed = postStatusId(fan, "status", "soon gone @" + author.nickname());
         act(fan, "/api/v1/statuses/" + liked + "/favourite");
         act(fan, "/api/v1/statuses/" + liked + "/reblog");
         awaitCount(author, 3);
@@ -267,8 +245,8 @@ class NotificationsApiTest extends ApiTest {
     void markingOneNotificationReadLeavesTheOthersUnread() {
         User reader = user("reader");
         User chatty = user("chatty");
-        postId(chatty, "status", "one @" + reader.nickname());
-        postId(chatty, "status", "two @" + reader.nickname());
+        postStatusId(chatty, "status", "one @" + reader.nickname());
+        postStatusId(chatty, "status", "two @" + reader.nickname());
         JsonNode notifications = awaitCount(reader, 2);
         String newer = notifications.get(0).get("id").asText();
         String older = notifications.get(1).get("id").asText();
@@ -303,7 +281,7 @@ class NotificationsApiTest extends ApiTest {
         User reader = user("bulk");
         User chatty = user("chatter");
         for (int i = 0; i < 3; i++) {
-            postId(chatty, "status", "msg " + i + " @" + reader.nickname());
+            postStatusId(chatty, "status", "msg " + i + " @" + reader.nickname());
         }
         JsonNode notifications = awaitCount(reader, 3);
         String middle = notifications.get(1).get("id").asText();
@@ -334,8 +312,8 @@ class NotificationsApiTest extends ApiTest {
     void markersFollowTheReadPositionAndOnlyMoveForward() {
         User reader = user("marker");
         User chatty = user("markerpal");
-        postId(chatty, "status", "a @" + reader.nickname());
-        postId(chatty, "status", "b @" + reader.nickname());
+        postStatusId(chatty, "status", "a @" + reader.nickname());
+        postStatusId(chatty, "status", "b @" + reader.nickname());
         JsonNode notifications = awaitCount(reader, 2);
         String newer = notifications.get(0).get("id").asText();
         String older = notifications.get(1).get("id").asText();
@@ -364,7 +342,7 @@ class NotificationsApiTest extends ApiTest {
         User reader = user("pager");
         User chatty = user("pagerpal");
         for (int i = 0; i < 4; i++) {
-            postId(chatty, "status", "page " + i + " @" + reader.nickname());
+            postStatusId(chatty, "status", "page " + i + " @" + reader.nickname());
         }
         List<String> all = ids(awaitCount(reader, 4));
         String n4 = all.get(0);
@@ -390,9 +368,9 @@ class NotificationsApiTest extends ApiTest {
     void filtersByTypeIgnoringUnknownTypes() {
         User author = user("typed");
         User other = user("typer");
-        String own = postId(author, "status", "typed post");
+        String own = postStatusId(author, "status", "typed post");
         act(other, "/api/v1/accounts/" + author.id() + "/follow");
-        postId(other, "status", "hi @" + author.nickname());
+        postStatusId(other, "status", "hi @" + author.nickname());
         act(other, "/api/v1/statuses/" + own + "/favourite");
         act(other, "/api/v1/statuses/" + own + "/reblog");
         awaitCount(author, 4);
@@ -412,7 +390,7 @@ class NotificationsApiTest extends ApiTest {
     void oneNotificationIsShownOnlyToItsRecipient() {
         User reader = user("single");
         User chatty = user("singlepal");
-        postId(chatty, "status", "only @" + reader.nickname());
+        postStatusId(chatty, "status", "only @" + reader.nickname());
         String id = awaitCount(reader, 1).get(0).get("id").asText();
         assertThat(http.get("/api/v1/notifications/" + id, "Authorization", reader.bearer()).json()
                 .get("type").asText()).isEqualTo("mention");
@@ -432,7 +410,7 @@ class NotificationsApiTest extends ApiTest {
         User other = user("bystander");
         User chatty = user("noisy");
         for (int i = 0; i < 4; i++) {
-            postId(chatty, "status", "n" + i + " @" + reader.nickname() + " @" + other.nickname());
+            postStatusId(chatty, "status", "n" + i + " @" + reader.nickname() + " @" + other.nickname());
         }
         List<String> mine = ids(awaitCount(reader, 4));
         List<String> theirs = ids(awaitCount(other, 4));

@@ -25,13 +25,6 @@ class SocialGraphApiTest extends ApiTest {
                 .json().get(0);
     }
 
-    /** The ids of the accounts in a list answer (not the nested relationship ids). */
-    private static List<String> ids(Http.Response response) {
-        List<String> ids = new ArrayList<>();
-        response.json().forEach(account -> ids.add(account.get("id").asText()));
-        return ids;
-    }
-
     private int count(User account, String field) {
         return http.get("/api/v1/accounts/" + account.id()).json().get(field).asInt();
     }

@@ -12,26 +12,6 @@ import social.annals.gateway.support.Http;
 
 class StatusesApiTest extends ApiTest {
 
-    private Http.Response post(User author, String... form) {
-        return http.postForm("/api/v1/statuses", List.of(form), "Authorization", author.bearer());
-    }
-
-    private String postId(User author, String... form) {
-        Http.Response response = post(author, form);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().get("id").asText();
-    }
-
-    private void act(User actor, String path) {
-        assertThat(http.postJson(path, "", "Authorization", actor.bearer()).status()).as(path).isEqualTo(200);
-    }
-
-    private static List<String> ids(Http.Response response) {
-        List<String> ids = new ArrayList<>();
-        response.json().forEach(status -> ids.add(status.get("id").asText()));
-        return ids;
-    }
-
     private int statusFor(User viewer, String statusId) {
         return viewer == null ? http.get("/api/v1/statuses/" + statusId).status()
                 : http.get("/api/v1/statuses/" + statusId, "Authorization", viewer.bearer()).status();
@@ -41,7 +21,7 @@ class StatusesApiTest extends ApiTest {
     void postingAnswersTheWholeStatusEntity() {
         User author = user("poster");
         User friend = user("friend");
-        Http.Response response = post(author, "status", "hello @" + friend.nickname() + " #Cofe https://example.org",
+        Http.Response response = postStatus(author, "status", "hello @" + friend.nickname() + " #Cofe https://example.org",
                 "spoiler_text", "2hu", "visibility", "unlisted", "sensitive", "true");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode status = response.json();
@@ -83,10 +63,10 @@ class StatusesApiTest extends ApiTest {
             assertThat(empty.status()).isEqualTo(422);
             assertThat(empty.json().get("error").asText()).isEqualTo("Cannot post an empty status without attachments");
         }
-        Http.Response tooLong = post(author, "status", "x".repeat(4999), "spoiler_text", "ab");
+        Http.Response tooLong = postStatus(author, "status", "x".repeat(4999), "spoiler_text", "ab");
         assertThat(tooLong.status()).isEqualTo(422);
         assertThat(tooLong.json().get("error").asText()).isEqualTo("The status is over the character limit");
-        assertThat(post(author, "status", "x".repeat(4998), "spoiler_text", "ab").status()).isEqualTo(200);
+        assertThat(postStatus(author, "status", "x".repeat(4998), "spoiler_text", "ab").status()).isEqualTo(200);
         assertThat(http.get("/api/v1/accounts/" + author.id()).json().get("statuses_count").asInt()).isEqualTo(1);
     }
 
@@ -108,17 +88,17 @@ class StatusesApiTest extends ApiTest {
     void repliesKeepTheThreadAndItsVisibilityAndAnEmptyReplyIdIsIgnored() {
         User author = user("threader");
         User other = user("replier");
-        String root = postId(author, "status", "root", "visibility", "unlisted");
-        JsonNode reply = post(other, "status", "reply", "in_reply_to_id", root).json();
+        String root = postStatusId(author, "status", "root", "visibility", "unlisted");
+        JsonNode reply = postStatus(other, "status", "reply", "in_reply_to_id", root).json();
         assertThat(reply.get("in_reply_to_id").asText()).isEqualTo(root);
         assertThat(reply.get("in_reply_to_account_id").asText()).isEqualTo(author.id());
         assertThat(reply.get("visibility").asText()).isEqualTo("unlisted");
         assertThat(reply.get("pleroma").get("conversation_id").asText()).isEqualTo(root);
         assertThat(reply.get("pleroma").get("in_reply_to_account_acct").asText()).isEqualTo(author.nickname());
         assertThat(http.get("/api/v1/statuses/" + root).json().get("replies_count").asInt()).isEqualTo(1);
-        JsonNode plain = post(other, "status", "not a reply", "in_reply_to_id", "").json();
+        JsonNode plain = postStatus(other, "status", "not a reply", "in_reply_to_id", "").json();
         assertThat(plain.get("in_reply_to_id").isNull()).isTrue();
-        assertThat(post(other, "status", "x", "visibility", "galactic").json().get("visibility").asText())
+        assertThat(postStatus(other, "status", "x", "visibility", "galactic").json().get("visibility").asText())
                 .isEqualTo("public");
     }
 
@@ -127,11 +107,11 @@ class StatusesApiTest extends ApiTest {
         User a = user("ctxa");
         User b = user("ctxb");
         User c = user("ctxc");
-        String root = postId(a, "status", "root");
-        String reply = postId(b, "status", "reply", "in_reply_to_id", root);
-        String deeper = postId(a, "status", "deeper", "in_reply_to_id", reply);
-        String sibling = postId(c, "status", "sibling", "in_reply_to_id", root);
-        String hidden = postId(c, "status", "psst @" + b.nickname(), "in_reply_to_id", root, "visibility", "direct");
+        String root = postStatusId(a, "status", "root");
+        String reply = postStatusId(b, "status", "reply", "in_reply_to_id", root);
+        String deeper = postStatusId(a, "status", "deeper", "in_reply_to_id", reply);
+        String sibling = postStatusId(c, "status", "sibling", "in_reply_to_id", root);
+        String hidden = postStatusId(c, "status", "psst @" + b.nickname(), "in_reply_to_id", root, "visibility", "direct");
 
         JsonNode context = http.get("/api/v1/statuses/" + reply + "/context").json();
         assertThat(ids(context.get("ancestors"))).containsExactly(root);
@@ -149,12 +129,12 @@ class StatusesApiTest extends ApiTest {
         User a = user("taga");
         User b = user("tagb");
         String tag = "tag" + a.nickname().substring(4);
-        String tagged = postId(a, "status", "about #" + tag.toUpperCase());
-        postId(a, "status", "quietly #" + tag, "visibility", "unlisted");
+        String tagged = postStatusId(a, "status", "about #" + tag.toUpperCase());
+        postStatusId(a, "status", "quietly #" + tag, "visibility", "unlisted");
         assertThat(ids(http.get("/api/v1/timelines/tag/" + tag))).containsExactly(tagged);
         assertThat(http.get("/api/v1/timelines/tag/nothing-here-" + tag).body()).isEqualTo("[]");
 
-        String dm = postId(a, "status", "hi @" + b.nickname(), "visibility", "direct");
+        String dm = postStatusId(a, "status", "hi @" + b.nickname(), "visibility", "direct");
         assertThat(ids(http.get("/api/v1/timelines/direct", "Authorization", b.bearer()))).containsExactly(dm);
         assertThat(ids(http.get("/api/v1/timelines/direct", "Authorization", a.bearer()))).containsExactly(dm);
         assertThat(http.get("/api/v1/timelines/direct").status()).isEqualTo(403);
@@ -171,8 +151,8 @@ class StatusesApiTest extends ApiTest {
         User a = user("seeker");
         User b = user("Findable");
         String word = "zq" + b.nickname().substring(8).toLowerCase();
-        String visible = postId(b, "status", "public " + word + " #" + word);
-        postId(b, "status", "secret " + word, "visibility", "direct");
+        String visible = postStatusId(b, "status", "public " + word + " #" + word);
+        postStatusId(b, "status", "secret " + word, "visibility", "direct");
         JsonNode accounts = http.get("/api/v1/accounts/search?q=@" + b.nickname().toLowerCase(), "Authorization",
                 a.bearer()).json();
         assertThat(accounts.get(0).get("id").asText()).isEqualTo(b.id());
@@ -182,12 +162,6 @@ class StatusesApiTest extends ApiTest {
         assertThat(result.get("accounts").isArray()).isTrue();
         assertThat(http.get("/api/v2/search?q=%25_%25").json().get("statuses")).isEmpty();
         assertThat(http.get("/api/v1/accounts/search").status()).isEqualTo(400);
-    }
-
-    private static List<String> ids(JsonNode array) {
-        List<String> ids = new ArrayList<>();
-        array.forEach(status -> ids.add(status.get("id").asText()));
-        return ids;
     }
 
     @Test
@@ -201,10 +175,10 @@ class StatusesApiTest extends ApiTest {
         act(blocked, "/api/v1/accounts/" + author.id() + "/follow");
         act(blocked, "/api/v1/accounts/" + author.id() + "/block");
 
-        String publicId = postId(author, "status", "public @" + mentioned.nickname());
-        String unlisted = postId(author, "status", "unlisted @" + mentioned.nickname(), "visibility", "unlisted");
-        String privateId = postId(author, "status", "private @" + mentioned.nickname(), "visibility", "private");
-        String direct = postId(author, "status", "direct @" + mentioned.nickname(), "visibility", "direct");
+        String publicId = postStatusId(author, "status", "public @" + mentioned.nickname());
+        String unlisted = postStatusId(author, "status", "unlisted @" + mentioned.nickname(), "visibility", "unlisted");
+        String privateId = postStatusId(author, "status", "private @" + mentioned.nickname(), "visibility", "private");
+        String direct = postStatusId(author, "status", "direct @" + mentioned.nickname(), "visibility", "direct");
 
         // status → [author, follower, stranger, mentioned, blocked viewer, anonymous]
         Map<String, List<Integer>> expected = Map.of(
@@ -234,7 +208,7 @@ class StatusesApiTest extends ApiTest {
     void onlyTheAuthorDeletesAndADeletedStatusIsGone() {
         User author = user("deleter");
         User other = user("notdeleter");
-        String id = postId(author, "status", "bye");
+        String id = postStatusId(author, "status", "bye");
         Http.Response refused = http.delete("/api/v1/statuses/" + id, "Authorization", other.bearer());
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("error").asText()).isEqualTo("Can't delete this post");
@@ -250,7 +224,7 @@ class StatusesApiTest extends ApiTest {
     void favouritesAreIdempotentAndCounted() {
         User author = user("favauthor");
         User fan = user("favfan");
-        String id = postId(author, "status", "like me");
+        String id = postStatusId(author, "status", "like me");
         JsonNode favourited = http.postJson("/api/v1/statuses/" + id + "/favourite", "", "Authorization",
                 fan.bearer()).json();
         assertThat(favourited.get("favourited").asBoolean()).isTrue();
@@ -270,7 +244,7 @@ class StatusesApiTest extends ApiTest {
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.json().get("error").asText()).isEqualTo("Record not found");
         }
-        String direct = postId(author, "status", "secret", "visibility", "direct");
+        String direct = postStatusId(author, "status", "secret", "visibility", "direct");
         assertThat(http.postJson("/api/v1/statuses/" + direct + "/favourite", "", "Authorization", fan.bearer())
                 .status()).isEqualTo(404);
     }
@@ -279,7 +253,7 @@ class StatusesApiTest extends ApiTest {
     void boostsAnswerTheWrapperAndOnlyPublicOrUnlistedStatusesCanBeBoosted() {
         User author = user("boosted");
         User booster = user("booster");
-        String id = postId(author, "status", "boost me");
+        String id = postStatusId(author, "status", "boost me");
         JsonNode wrapper = http.postJson("/api/v1/statuses/" + id + "/reblog", "", "Authorization",
                 booster.bearer()).json();
         assertThat(wrapper.get("id").asText()).isNotEqualTo(id);
@@ -299,7 +273,7 @@ class StatusesApiTest extends ApiTest {
         assertThat(undone.get("reblogged").asBoolean()).isFalse();
         assertThat(undone.get("reblogs_count").asInt()).isZero();
 
-        String privateId = postId(author, "status", "mine only", "visibility", "private");
+        String privateId = postStatusId(author, "status", "mine only", "visibility", "private");
         Http.Response refused = http.postJson("/api/v1/statuses/" + privateId + "/reblog", "", "Authorization",
                 author.bearer());
         assertThat(refused.status()).isEqualTo(422);
@@ -315,11 +289,11 @@ class StatusesApiTest extends ApiTest {
         act(me, "/api/v1/accounts/" + followed.id() + "/follow");
         act(me, "/api/v1/accounts/" + muted.id() + "/follow");
         act(me, "/api/v1/accounts/" + muted.id() + "/mute");
-        String own = postId(me, "status", "mine");
-        String fromFollowed = postId(followed, "status", "followed", "visibility", "private");
-        String fromStranger = postId(stranger, "status", "stranger");
-        String mention = postId(stranger, "status", "hey @" + me.nickname(), "visibility", "direct");
-        String fromMuted = postId(muted, "status", "muted");
+        String own = postStatusId(me, "status", "mine");
+        String fromFollowed = postStatusId(followed, "status", "followed", "visibility", "private");
+        String fromStranger = postStatusId(stranger, "status", "stranger");
+        String mention = postStatusId(stranger, "status", "hey @" + me.nickname(), "visibility", "direct");
+        String fromMuted = postStatusId(muted, "status", "muted");
 
         List<String> home = ids(http.get("/api/v1/timelines/home", "Authorization", me.bearer()));
         assertThat(home).containsExactly(mention, fromFollowed, own).doesNotContain(fromStranger, fromMuted);
@@ -336,7 +310,7 @@ class StatusesApiTest extends ApiTest {
         User author = user("pager");
         List<String> posted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            posted.add(postId(author, "status", "n" + i));
+            posted.add(postStatusId(author, "status", "n" + i));
         }
         String path = "/api/v1/accounts/" + author.id() + "/statuses";
         Http.Response first = http.get(path + "?limit=2");
@@ -362,9 +336,9 @@ class StatusesApiTest extends ApiTest {
         User friend = user("favfriend");
         act(friend, "/api/v1/accounts/" + author.id() + "/follow");
         act(owner, "/api/v1/accounts/" + author.id() + "/follow");
-        String publicId = postId(author, "status", "public");
-        String privateId = postId(author, "status", "followers", "visibility", "private");
-        String directToOwner = postId(author, "status", "dm @" + owner.nickname(), "visibility", "direct");
+        String publicId = postStatusId(author, "status", "public");
+        String privateId = postStatusId(author, "status", "followers", "visibility", "private");
+        String directToOwner = postStatusId(author, "status", "dm @" + owner.nickname(), "visibility", "direct");
         for (String id : List.of(publicId, privateId, directToOwner)) {
             act(owner, "/api/v1/statuses/" + id + "/favourite");
         }

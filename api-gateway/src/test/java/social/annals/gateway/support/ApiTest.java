@@ -119,4 +119,33 @@ public abstract class ApiTest {
     protected String tokenFor(String nickname) {
         return passwordGrant(app(), nickname, null).get("access_token").asText();
     }
+
+    /** Posts a status (form fields alternate names and values). */
+    protected Http.Response postStatus(User author, String... form) {
+        return http.postForm("/api/v1/statuses", List.of(form), "Authorization", author.bearer());
+    }
+
+    protected String postStatusId(User author, String... form) {
+        Http.Response response = postStatus(author, form);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("id").asText();
+    }
+
+    /** A POST with an empty JSON body (as clients send favourite, follow, dismiss) that must answer 200. */
+    protected Http.Response act(User actor, String path) {
+        Http.Response response = http.postJson(path, "", "Authorization", actor.bearer());
+        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
+        return response;
+    }
+
+    /** The {@code id} of each element of a JSON array, in order. */
+    protected static List<String> ids(JsonNode array) {
+        List<String> ids = new java.util.ArrayList<>();
+        array.forEach(element -> ids.add(element.get("id").asText()));
+        return ids;
+    }
+
+    protected static List<String> ids(Http.Response response) {
+        return ids(response.json());
+    }
 }
