@@ -14,6 +14,7 @@ import social.annals.events.notification.NotificationRead;
 /**
  * One delivered notification. An aggregate per notification, so delivering a post to thousands of
  * recipients appends without loading anything, and only its recipient may read or dismiss it.
+ * {@link NotificationPolicy} starts each one by appending its {@link NotificationDelivered}.
  */
 @Aggregate
 public class Notification {
@@ -26,12 +27,6 @@ public class Notification {
     private boolean dismissed;
 
     protected Notification() {
-    }
-
-    @CommandHandler
-    public Notification(NotificationCommands.Deliver command, Clock clock) {
-        apply(new NotificationDelivered(command.notificationId(), command.recipientId(), command.type(),
-                command.actorId(), command.statusId(), clock.instant()));
     }
 
     @CommandHandler

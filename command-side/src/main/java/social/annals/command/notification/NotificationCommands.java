@@ -1,7 +1,6 @@
 package social.annals.command.notification;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import social.annals.events.notification.NotificationType;
 
 /** Commands on notifications: one aggregate per notification, one inbox per recipient. */
 public final class NotificationCommands {
@@ -17,11 +16,6 @@ public final class NotificationCommands {
     /** The aggregate of one account's read marker and clearings. */
     public static String inboxAggregateId(String accountId) {
         return "inbox:" + accountId;
-    }
-
-    /** Creates a notification (the policy has decided that the recipient gets it). */
-    public record Deliver(long notificationId, String recipientId, NotificationType type, String actorId,
-                          String statusId) {
     }
 
     /** Answers true when the notification is now seen (also when it already was). */

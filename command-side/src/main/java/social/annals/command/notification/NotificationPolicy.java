@@ -1,18 +1,21 @@
 package social.annals.command.notification;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
+import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.notification.NotificationType;
 import social.annals.events.social.AccountFollowed;
 import social.annals.events.social.FollowRequested;
@@ -35,15 +38,17 @@ public class NotificationPolicy {
     public static final String GROUP = "policy-notifications";
     private static final String FOLLOWS_IN_BATCH = NotificationPolicy.class.getName() + ".follows";
 
-    private final CommandGateway commands;
+    private final EventBus eventBus;
     private final NotificationAudience audience;
     private final NotificationIdGenerator ids;
+    private final Clock clock;
 
-    /** Deliveries go straight to the bus: a failure fails the batch, which the processor retries whole. */
-    public NotificationPolicy(CommandBus commandBus, NotificationAudience audience, NotificationIdGenerator ids) {
-        this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
+    public NotificationPolicy(EventBus eventBus, NotificationAudience audience, NotificationIdGenerator ids,
+                              Clock clock) {
+        this.eventBus = eventBus;
         this.audience = audience;
         this.ids = ids;
+        this.clock = clock;
     }
 
     /**
@@ -92,15 +97,28 @@ public class NotificationPolicy {
         deliver(List.of(event.followedId()), event.followerId(), NotificationType.FOLLOW, null);
     }
 
+    /**
+     * Each delivery is the first event of a new {@link Notification} aggregate, appended here
+     * rather than through a creation command: Axon's repository checks every aggregate of a unit
+     * of work against all the others at commit, which makes a post to 5,000 subscribers take
+     * seconds. The append is the same one the repository makes (sequence 0, so the store refuses
+     * a second aggregate with the same id), in the policy's transaction.
+     */
     private void deliver(Collection<String> candidates, String actorId, NotificationType type, String statusId) {
+        List<DomainEventMessage<?>> deliveries = new ArrayList<>();
         for (NotificationRules.Recipient recipient : audience.recipients(candidates, actorId,
                 type == NotificationType.FOLLOW)) {
             // Every activity is local until federation exists.
             if (NotificationRules.notifies(recipient, actorId, type, true)
                     && (type != NotificationType.FOLLOW || firstFollowInBatch(recipient.accountId(), actorId))) {
-                commands.sendAndWait(new NotificationCommands.Deliver(ids.next(), recipient.accountId(), type,
-                        actorId, statusId));
+                long id = ids.next();
+                deliveries.add(new GenericDomainEventMessage<>(Notification.class.getSimpleName(),
+                        NotificationCommands.notificationAggregateId(id), 0,
+                        new NotificationDelivered(id, recipient.accountId(), type, actorId, statusId, clock.instant())));
             }
+        }
+        if (!deliveries.isEmpty()) {
+            eventBus.publish(deliveries);
         }
     }
 

@@ -25,13 +25,6 @@ class NotificationTest {
     }
 
     @Test
-    void deliveringRecordsTheNotificationForItsRecipient() {
-        fixture(Notification.class).givenNoPriorActivity()
-                .when(new NotificationCommands.Deliver(7, "R", NotificationType.FAVOURITE, "X", "S1"))
-                .expectEvents(DELIVERED);
-    }
-
-    @Test
     void theRecipientMarksItReadOnce() {
         fixture(Notification.class).given(DELIVERED)
                 .when(new NotificationCommands.MarkRead(7, "R"))
