@@ -98,19 +98,27 @@ public class AxonConfiguration {
                 .build();
     }
 
+    static final int NOTIFICATION_BATCH_SIZE = 1000;
+
+    private static TrackingEventProcessorConfiguration tracking(Roles roles, int threads, int segments, int batchSize) {
+        return TrackingEventProcessorConfiguration.forParallelProcessing(threads)
+                .andInitialSegmentsCount(segments)
+                .andBatchSize(batchSize)
+                // Claim free segments within a second: faster takeover and restart after a rebuild.
+                .andTokenClaimInterval(1, TimeUnit.SECONDS)
+                .andAutoStart(roles.projector());
+    }
+
     @Bean
     ConfigurerModule eventProcessors(Roles roles,
                                      @Value("${annals.processors.segments:1}") int segments,
                                      @Value("${annals.processors.threads-per-node:1}") int threads,
                                      @Value("${annals.processors.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> {
-            processing.registerTrackingEventProcessorConfiguration(c ->
-                    TrackingEventProcessorConfiguration.forParallelProcessing(threads)
-                            .andInitialSegmentsCount(segments)
-                            .andBatchSize(batchSize)
-                            // Claim free segments within a second: faster takeover and restart after a rebuild.
-                            .andTokenClaimInterval(1, TimeUnit.SECONDS)
-                            .andAutoStart(roles.projector()));
+            processing.registerTrackingEventProcessorConfiguration(c -> tracking(roles, threads, segments, batchSize));
+            // A post to thousands of subscribers is thousands of deliveries: written in large batches.
+            processing.registerTrackingEventProcessorConfiguration(NotificationProjection.GROUP,
+                    c -> tracking(roles, threads, segments, Math.max(batchSize, NOTIFICATION_BATCH_SIZE)));
             // A failing handler must never skip its event: the processor rolls back and retries.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             // One import batch (250 commands) per transaction, so relationship locks are held briefly.

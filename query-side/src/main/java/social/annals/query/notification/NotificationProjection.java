@@ -10,6 +10,8 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,7 @@ import social.annals.events.status.StatusUnreblogged;
 public class NotificationProjection {
 
     public static final String GROUP = "notifications";
+    private static final String PENDING = NotificationProjection.class.getName() + ".pending";
     private static final String COLUMNS = "n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id, n.seen, "
             + "n.created_at";
 
@@ -41,27 +44,73 @@ public class NotificationProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Deliveries arrive in thousands (one post to every subscriber), so those of one batch are
+     * written with one statement when the batch commits; every other handler writes them first,
+     * so the events still take effect in their order.
+     */
     @EventHandler
     void on(NotificationDelivered event) {
-        // Seen already if the read marker passed its id before it arrived.
-        jdbc.update("INSERT INTO notification_view (notification_id, recipient_id, type, actor_id, status_id, "
-                        + "created_at, seen) SELECT ?, ?, ?, ?, ?, ?, EXISTS (SELECT 1 FROM notification_marker "
-                        + "WHERE account_id = ? AND last_read_id >= ?) WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM notification_deleted_status WHERE status_id = ?) "
-                        + "ON CONFLICT (notification_id) DO NOTHING",
-                event.notificationId(), event.recipientId(), event.type().apiName(), event.actorId(),
-                event.statusId(), Timestamp.from(event.deliveredAt()), event.recipientId(), event.notificationId(),
-                event.statusId());
+        if (!CurrentUnitOfWork.isStarted()) {
+            insert(List.of(event));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(PENDING, key -> {
+            batch.onPrepareCommit(unitOfWork -> flush());
+            return new ArrayList<NotificationDelivered>();
+        }).add(event);
+    }
+
+    private void flush() {
+        if (CurrentUnitOfWork.isStarted()) {
+            List<NotificationDelivered> pending = CurrentUnitOfWork.get().root().getResource(PENDING);
+            if (pending != null && !pending.isEmpty()) {
+                insert(pending);
+                pending.clear();
+            }
+        }
+    }
+
+    /** Seen already if the read marker passed an id before it arrived; never shown if its status is gone. */
+    private void insert(List<NotificationDelivered> deliveries) {
+        jdbc.update(con -> {
+            PreparedStatement statement = con.prepareStatement("""
+                    INSERT INTO notification_view (notification_id, recipient_id, type, actor_id, status_id, created_at,
+                                                   seen)
+                    SELECT d.id, d.recipient, d.type, d.actor, d.status, d.at::timestamptz,
+                           EXISTS (SELECT 1 FROM notification_marker m WHERE m.account_id = d.recipient
+                                   AND m.last_read_id >= d.id)
+                    FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])
+                         AS d(id, recipient, type, actor, status, at)
+                    WHERE NOT EXISTS (SELECT 1 FROM notification_deleted_status x WHERE x.status_id = d.status)
+                    ON CONFLICT (notification_id) DO NOTHING""");
+            statement.setArray(1, con.createArrayOf("bigint",
+                    deliveries.stream().map(NotificationDelivered::notificationId).toArray()));
+            statement.setArray(2, con.createArrayOf("varchar",
+                    deliveries.stream().map(NotificationDelivered::recipientId).toArray()));
+            statement.setArray(3, con.createArrayOf("varchar",
+                    deliveries.stream().map(d -> d.type().apiName()).toArray()));
+            statement.setArray(4, con.createArrayOf("varchar",
+                    deliveries.stream().map(NotificationDelivered::actorId).toArray()));
+            statement.setArray(5, con.createArrayOf("varchar",
+                    deliveries.stream().map(NotificationDelivered::statusId).toArray()));
+            statement.setArray(6, con.createArrayOf("text",
+                    deliveries.stream().map(d -> d.deliveredAt().toString()).toArray()));
+            return statement;
+        });
     }
 
     @EventHandler
     void on(NotificationRead event) {
+        flush();
         jdbc.update("UPDATE notification_view SET seen = true WHERE notification_id = ? AND NOT seen",
                 event.notificationId());
     }
 
     @EventHandler
     void on(NotificationsReadUpTo event) {
+        flush();
         jdbc.update("UPDATE notification_view SET seen = true WHERE recipient_id = ? AND notification_id <= ? "
                 + "AND NOT seen", event.recipientId(), event.lastReadId());
         jdbc.update("INSERT INTO notification_marker (account_id, last_read_id, version, updated_at) "
@@ -73,17 +122,20 @@ public class NotificationProjection {
 
     @EventHandler
     void on(NotificationDismissed event) {
+        flush();
         jdbc.update("DELETE FROM notification_view WHERE notification_id = ?", event.notificationId());
     }
 
     @EventHandler
     void on(NotificationsCleared event) {
+        flush();
         jdbc.update("DELETE FROM notification_view WHERE recipient_id = ? AND notification_id <= ?",
                 event.recipientId(), event.upToId());
     }
 
     @EventHandler
     void on(StatusDeleted event) {
+        flush();
         jdbc.update("INSERT INTO notification_deleted_status (status_id) VALUES (?) ON CONFLICT DO NOTHING",
                 event.statusId());
         jdbc.update("DELETE FROM notification_view WHERE status_id = ?", event.statusId());
@@ -91,12 +143,14 @@ public class NotificationProjection {
 
     @EventHandler
     void on(StatusUnfavourited event) {
+        flush();
         jdbc.update("DELETE FROM notification_view WHERE status_id = ? AND actor_id = ? AND type = 'favourite'",
                 event.statusId(), event.accountId());
     }
 
     @EventHandler
     void on(StatusUnreblogged event) {
+        flush();
         jdbc.update("DELETE FROM notification_view WHERE status_id = ? AND actor_id = ? AND type = 'reblog'",
                 event.statusId(), event.accountId());
     }
