@@ -15,6 +15,7 @@ import social.annals.events.account.AccountRole;
 import social.annals.command.secrets.Digests;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.EmailChanged;
+import social.annals.events.account.FlavourChanged;
 import social.annals.events.account.NotificationSettingsChanged;
 import social.annals.events.account.PasswordChanged;
 import social.annals.events.account.ProfileUpdated;
@@ -36,6 +37,7 @@ public class Account {
     private final Set<AccountRole> roles = EnumSet.noneOf(AccountRole.class);
     private NotificationSettingsChanged notificationSettings;
     private final Set<String> blockedDomains = new java.util.HashSet<>();
+    private String flavour = ChangeFlavourCommand.DEFAULT;
 
     protected Account() {
     }
@@ -90,6 +92,21 @@ public class Account {
             return;
         }
         apply(new AccountRoleGranted(accountId, nickname, command.role(), command.grantedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeFlavourCommand command, Clock clock) {
+        if (!ChangeFlavourCommand.ALLOWED.contains(command.flavour())) {
+            throw new FlavourRejected();
+        }
+        if (!command.flavour().equals(flavour)) {
+            apply(new FlavourChanged(accountId, command.flavour(), clock.instant()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FlavourChanged event) {
+        flavour = event.flavour();
     }
 
     /** The gateway validates the domain; this only keeps the list free of repeats. */

@@ -19,6 +19,7 @@ import social.annals.command.secrets.Digests;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRole;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.FlavourChanged;
 import social.annals.events.account.ProfileUpdated;
 
 class AccountTest {
@@ -215,5 +216,26 @@ class AccountTest {
                 .when(new DomainBlockCommands.Unblock(ID, "example.org"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void choosingAFlavourRecordsItOnceAndTheDefaultIsGlitch() {
+        fixture.given(registered())
+                .when(new ChangeFlavourCommand(ID, "vanilla"))
+                .expectEvents(new FlavourChanged(ID, "vanilla", NOW));
+        fixture.given(registered(), new FlavourChanged(ID, "vanilla", NOW))
+                .when(new ChangeFlavourCommand(ID, "vanilla"))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new ChangeFlavourCommand(ID, "glitch"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownFlavourIsRefused() {
+        fixture.given(registered())
+                .when(new ChangeFlavourCommand(ID, "pleroma"))
+                .expectNoEvents()
+                .expectException(FlavourRejected.class);
     }
 }

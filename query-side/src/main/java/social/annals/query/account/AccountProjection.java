@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.FlavourChanged;
 import social.annals.events.account.NotificationSettingsChanged;
 import social.annals.events.account.ProfileUpdated;
 import social.annals.events.social.AccountFollowed;
@@ -53,6 +54,11 @@ public class AccountProjection {
         jdbc.update("UPDATE account_view SET notify_followers = ?, notify_follows = ?, notify_remote = ?, "
                         + "notify_local = ? WHERE account_id = ?",
                 event.followers(), event.follows(), event.remote(), event.local(), event.accountId());
+    }
+
+    @EventHandler
+    void on(FlavourChanged event) {
+        jdbc.update("UPDATE account_view SET flavour = ? WHERE account_id = ?", event.flavour(), event.accountId());
     }
 
     @EventHandler
@@ -114,6 +120,12 @@ public class AccountProjection {
     public AccountView handle(AccountQueries.ById query) {
         return jdbc.query("SELECT " + COLUMNS + " FROM account_view WHERE account_id = ?", ROW, query.accountId())
                 .stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
+    public String handle(AccountQueries.Flavour query) {
+        return jdbc.query("SELECT flavour FROM account_view WHERE account_id = ?", (rs, row) -> rs.getString(1),
+                query.accountId()).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     @QueryHandler

@@ -23,6 +23,10 @@ public final class AccountQueries {
     public record Staff() {
     }
 
+    /** The flavour the account chose, or null when it never chose one. */
+    public record Flavour(String accountId) {
+    }
+
     /** Case-insensitive. */
     public record ByNickname(String nickname) {
     }

@@ -1,0 +1,45 @@
+package social.annals.gateway.api.account;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.account.ChangeFlavourCommand;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.Auth;
+import social.annals.query.account.AccountProjection;
+import social.annals.query.account.AccountQueries;
+
+/** The embedded Mastodon web front-end's flavour (Pleroma's pre-1.0 extension); answers are bare JSON strings. */
+@RestController
+public class FlavourController {
+
+    private final CommandGateway commands;
+    private final Queries queries;
+    private final ConsistencyBarrier barrier;
+
+    public FlavourController(CommandGateway commands, Queries queries, ConsistencyBarrier barrier) {
+        this.commands = commands;
+        this.queries = queries;
+        this.barrier = barrier;
+    }
+
+    @GetMapping("/api/v1/pleroma/flavour")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public TextNode flavour(ApiPrincipal caller) {
+        String flavour = queries.one(new AccountQueries.Flavour(caller.accountId()), String.class);
+        return TextNode.valueOf(flavour == null ? ChangeFlavourCommand.DEFAULT : flavour);
+    }
+
+    @PostMapping("/api/v1/pleroma/flavour/{flavour}")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public TextNode choose(@PathVariable String flavour, ApiPrincipal caller) {
+        commands.sendAndWait(new ChangeFlavourCommand(caller.accountId(), flavour));
+        barrier.await(caller.accountId(), AccountProjection.GROUP);
+        return TextNode.valueOf(flavour);
+    }
+}
