@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import social.annals.events.emoji.CustomEmoji;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.query.account.AccountQueries;
@@ -121,7 +122,7 @@ public class StatusRenderer {
         out.put("mentions", mentions);
         out.put("tags", status.tags().stream().map(tag -> Map.of("name", tag, "url", urls.base() + "/tag/" + tag))
                 .toList());
-        out.put("emojis", List.of());
+        out.put("emojis", status.emojis().stream().map(this::emoji).toList());
         out.put("card", null);
         out.put("poll", null);
         Map<String, Object> application = new LinkedHashMap<>();
@@ -175,6 +176,17 @@ public class StatusRenderer {
         out.put("application", original.get("application"));
         out.put("language", null);
         out.put("pleroma", Map.of("local", true));
+        return out;
+    }
+
+    /** An emoji embedded in a status: no tags, and not offered in the picker (Mastodon's shape). */
+    private Map<String, Object> emoji(CustomEmoji emoji) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String url = urls.resolve(emoji.imageUrl());
+        out.put("shortcode", emoji.shortcode());
+        out.put("url", url);
+        out.put("static_url", url);
+        out.put("visible_in_picker", false);
         return out;
     }
 }

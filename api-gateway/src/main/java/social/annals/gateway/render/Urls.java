@@ -21,6 +21,15 @@ public class Urls {
         return java.net.URI.create(base).getAuthority();
     }
 
+    /** An instance path (or an absolute URL, kept as it is) as an absolute URL. */
+    public String resolve(String path) {
+        try {
+            return java.net.URI.create(base + "/").resolve(path).toString();
+        } catch (IllegalArgumentException e) {
+            return base + (path.startsWith("/") ? path : "/" + path);
+        }
+    }
+
     public String actor(String nickname) {
         return base + "/users/" + nickname;
     }

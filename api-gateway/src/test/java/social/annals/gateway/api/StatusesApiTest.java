@@ -56,6 +56,21 @@ class StatusesApiTest extends ApiTest {
     }
 
     @Test
+    void customEmojiShortcodesBecomeEmojiObjectsAndUnknownOnesStayText() {
+        User author = user("emojiwriter");
+        JsonNode status = postStatus(author, "status", "love :heart: and :heart:, not :nosuchemoji:",
+                "spoiler_text", "cw :firefox:").json();
+        assertThat(status.get("content").asText()).contains(":heart:").contains(":nosuchemoji:");
+        assertThat(status.get("emojis").toString()).isEqualTo("[{\"shortcode\":\"heart\","
+                + "\"url\":\"http://annals.test/emoji/custom/heart.png\","
+                + "\"static_url\":\"http://annals.test/emoji/custom/heart.png\",\"visible_in_picker\":false},"
+                + "{\"shortcode\":\"firefox\",\"url\":\"http://annals.test/emoji/Firefox.gif\","
+                + "\"static_url\":\"http://annals.test/emoji/Firefox.gif\",\"visible_in_picker\":false}]");
+        JsonNode shown = http.get("/api/v1/statuses/" + status.get("id").asText()).json();
+        assertThat(shown.get("emojis")).isEqualTo(status.get("emojis"));
+    }
+
+    @Test
     void emptyAndTooLongStatusesAreRefusedAndTheLimitItselfIsAccepted() {
         User author = user("limits");
         for (List<String> form : List.of(List.of("status", "   "), List.of("spoiler_text", "x"), List.<String>of())) {

@@ -23,11 +23,15 @@ import social.annals.query.account.AccountProjection;
         "annals.embedded-db.ephemeral=true",
         "annals.security.bcrypt-strength=4",
         "annals.admin-token=" + ApiTest.ADMIN_TOKEN,
-        "annals.base-url=http://annals.test"
+        "annals.base-url=http://annals.test",
+        "annals.emoji.static-dir=src/test/resources/emoji-fixture/static",
+        "annals.emoji.lists=src/test/resources/emoji-fixture/emoji.txt," + ApiTest.RELOADABLE_EMOJI_LIST
 })
 public abstract class ApiTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
+    /** An emoji list a test may write before asking for a reload. */
+    public static final String RELOADABLE_EMOJI_LIST = "target/test-emoji/custom_emoji.txt";
     public static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 

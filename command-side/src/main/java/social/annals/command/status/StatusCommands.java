@@ -2,6 +2,7 @@ package social.annals.command.status;
 
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.status.Visibility;
 
 public final class StatusCommands {
@@ -16,8 +17,8 @@ public final class StatusCommands {
      */
     public record Post(String statusId, String authorId, String text, String contentHtml, String spoilerText,
                        Visibility visibility, boolean sensitive, String inReplyToId, String inReplyToAccountId,
-                       String conversationId, List<String> mentionedIds, List<String> tags, String applicationName,
-                       String idempotencyKey) {
+                       String conversationId, List<String> mentionedIds, List<String> tags, List<CustomEmoji> emojis,
+                       String applicationName, String idempotencyKey) {
     }
 
     /** {@code moderator}: the actor may delete other people's statuses. */

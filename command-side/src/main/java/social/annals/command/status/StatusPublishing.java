@@ -61,7 +61,7 @@ public class StatusPublishing {
                 spoiler, command.visibility(), command.sensitive(), command.inReplyToId(),
                 command.inReplyToAccountId(),
                 command.conversationId() == null ? command.statusId() : command.conversationId(),
-                List.copyOf(command.mentionedIds()), List.copyOf(command.tags()), command.applicationName(), now);
+                List.copyOf(command.mentionedIds()), List.copyOf(command.tags()), command.emojis(), command.applicationName(), now);
         statuses.newInstance(() -> new Status(posted));
         return command.statusId();
     }

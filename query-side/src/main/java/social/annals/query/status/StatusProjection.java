@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
+import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.StatusUnfavourited;
@@ -36,7 +37,7 @@ public class StatusProjection {
     private static final String COLUMNS = "s.status_id, s.author_id, s.reblog_of_id, s.text, s.content_html, "
             + "s.spoiler_text, s.visibility, s.sensitive, s.in_reply_to_id, s.in_reply_to_account_id, "
             + "s.conversation_id, s.mentioned_ids, s.tags, s.application_name, s.favourites_count, s.reblogs_count, "
-            + "s.replies_count, s.created_at";
+            + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls";
 
     private final JdbcTemplate jdbc;
 
@@ -49,8 +50,8 @@ public class StatusProjection {
         int inserted = jdbc.update(con -> {
             var statement = con.prepareStatement("INSERT INTO status_view (status_id, author_id, text, content_html, "
                     + "spoiler_text, visibility, sensitive, in_reply_to_id, in_reply_to_account_id, conversation_id, "
-                    + "mentioned_ids, tags, application_name, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (status_id) DO NOTHING");
+                    + "mentioned_ids, tags, application_name, created_at, emoji_shortcodes, emoji_urls) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (status_id) DO NOTHING");
             statement.setString(1, event.statusId());
             statement.setString(2, event.authorId());
             statement.setString(3, event.text());
@@ -65,6 +66,10 @@ public class StatusProjection {
             statement.setArray(12, con.createArrayOf("text", event.tags().toArray()));
             statement.setString(13, event.applicationName());
             statement.setTimestamp(14, Timestamp.from(event.postedAt()));
+            statement.setArray(15, con.createArrayOf("text",
+                    event.emojis().stream().map(CustomEmoji::shortcode).toArray()));
+            statement.setArray(16, con.createArrayOf("text",
+                    event.emojis().stream().map(CustomEmoji::imageUrl).toArray()));
             return statement;
         });
         if (inserted > 0 && event.inReplyToId() != null) {
@@ -381,9 +386,19 @@ public class StatusProjection {
                 rs.getString("text"), rs.getString("content_html"), rs.getString("spoiler_text"),
                 rs.getString("visibility"), rs.getBoolean("sensitive"), rs.getString("in_reply_to_id"),
                 rs.getString("in_reply_to_account_id"), rs.getString("conversation_id"),
-                strings(rs.getArray("mentioned_ids")), strings(rs.getArray("tags")), rs.getString("application_name"),
+                strings(rs.getArray("mentioned_ids")), strings(rs.getArray("tags")),
+                emojis(strings(rs.getArray("emoji_shortcodes")), strings(rs.getArray("emoji_urls"))),
+                rs.getString("application_name"),
                 rs.getInt("favourites_count"), rs.getInt("reblogs_count"), rs.getInt("replies_count"),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static List<CustomEmoji> emojis(List<String> shortcodes, List<String> urls) {
+        List<CustomEmoji> emojis = new java.util.ArrayList<>(shortcodes.size());
+        for (int i = 0; i < shortcodes.size() && i < urls.size(); i++) {
+            emojis.add(new CustomEmoji(shortcodes.get(i), urls.get(i), List.of()));
+        }
+        return emojis;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -2,6 +2,7 @@ package social.annals.query.status;
 
 import java.time.Instant;
 import java.util.List;
+import social.annals.events.emoji.CustomEmoji;
 
 /** A status or a boost (then {@code reblogOfId} names the boosted status and the text fields are null). */
 public record StatusView(
@@ -18,6 +19,7 @@ public record StatusView(
         String conversationId,
         List<String> mentionedIds,
         List<String> tags,
+        List<CustomEmoji> emojis,
         String applicationName,
         int favouritesCount,
         int reblogsCount,

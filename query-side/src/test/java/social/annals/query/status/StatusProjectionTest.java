@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusPosted;
@@ -33,11 +34,19 @@ class StatusProjectionTest {
     private static StatusPosted posted(String id, String author, Visibility visibility, List<String> mentioned,
                                        String replyTo) {
         return new StatusPosted(id, author, "text " + id, "<p>" + id + "</p>", "", visibility, false, replyTo,
-                replyTo == null ? null : "A", replyTo == null ? id : replyTo, mentioned, List.of("tag"), "Web", AT);
+                replyTo == null ? null : "A", replyTo == null ? id : replyTo, mentioned, List.of("tag"),
+                List.of(new CustomEmoji("heart", "/emoji/custom/heart.png", List.of())), "Web", AT);
     }
 
     private StatusView byId(String id, String viewer) {
         return projection.handle(new StatusQueries.ById(id, viewer));
+    }
+
+    @Test
+    void aStatusKeepsTheCustomEmojiItWasPostedWith() {
+        projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
+        assertThat(byId("S1", null).emojis())
+                .containsExactly(new CustomEmoji("heart", "/emoji/custom/heart.png", List.of()));
     }
 
     @Test

@@ -2,13 +2,15 @@ package social.annals.events.status;
 
 import java.time.Instant;
 import java.util.List;
+import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.privacy.DataSubject;
 import social.annals.events.privacy.PersonalData;
 
 /**
  * A local status. The text as written and its HTML are personal data of the author; mentions
  * are the local accounts it addresses (they, the author and, by visibility, followers or
- * everybody may see it). {@code conversationId} is the id of the thread's first status.
+ * everybody may see it). {@code conversationId} is the id of the thread's first status; {@code emojis} the custom emoji
+ * its text used, as they were when it was posted.
  */
 public record StatusPosted(
         String statusId,
@@ -23,6 +25,12 @@ public record StatusPosted(
         String conversationId,
         List<String> mentionedIds,
         List<String> tags,
+        List<CustomEmoji> emojis,
         String applicationName,
         Instant postedAt) {
+
+    /** Statuses recorded before custom emoji existed carry none. */
+    public StatusPosted {
+        emojis = emojis == null ? List.of() : List.copyOf(emojis);
+    }
 }

@@ -4,10 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.ids.FlakeId;
+import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
@@ -32,6 +34,7 @@ import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
 import social.annals.query.auth.AuthQueries;
+import social.annals.query.emoji.EmojiQueries;
 import social.annals.query.status.HomeTimelineProjection;
 import social.annals.query.status.StatusProjection;
 import social.annals.query.status.StatusQueries;
@@ -40,6 +43,8 @@ import social.annals.query.status.StatusView;
 /** Posting, reading and deleting statuses; favourites and boosts of one status. */
 @RestController
 public class StatusesController {
+
+    private static final Pattern SHORTCODE = Pattern.compile(":([A-Za-z0-9_+-]+):");
 
     private final CommandGateway commands;
     private final Queries queries;
@@ -85,9 +90,28 @@ public class StatusesController {
         String statusId = commands.sendAndWait(new StatusCommands.Post(ids.next(), caller.accountId(), text,
                 formatted.html(), spoiler, visibility, sensitive, parent == null ? null : parent.statusId(),
                 parent == null ? null : parent.authorId(), parent == null ? null : parent.conversationId(),
-                List.copyOf(mentioned), formatted.tags(), applicationName, idempotencyKey));
+                List.copyOf(mentioned), formatted.tags(), emojisIn(text, spoiler), applicationName, idempotencyKey));
         barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
         return statuses.render(visibleStatus(statusId, caller), caller);
+    }
+
+    /** The custom emoji whose {@code :shortcode:} the text or the content warning uses, in order of first use. */
+    private List<CustomEmoji> emojisIn(String text, String spoiler) {
+        Set<String> shortcodes = new LinkedHashSet<>();
+        for (String part : List.of(text, spoiler)) {
+            Matcher matcher = SHORTCODE.matcher(part);
+            while (matcher.find()) {
+                shortcodes.add(matcher.group(1));
+            }
+        }
+        if (shortcodes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, CustomEmoji> known = new HashMap<>();
+        queries.many(new EmojiQueries.ByShortcodes(shortcodes), CustomEmoji.class)
+                .forEach(emoji -> known.put(emoji.shortcode(), emoji));
+        return shortcodes.stream().map(known::get).filter(java.util.Objects::nonNull)
+                .map(emoji -> new CustomEmoji(emoji.shortcode(), emoji.imageUrl(), List.of())).toList();
     }
 
     @GetMapping("/api/v1/statuses/{id}")

@@ -1,0 +1,80 @@
+package social.annals.gateway.emoji;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.emoji.EmojiRegistry;
+import social.annals.command.emoji.ReloadEmojiCommand;
+import social.annals.events.emoji.CustomEmoji;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.render.Urls;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.Auth;
+import social.annals.query.emoji.EmojiProjection;
+import social.annals.query.emoji.EmojiQueries;
+
+/** The custom emoji list in Pleroma's and Mastodon's shapes, and the admin's reload. */
+@RestController
+public class EmojiController {
+
+    private final Queries queries;
+    private final CommandGateway commands;
+    private final EmojiSources sources;
+    private final ConsistencyBarrier barrier;
+    private final Urls urls;
+
+    public EmojiController(Queries queries, CommandGateway commands, EmojiSources sources, ConsistencyBarrier barrier,
+                           Urls urls) {
+        this.queries = queries;
+        this.commands = commands;
+        this.sources = sources;
+        this.barrier = barrier;
+        this.urls = urls;
+    }
+
+    /** Shortcode to the image path exactly as configured (clients prefix the origin) and tags. */
+    @GetMapping({"/api/pleroma/emoji", "/api/pleroma/emoji.json"})
+    public Map<String, Object> pleroma() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (CustomEmoji emoji : all()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("image_url", emoji.imageUrl());
+            entry.put("tags", emoji.tags());
+            out.put(emoji.shortcode(), entry);
+        }
+        return out;
+    }
+
+    @GetMapping("/api/v1/custom_emojis")
+    public List<Map<String, Object>> mastodon() {
+        return all().stream().map(emoji -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            String url = urls.resolve(emoji.imageUrl());
+            out.put("shortcode", emoji.shortcode());
+            out.put("url", url);
+            out.put("static_url", url);
+            out.put("visible_in_picker", true);
+            out.put("tags", emoji.tags());
+            return out;
+        }).toList();
+    }
+
+    @PostMapping("/api/pleroma/admin/reload_emoji")
+    @Auth(Auth.Level.ADMIN)
+    public TextNode reload(ApiPrincipal caller) {
+        String actor = caller.isUser() ? caller.accountId() : ApiPrincipal.ADMIN_TOKEN_ACTOR;
+        commands.sendAndWait(ReloadEmojiCommand.of(sources.load(), actor));
+        barrier.await(EmojiRegistry.ID, EmojiProjection.GROUP);
+        return TextNode.valueOf("ok");
+    }
+
+    private List<CustomEmoji> all() {
+        return queries.many(new EmojiQueries.All(), CustomEmoji.class);
+    }
+}
