@@ -60,6 +60,18 @@ class RegistrationApiTest extends ApiTest {
     }
 
     @Test
+    void captchaIsOffByDefaultAndItsFieldsAreIgnored() {
+        Http.Response captcha = http.get("/api/pleroma/captcha");
+        assertThat(captcha.status()).isEqualTo(200);
+        assertThat(captcha.body()).isEqualTo("{\"type\":\"none\"}");
+        String nickname = unique("nocaptcha");
+        Http.Response registered = http.postForm("/api/account/register", List.of("nickname", nickname,
+                "email", nickname + "@example.org", "fullname", nickname, "password", PASSWORD, "confirm", PASSWORD,
+                "captcha_token", "whatever", "captcha_solution", "x"));
+        assertThat(registered.status()).isEqualTo(200);
+    }
+
+    @Test
     void registrationAcceptsJsonAndMultipartBodies() {
         String a = unique("json");
         Http.Response json = http.postJson("/api/account/register", Map.of("nickname", a, "email", a + "@x.org",

@@ -11,6 +11,7 @@ import social.annals.command.account.RegistrationRejected;
 import social.annals.events.oauth.GrantType;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.api.oauth.TokenIssuer;
+import social.annals.gateway.captcha.CaptchaCheck;
 import social.annals.gateway.render.TwitterUserRenderer;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
@@ -29,20 +30,23 @@ public class RegistrationController {
     private final TwitterUserRenderer twitterUsers;
     private final TokenIssuer issuer;
     private final Queries queries;
+    private final CaptchaCheck captcha;
     private final boolean registrationsOpen;
 
     public RegistrationController(Registrations registrations, TwitterUserRenderer twitterUsers, TokenIssuer issuer,
-                                  Queries queries,
+                                  Queries queries, CaptchaCheck captcha,
                                   @Value("${annals.instance.registrations-open:true}") boolean registrationsOpen) {
         this.registrations = registrations;
         this.twitterUsers = twitterUsers;
         this.issuer = issuer;
         this.queries = queries;
+        this.captcha = captcha;
         this.registrationsOpen = registrationsOpen;
     }
 
     @PostMapping("/api/account/register")
     public Object register(Params params) {
+        captcha.verify(params);
         requireOpenRegistrations();
         AccountView account = registrations.register(new Registrations.Form(params.stringOrNull("nickname"),
                 params.stringOrNull("email"), params.stringOrNull("fullname"), params.stringOrNull("bio"),
@@ -66,9 +70,10 @@ public class RegistrationController {
         if (username == null || email == null || password == null || !agreed) {
             throw ApiException.error(HttpStatus.BAD_REQUEST, "Missing parameters");
         }
-        requireOpenRegistrations();
         AccountView account;
         try {
+            captcha.verify(params);
+            requireOpenRegistrations();
             account = registrations.register(new Registrations.Form(username, email,
                     params.string("fullname").filter(s -> !s.isBlank()).orElse(username),
                     params.string("bio").orElse(""), password, password));

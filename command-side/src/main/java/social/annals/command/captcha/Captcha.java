@@ -1,0 +1,54 @@
+package social.annals.command.captcha;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import social.annals.command.account.RegistrationRejected;
+import social.annals.events.captcha.CaptchaUsed;
+
+/**
+ * One issued captcha, existing in the log only once used. Issuing keeps no state (the answer
+ * travels sealed with the client), so single use is this aggregate's invariant: two nodes using
+ * the same captcha at once both try to start its stream and one of them fails.
+ */
+@Aggregate
+public class Captcha {
+
+    @AggregateIdentifier
+    private String captchaId;
+    private boolean used;
+
+    protected Captcha() {
+    }
+
+    /** A wrong solution leaves the captcha usable until it expires, as in Pleroma. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(UseCaptchaCommand command, Clock clock) {
+        if (used) {
+            throw refusal("CAPTCHA already used");
+        }
+        if (!command.solved()) {
+            throw refusal("Invalid CAPTCHA");
+        }
+        apply(new CaptchaUsed(command.captchaId(), clock.instant()));
+    }
+
+    public static RegistrationRejected refusal(String message) {
+        return new RegistrationRejected(Map.of("captcha", List.of(message)));
+    }
+
+    @EventSourcingHandler
+    void on(CaptchaUsed event) {
+        captchaId = event.captchaId();
+        used = true;
+    }
+}
