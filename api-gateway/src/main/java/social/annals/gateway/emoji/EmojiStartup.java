@@ -3,6 +3,7 @@ package social.annals.gateway.emoji;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.FileSystemResource;
@@ -17,8 +18,10 @@ import social.annals.query.emoji.EmojiProjection;
 /**
  * Loads the emoji sources when the server starts (recording only what changed since the last
  * load) and serves their images at {@code /emoji/}: the operator's files first, then the bundled ones.
+ * Only servers load them: a command-line run may see another working directory and configuration.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class EmojiStartup implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(EmojiStartup.class);

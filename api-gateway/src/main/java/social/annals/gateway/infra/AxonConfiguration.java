@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import social.annals.command.account.AccountLookup;
+import social.annals.command.account.AccountDeletionProcess;
 import social.annals.command.imports.ImportProcess;
 import social.annals.gateway.privacy.CryptoShreddingSerializer;
 import social.annals.gateway.privacy.PersonalDataCipher;
@@ -121,12 +122,14 @@ public class AxonConfiguration {
                     c -> tracking(roles, threads, segments, Math.max(batchSize, NOTIFICATION_BATCH_SIZE)));
             // A failing handler must never skip its event: the processor rolls back and retries.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-            // One import batch (250 commands) per transaction, so relationship locks are held briefly.
-            processing.registerTrackingEventProcessorConfiguration(ImportProcess.GROUP, c ->
-                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andBatchSize(1)
-                            .andTokenClaimInterval(1, TimeUnit.SECONDS)
-                            .andAutoStart(roles.projector()));
+            // One import or deletion batch (a few hundred commands) per transaction, so locks are held briefly.
+            for (String process : List.of(ImportProcess.GROUP, AccountDeletionProcess.GROUP)) {
+                processing.registerTrackingEventProcessorConfiguration(process, c ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(1)
+                                .andTokenClaimInterval(1, TimeUnit.SECONDS)
+                                .andAutoStart(roles.projector()));
+            }
             // A recipient's deliveries, reads and clearings are separate aggregates: keep them in order per recipient.
             processing.registerSequencingPolicy(NotificationProjection.GROUP, c -> event ->
                     event.getPayload() instanceof InboxEvent inbox ? inbox.recipientId()

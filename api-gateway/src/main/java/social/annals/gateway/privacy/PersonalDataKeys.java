@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import social.annals.command.secrets.KeyShredder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -13,19 +14,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The per-account data keys. A key is created in its own transaction, so a command that rolls
- * back never leaves events encrypted under a key that was rolled back with it.
+ * back never leaves events encrypted under a key that was rolled back with it. Keys are cached
+ * for a minute at most, so a key destroyed on one node is gone from every node within that time.
  */
 @Component
-public class PersonalDataKeys {
+public class PersonalDataKeys implements KeyShredder {
 
     private static final int CACHE_SIZE = 10_000;
+    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    private record Cached(byte[] key, long loadedAt) {
+    }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Cached> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             return size() > CACHE_SIZE;
         }
     });
@@ -37,7 +43,7 @@ public class PersonalDataKeys {
     }
 
     public byte[] keyFor(String subjectId) {
-        byte[] cached = cache.get(subjectId);
+        byte[] cached = cached(subjectId);
         if (cached != null) {
             return cached;
         }
@@ -49,22 +55,31 @@ public class PersonalDataKeys {
             return jdbc.queryForObject("SELECT key FROM personal_data_key WHERE subject_id = ?", byte[].class,
                     subjectId);
         });
-        cache.put(subjectId, key);
+        cache.put(subjectId, new Cached(key, System.nanoTime()));
         return key;
     }
 
     /** The key if it still exists; empty once destroyed. */
     public Optional<byte[]> existingKey(String subjectId) {
-        byte[] cached = cache.get(subjectId);
+        byte[] cached = cached(subjectId);
         if (cached != null) {
             return Optional.of(cached);
         }
         Optional<byte[]> key = jdbc.query("SELECT key FROM personal_data_key WHERE subject_id = ?",
                 (rs, row) -> rs.getBytes(1), subjectId).stream().findFirst();
-        key.ifPresent(k -> cache.put(subjectId, k));
+        key.ifPresent(k -> cache.put(subjectId, new Cached(k, System.nanoTime())));
         return key;
     }
 
+    private byte[] cached(String subjectId) {
+        Cached cached = cache.get(subjectId);
+        if (cached == null || System.nanoTime() - cached.loadedAt() > CACHE_NANOS) {
+            return null;
+        }
+        return cached.key();
+    }
+
+    @Override
     public void destroy(String subjectId) {
         jdbc.update("DELETE FROM personal_data_key WHERE subject_id = ?", subjectId);
         cache.remove(subjectId);

@@ -58,7 +58,8 @@ class RebuildEquivalenceTest extends ApiTest {
         act(tokens.get(mentioner), "/api/v1/accounts/" + id(n0) + "/mute");
         act(tokens.get(admin), "/api/v1/pleroma/accounts/" + id(n0) + "/subscribe");
         // Statuses: public, followers-only, direct, a reply, favourites, a boost and a deletion.
-        String first = postStatus(tokens.get(n1), "status", "hello #world");
+        String first = postStatus(tokens.get(n1), "status", "hello #world :heart:");
+        act(tokens.get(n1), "/api/v1/pleroma/flavour/vanilla");
         String privately = postStatus(tokens.get(n1), "status", "friends only", "visibility", "private");
         postStatus(tokens.get(mentioner), "status", "psst @" + n0, "visibility", "direct");
         postStatus(tokens.get(n0), "status", "reply", "in_reply_to_id", first);
@@ -98,6 +99,9 @@ class RebuildEquivalenceTest extends ApiTest {
         assertThat(after).isEqualTo(before);
         assertThat(before.get("verify " + nicknames.get(2))).startsWith("403");
         assertThat(before.get("verify " + nicknames.get(1))).contains("\"display_name\":\"Renamed\"");
+        assertThat(before.get("/api/v1/pleroma/flavour " + n1)).contains("vanilla");
+        assertThat(before.get("status " + statuses.get(0))).contains("\"shortcode\":\"heart\"");
+        assertThat(before.get("custom_emojis")).contains("\"shortcode\":\"sea\"");
         assertThat(before.get("admin " + admin)).contains("\"admin\":true");
         assertThat(before.get("account " + nicknames.get(0))).contains("\"followers_count\":2");
         assertThat(before.get("/api/v1/blocks " + nicknames.get(0))).contains(nicknames.get(2));
@@ -127,6 +131,8 @@ class RebuildEquivalenceTest extends ApiTest {
         Map<String, String> answers = new LinkedHashMap<>();
         answers.put("instance", render(http.get("/api/v1/instance")));
         answers.put("public", render(http.get("/api/v1/timelines/public?limit=40")));
+        answers.put("emoji", render(http.get("/api/pleroma/emoji")));
+        answers.put("custom_emojis", render(http.get("/api/v1/custom_emojis")));
         for (String status : statuses) {
             answers.put("status " + status, render(http.get("/api/v1/statuses/" + status)));
             answers.put("favourited_by " + status, render(http.get("/api/v1/statuses/" + status + "/favourited_by")));
@@ -147,7 +153,7 @@ class RebuildEquivalenceTest extends ApiTest {
             answers.put("relationships " + nickname, render(http.get("/api/v1/accounts/relationships?" + ids,
                     "Authorization", Http.basic(nickname, PASSWORD))));
             answers.put("statuses " + nickname, render(http.get("/api/v1/accounts/" + id + "/statuses")));
-            for (String list : List.of("/api/v1/blocks", "/api/v1/mutes", "/api/v1/follow_requests",
+            for (String list : List.of("/api/v1/pleroma/flavour", "/api/v1/blocks", "/api/v1/mutes", "/api/v1/follow_requests",
                     "/api/v1/timelines/home", "/api/v1/favourites", "/api/v1/notifications", "/api/v1/markers")) {
                 answers.put(list + " " + nickname, render(http.get(list, "Authorization",
                         Http.basic(nickname, PASSWORD))));

@@ -24,6 +24,8 @@ import social.annals.query.account.AccountProjection;
         "annals.security.bcrypt-strength=4",
         "annals.admin-token=" + ApiTest.ADMIN_TOKEN,
         "annals.base-url=http://annals.test",
+        // Small batches, so a test's account deletion takes several and can be interrupted between them.
+        "annals.account-deletion.batch-size=2",
         "annals.emoji.static-dir=src/test/resources/emoji-fixture/static",
         "annals.emoji.lists=src/test/resources/emoji-fixture/emoji.txt," + ApiTest.RELOADABLE_EMOJI_LIST
 })

@@ -10,6 +10,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import social.annals.events.account.AccountDeleted;
+import social.annals.events.account.AccountDeletionProgressed;
+import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRole;
 import social.annals.command.secrets.Digests;
@@ -38,6 +41,9 @@ public class Account {
     private NotificationSettingsChanged notificationSettings;
     private final Set<String> blockedDomains = new java.util.HashSet<>();
     private String flavour = ChangeFlavourCommand.DEFAULT;
+    private boolean deleting;
+    private boolean deleted;
+    private AccountDeletionProgressed lastProgress;
 
     protected Account() {
     }
@@ -92,6 +98,56 @@ public class Account {
             return;
         }
         apply(new AccountRoleGranted(accountId, nickname, command.role(), command.grantedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AccountDeletionCommands.Delete command, Clock clock) {
+        if (!deleting && !deleted) {
+            apply(new AccountDeletionStarted(accountId, nickname, command.requestedBy(), clock.instant()));
+        }
+    }
+
+    /** A batch the process redoes after a crash is not recorded twice. */
+    @CommandHandler
+    public void handle(AccountDeletionCommands.RecordProgress command, Clock clock) {
+        if (!deleting || isRecorded(command)) {
+            return;
+        }
+        apply(new AccountDeletionProgressed(accountId, command.phase(), command.cursor(),
+                command.relationshipsSevered(), command.statusesDeleted(), command.statusesRemaining(), clock.instant()));
+    }
+
+    private boolean isRecorded(AccountDeletionCommands.RecordProgress command) {
+        if (lastProgress == null) {
+            return false;
+        }
+        int phases = command.phase().compareTo(lastProgress.phase());
+        return phases < 0 || (phases == 0 && command.cursor().compareTo(lastProgress.cursor()) <= 0);
+    }
+
+    @CommandHandler
+    public void handle(AccountDeletionCommands.Complete command, Clock clock) {
+        if (deleting) {
+            int severed = lastProgress == null ? 0 : lastProgress.relationshipsSevered();
+            int statuses = lastProgress == null ? 0 : lastProgress.statusesDeleted();
+            apply(new AccountDeleted(accountId, nickname, severed, statuses, clock.instant()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeletionStarted event) {
+        deleting = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeletionProgressed event) {
+        lastProgress = event;
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeleted event) {
+        deleting = false;
+        deleted = true;
     }
 
     @CommandHandler

@@ -113,17 +113,26 @@ public class AccountPair {
             return state(Outcome.UNCHANGED, actor, target);
         }
         Instant now = clock.instant();
-        sever(actor, target, now);
-        sever(target, actor, now);
+        sever(actor, target, UnfollowReason.BLOCKED, now);
+        sever(target, actor, UnfollowReason.BLOCKED, now);
         apply(new AccountBlocked(actor, target, now));
         return state(Outcome.CHANGED, actor, target);
     }
 
+    /** The actor's account is being deleted: every follow, request and subscription between the two ends. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RelationshipCommands.Sever command, Clock clock) {
+        Instant now = clock.instant();
+        sever(command.actorId(), command.targetId(), UnfollowReason.ACCOUNT_DELETED, now);
+        sever(command.targetId(), command.actorId(), UnfollowReason.ACCOUNT_DELETED, now);
+    }
+
     /** Ends every follow, request and subscription from {@code from} towards {@code to}. */
-    private void sever(String from, String to, Instant now) {
+    private void sever(String from, String to, UnfollowReason reason, Instant now) {
         Side side = side(from, to);
         if (side.following) {
-            apply(new AccountUnfollowed(from, to, UnfollowReason.BLOCKED, now));
+            apply(new AccountUnfollowed(from, to, reason, now));
         }
         if (side.requested) {
             apply(new FollowRequestRejected(from, to, now));

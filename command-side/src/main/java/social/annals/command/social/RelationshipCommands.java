@@ -75,4 +75,11 @@ public final class RelationshipCommands {
             this(PairIds.of(actorId, targetId), actorId, targetId);
         }
     }
+
+    /** End every follow, request and subscription between the two, both ways (the actor's account is deleted). */
+    public record Sever(@TargetAggregateIdentifier String pairId, String actorId, String targetId) {
+        public Sever(String actorId, String targetId) {
+            this(PairIds.of(actorId, targetId), actorId, targetId);
+        }
+    }
 }

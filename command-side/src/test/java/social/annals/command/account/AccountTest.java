@@ -16,6 +16,10 @@ import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import social.annals.command.secrets.Digests;
+import social.annals.events.account.AccountDeleted;
+import social.annals.events.account.AccountDeletionProgressed;
+import social.annals.events.account.AccountDeletionProgressed.Phase;
+import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRole;
 import social.annals.events.account.AccountRoleGranted;
@@ -237,5 +241,53 @@ class AccountTest {
                 .when(new ChangeFlavourCommand(ID, "pleroma"))
                 .expectNoEvents()
                 .expectException(FlavourRejected.class);
+    }
+
+    @Test
+    void deletionStartsOnceAndDeactivatesUntilItCompletes() {
+        fixture.given(registered())
+                .when(new AccountDeletionCommands.Delete(ID, ID))
+                .expectEvents(new AccountDeletionStarted(ID, "lain", ID, NOW));
+        fixture.given(registered(), new AccountDeletionStarted(ID, "lain", ID, NOW))
+                .when(new AccountDeletionCommands.Delete(ID, "admin"))
+                .expectNoEvents();
+        fixture.given(registered(), new AccountDeletionStarted(ID, "lain", ID, NOW),
+                        new AccountDeleted(ID, "lain", 0, 0, NOW))
+                .when(new AccountDeletionCommands.Delete(ID, ID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void progressIsRecordedInOrderAndABatchRedoneAfterACrashIsNot() {
+        var started = new AccountDeletionStarted(ID, "lain", ID, NOW);
+        var severed = new AccountDeletionProgressed(ID, Phase.RELATIONSHIPS, "B2", 2, 0, 5, NOW);
+        fixture.given(registered(), started)
+                .when(new AccountDeletionCommands.RecordProgress(ID, Phase.RELATIONSHIPS, "B2", 2, 0, 5))
+                .expectEvents(severed);
+        fixture.given(registered(), started, severed)
+                .when(new AccountDeletionCommands.RecordProgress(ID, Phase.RELATIONSHIPS, "B2", 2, 0, 5))
+                .expectNoEvents();
+        fixture.given(registered(), started, severed,
+                        new AccountDeletionProgressed(ID, Phase.STATUSES, "S1", 2, 1, 4, NOW))
+                .when(new AccountDeletionCommands.RecordProgress(ID, Phase.RELATIONSHIPS, "B9", 3, 0, 4))
+                .expectNoEvents();
+        fixture.given(registered(), started, severed)
+                .when(new AccountDeletionCommands.RecordProgress(ID, Phase.STATUSES, "S1", 2, 1, 4))
+                .expectEvents(new AccountDeletionProgressed(ID, Phase.STATUSES, "S1", 2, 1, 4, NOW));
+    }
+
+    @Test
+    void completingRecordsTheTotalsOnceAndProgressWithoutADeletionIsIgnored() {
+        var started = new AccountDeletionStarted(ID, "lain", ID, NOW);
+        var last = new AccountDeletionProgressed(ID, Phase.STATUSES, "S9", 3, 7, 0, NOW);
+        fixture.given(registered(), started, last)
+                .when(new AccountDeletionCommands.Complete(ID))
+                .expectEvents(new AccountDeleted(ID, "lain", 3, 7, NOW));
+        fixture.given(registered(), started, last, new AccountDeleted(ID, "lain", 3, 7, NOW))
+                .when(new AccountDeletionCommands.Complete(ID))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new AccountDeletionCommands.RecordProgress(ID, Phase.STATUSES, "S1", 0, 1, 0))
+                .expectNoEvents();
     }
 }

@@ -102,6 +102,19 @@ class AccountPairTest {
     }
 
     @Test
+    void deletingAnAccountSeversEverythingBothWaysButLeavesBlocksAndMutes() {
+        fixture.given(new AccountFollowed(B, A, true, NOW), new FollowRequested(A, B, true, NOW),
+                        new AccountSubscribed(B, A, NOW), new AccountMuted(B, A, true, NOW))
+                .when(new RelationshipCommands.Sever(A, B))
+                .expectEvents(new FollowRequestRejected(A, B, NOW),
+                        new AccountUnfollowed(B, A, UnfollowReason.ACCOUNT_DELETED, NOW),
+                        new AccountUnsubscribed(B, A, NOW));
+        fixture.given(new AccountBlocked(A, B, NOW))
+                .when(new RelationshipCommands.Sever(A, B))
+                .expectNoEvents();
+    }
+
+    @Test
     void blockingTwiceAndUnblockingWhatIsNotBlockedChangeNothing() {
         fixture.given(new AccountBlocked(A, B, NOW))
                 .when(new RelationshipCommands.Block(A, B))

@@ -12,6 +12,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import social.annals.events.account.AccountDeleted;
+import social.annals.events.account.AccountDeletionProgressed;
+import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.FlavourChanged;
@@ -54,6 +57,45 @@ public class AccountProjection {
         jdbc.update("UPDATE account_view SET notify_followers = ?, notify_follows = ?, notify_remote = ?, "
                         + "notify_local = ? WHERE account_id = ?",
                 event.followers(), event.follows(), event.remote(), event.local(), event.accountId());
+    }
+
+    @EventHandler
+    void on(AccountDeletionStarted event) {
+        jdbc.update("UPDATE account_view SET deactivated = true WHERE account_id = ?", event.accountId());
+        jdbc.update("INSERT INTO account_deletion_view (account_id, nickname, requested_by, state, started_at, "
+                        + "updated_at) VALUES (?, ?, ?, 'running', ?, ?) ON CONFLICT (account_id) DO NOTHING",
+                event.accountId(), event.nickname(), event.requestedBy(), Timestamp.from(event.startedAt()),
+                Timestamp.from(event.startedAt()));
+    }
+
+    @EventHandler
+    void on(AccountDeletionProgressed event) {
+        jdbc.update("UPDATE account_deletion_view SET relationships_severed = ?, statuses_deleted = ?, "
+                        + "statuses_remaining = ?, updated_at = ? WHERE account_id = ?",
+                event.relationshipsSevered(), event.statusesDeleted(), event.statusesRemaining(),
+                Timestamp.from(event.progressedAt()), event.accountId());
+    }
+
+    /** What a rebuild would show once the key is gone: the nickname and nothing personal. */
+    @EventHandler
+    void on(AccountDeleted event) {
+        jdbc.update("UPDATE account_view SET display_name = NULL, bio = NULL, note_html = NULL WHERE account_id = ?",
+                event.accountId());
+        jdbc.update("UPDATE account_deletion_view SET state = 'completed', relationships_severed = ?, "
+                        + "statuses_deleted = ?, statuses_remaining = 0, updated_at = ? WHERE account_id = ?",
+                event.relationshipsSevered(), event.statusesDeleted(), Timestamp.from(event.deletedAt()),
+                event.accountId());
+    }
+
+    @QueryHandler
+    public AccountQueries.Deletion handle(AccountQueries.DeletionOf query) {
+        return jdbc.query("SELECT account_id, nickname, requested_by, state, relationships_severed, statuses_deleted, "
+                        + "statuses_remaining, started_at, updated_at FROM account_deletion_view WHERE account_id = ?",
+                (rs, row) -> new AccountQueries.Deletion(rs.getString("account_id"), rs.getString("nickname"),
+                        rs.getString("requested_by"), rs.getString("state"), rs.getInt("relationships_severed"),
+                        rs.getInt("statuses_deleted"), rs.getInt("statuses_remaining"),
+                        rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("updated_at").toInstant()),
+                query.accountId()).stream().findFirst().orElse(null);
     }
 
     @EventHandler
@@ -114,6 +156,7 @@ public class AccountProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM account_view");
+        jdbc.update("DELETE FROM account_deletion_view");
     }
 
     @QueryHandler

@@ -27,6 +27,16 @@ public final class AccountQueries {
     public record Flavour(String accountId) {
     }
 
+    /** The progress of the account's deletion, or null when it was never deleted. */
+    public record DeletionOf(String accountId) {
+    }
+
+    /** {@code state} is {@code running} or {@code completed}; counts are totals so far. */
+    public record Deletion(String accountId, String nickname, String requestedBy, String state,
+                           int relationshipsSevered, int statusesDeleted, int statusesRemaining,
+                           java.time.Instant startedAt, java.time.Instant updatedAt) {
+    }
+
     /** Case-insensitive. */
     public record ByNickname(String nickname) {
     }

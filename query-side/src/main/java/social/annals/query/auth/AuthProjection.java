@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.EmailChanged;
@@ -50,6 +51,12 @@ public class AuthProjection {
                         + "password_hash) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id) DO NOTHING",
                 event.accountId(), event.nickname(), event.nickname().toLowerCase(Locale.ROOT), event.emailDigest(),
                 event.passwordHash());
+    }
+
+    /** Deletion deactivates at once: tokens, cookies, Basic and the password grant all refuse the account. */
+    @EventHandler
+    void on(AccountDeletionStarted event) {
+        jdbc.update("UPDATE auth_credential SET deactivated = true WHERE account_id = ?", event.accountId());
     }
 
     @EventHandler

@@ -80,8 +80,10 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusDeleted event) {
-        List<String> parents = jdbc.queryForList("UPDATE status_view SET deleted = true WHERE status_id = ? "
-                + "AND NOT deleted RETURNING in_reply_to_id", String.class, event.statusId());
+        // A deleted status keeps its row (ids stay resolvable as gone) but not its text.
+        List<String> parents = jdbc.queryForList("UPDATE status_view SET deleted = true, text = NULL, "
+                + "content_html = NULL, spoiler_text = NULL WHERE status_id = ? AND NOT deleted RETURNING in_reply_to_id",
+                String.class, event.statusId());
         if (!parents.isEmpty() && parents.get(0) != null) {
             jdbc.update("UPDATE status_view SET replies_count = replies_count - 1 WHERE status_id = ?", parents.get(0));
         }

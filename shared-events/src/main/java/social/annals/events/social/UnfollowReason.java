@@ -4,5 +4,7 @@ public enum UnfollowReason {
     /** The follower unfollowed. */
     UNFOLLOWED,
     /** One side blocked the other. */
-    BLOCKED
+    BLOCKED,
+    /** One side's account was deleted. */
+    ACCOUNT_DELETED
 }
