@@ -27,6 +27,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import social.annals.command.DomainRefusal;
 import social.annals.command.account.FlavourRejected;
+import social.annals.command.account.ModerationRefused;
 import social.annals.command.account.ProfileRejected;
 import social.annals.command.account.RegistrationRejected;
 import social.annals.command.oauth.AppRejected;
@@ -94,6 +95,9 @@ public class ApiErrorHandler {
     ResponseEntity<Object> refusal(DomainRefusal refusal) {
         if (refusal instanceof RegistrationRejected rejected) {
             return error(HttpStatus.BAD_REQUEST, json(rejected.fieldErrors()));
+        }
+        if (refusal instanceof ModerationRefused) {
+            return body(ApiException.bare(HttpStatus.BAD_REQUEST, refusal.getMessage()));
         }
         if (refusal instanceof FlavourRejected) {
             return error(HttpStatus.BAD_REQUEST, refusal.getMessage());

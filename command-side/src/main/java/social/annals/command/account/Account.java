@@ -3,20 +3,22 @@ package social.annals.command.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import social.annals.events.account.AccountActivated;
+import social.annals.events.account.AccountDeactivated;
 import social.annals.events.account.AccountDeleted;
 import social.annals.events.account.AccountDeletionProgressed;
 import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
-import social.annals.events.account.AccountRole;
 import social.annals.command.secrets.Digests;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.AccountRoleRevoked;
+import social.annals.events.moderation.Moderator;
 import social.annals.events.account.EmailChanged;
 import social.annals.events.account.FlavourChanged;
 import social.annals.events.account.NotificationSettingsChanged;
@@ -37,10 +39,10 @@ public class Account {
     private String noteHtml;
     private boolean locked;
     private boolean hideFavorites;
-    private final Set<AccountRole> roles = EnumSet.noneOf(AccountRole.class);
     private NotificationSettingsChanged notificationSettings;
     private final Set<String> blockedDomains = new java.util.HashSet<>();
     private String flavour = ChangeFlavourCommand.DEFAULT;
+    private boolean deactivated;
     private boolean deleting;
     private boolean deleted;
     private AccountDeletionProgressed lastProgress;
@@ -92,11 +94,9 @@ public class Account {
         apply(new EmailChanged(accountId, email, digest, clock.instant()));
     }
 
+    /** Recorded even when the role is held, so the moderation log shows every grant. */
     @CommandHandler
     public void handle(GrantRoleCommand command, Clock clock) {
-        if (roles.contains(command.role())) {
-            return;
-        }
         apply(new AccountRoleGranted(accountId, nickname, command.role(), command.grantedBy(), clock.instant()));
     }
 
@@ -163,6 +163,39 @@ public class Account {
     @EventSourcingHandler
     void on(FlavourChanged event) {
         flavour = event.flavour();
+    }
+
+    @CommandHandler
+    public void handle(ModerationCommands.RevokeRole command, Clock clock) {
+        apply(new AccountRoleRevoked(accountId, nickname, command.role(), command.revokedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ModerationCommands.SetActivation command, Clock clock) {
+        setActivation(command.active(), command.by(), clock);
+    }
+
+    @CommandHandler
+    public void handle(ModerationCommands.ToggleActivation command, Clock clock) {
+        setActivation(deactivated, command.by(), clock);
+    }
+
+    private void setActivation(boolean active, Moderator by, Clock clock) {
+        if (deleting || deleted) {
+            throw new ModerationRefused("The account was deleted");
+        }
+        apply(active ? new AccountActivated(accountId, nickname, by, clock.instant())
+                : new AccountDeactivated(accountId, nickname, by, clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeactivated event) {
+        deactivated = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountActivated event) {
+        deactivated = false;
     }
 
     /** The gateway validates the domain; this only keeps the list free of repeats. */
@@ -236,10 +269,5 @@ public class Account {
         noteHtml = event.noteHtml();
         locked = event.locked();
         hideFavorites = event.hideFavorites();
-    }
-
-    @EventSourcingHandler
-    void on(AccountRoleGranted event) {
-        roles.add(event.role());
     }
 }

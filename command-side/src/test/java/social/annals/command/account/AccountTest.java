@@ -22,7 +22,11 @@ import social.annals.events.account.AccountDeletionProgressed.Phase;
 import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRole;
+import social.annals.events.account.AccountActivated;
+import social.annals.events.account.AccountDeactivated;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.AccountRoleRevoked;
+import social.annals.events.moderation.Moderator;
 import social.annals.events.account.FlavourChanged;
 import social.annals.events.account.ProfileUpdated;
 
@@ -180,11 +184,36 @@ class AccountTest {
     }
 
     @Test
-    void grantingAHeldRoleAgainRecordsNothing() {
+    void grantingAHeldRoleAgainIsRecordedAgainSoTheModerationLogShowsEveryGrant() {
         fixture.given(registered(), new AccountRoleGranted(ID, "lain", AccountRole.ADMIN, "command-line", NOW))
                 .when(new GrantRoleCommand(ID, AccountRole.ADMIN, "someone"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectEvents(new AccountRoleGranted(ID, "lain", AccountRole.ADMIN, "someone", NOW));
+    }
+
+    @Test
+    void revokingRecordsEachRevocationAndActivationFollowsTheRequestedState() {
+        fixture.given(registered(), new AccountRoleGranted(ID, "lain", AccountRole.ADMIN, "command-line", NOW))
+                .when(new ModerationCommands.RevokeRole(ID, AccountRole.ADMIN, "root"))
+                .expectEvents(new AccountRoleRevoked(ID, "lain", AccountRole.ADMIN, "root", NOW));
+        Moderator root = new Moderator("R", "root");
+        fixture.given(registered())
+                .when(new ModerationCommands.SetActivation(ID, false, root))
+                .expectEvents(new AccountDeactivated(ID, "lain", root, NOW));
+        fixture.given(registered(), new AccountDeactivated(ID, "lain", root, NOW))
+                .when(new ModerationCommands.SetActivation(ID, false, root))
+                .expectEvents(new AccountDeactivated(ID, "lain", root, NOW));
+        fixture.given(registered(), new AccountDeactivated(ID, "lain", root, NOW))
+                .when(new ModerationCommands.ToggleActivation(ID, root))
+                .expectEvents(new AccountActivated(ID, "lain", root, NOW));
+    }
+
+    @Test
+    void aDeletedAccountCannotBeActivatedAgain() {
+        Moderator root = new Moderator("R", "root");
+        fixture.given(registered(), new AccountDeletionStarted(ID, "lain", ID, NOW))
+                .when(new ModerationCommands.SetActivation(ID, true, root))
+                .expectNoEvents()
+                .expectException(ModerationRefused.class);
     }
 
     @Test

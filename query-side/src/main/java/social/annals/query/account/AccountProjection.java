@@ -12,14 +12,21 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import social.annals.events.account.AccountActivated;
+import social.annals.events.account.AccountDeactivated;
 import social.annals.events.account.AccountDeleted;
 import social.annals.events.account.AccountDeletionProgressed;
 import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
+import social.annals.events.account.AccountRole;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.AccountRoleRevoked;
 import social.annals.events.account.FlavourChanged;
 import social.annals.events.account.NotificationSettingsChanged;
 import social.annals.events.account.ProfileUpdated;
+import social.annals.events.moderation.AccountRef;
+import social.annals.events.moderation.AccountsTagged;
+import social.annals.events.moderation.AccountsUntagged;
 import social.annals.events.social.AccountFollowed;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusPosted;
@@ -34,7 +41,8 @@ public class AccountProjection {
 
     private static final String COLUMNS = "account_id, nickname, display_name, bio, note_html, locked, hide_favorites, "
             + "is_admin, is_moderator, deactivated, confirmation_pending, default_scope, notify_followers, "
-            + "notify_follows, notify_remote, notify_local, followers_count, following_count, statuses_count, created_at";
+            + "notify_follows, notify_remote, notify_local, followers_count, following_count, statuses_count, created_at, "
+            + "tags";
     private static final RowMapper<AccountView> ROW = AccountProjection::map;
 
     private final JdbcTemplate jdbc;
@@ -113,11 +121,53 @@ public class AccountProjection {
 
     @EventHandler
     void on(AccountRoleGranted event) {
-        String column = switch (event.role()) {
+        setRole(event.accountId(), event.role(), true);
+    }
+
+    @EventHandler
+    void on(AccountRoleRevoked event) {
+        setRole(event.accountId(), event.role(), false);
+    }
+
+    private void setRole(String accountId, AccountRole role, boolean held) {
+        String column = switch (role) {
             case ADMIN -> "is_admin";
             case MODERATOR -> "is_moderator";
         };
-        jdbc.update("UPDATE account_view SET " + column + " = true WHERE account_id = ?", event.accountId());
+        jdbc.update("UPDATE account_view SET " + column + " = ? WHERE account_id = ?", held, accountId);
+    }
+
+    @EventHandler
+    void on(AccountDeactivated event) {
+        jdbc.update("UPDATE account_view SET deactivated = true WHERE account_id = ?", event.accountId());
+    }
+
+    @EventHandler
+    void on(AccountActivated event) {
+        jdbc.update("UPDATE account_view SET deactivated = false WHERE account_id = ?", event.accountId());
+    }
+
+    /** Tags are kept sorted and unique, so the same events always give the same array. */
+    @EventHandler
+    void on(AccountsTagged event) {
+        changeTags(event.accounts(), event.tags(), "SELECT DISTINCT t FROM unnest(tags || ?) t ORDER BY t");
+    }
+
+    @EventHandler
+    void on(AccountsUntagged event) {
+        changeTags(event.accounts(), event.tags(), "SELECT t FROM unnest(tags) t WHERE t <> ALL (?) ORDER BY t");
+    }
+
+    private void changeTags(List<AccountRef> accounts, List<String> tags, String select) {
+        for (AccountRef account : accounts) {
+            jdbc.update(con -> {
+                var statement = con.prepareStatement(
+                        "UPDATE account_view SET tags = ARRAY(" + select + ") WHERE account_id = ?");
+                statement.setArray(1, con.createArrayOf("text", tags.toArray()));
+                statement.setString(2, account.accountId());
+                return statement;
+            });
+        }
     }
 
     @EventHandler
@@ -191,11 +241,53 @@ public class AccountProjection {
 
     @QueryHandler
     public List<AccountView> handle(AccountQueries.Search query) {
-        String pattern = query.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_");
+        String pattern = likeEscaped(query.text().toLowerCase(Locale.ROOT));
         return jdbc.query("SELECT " + COLUMNS + " FROM account_view WHERE NOT deactivated AND (nickname_key LIKE ? "
                         + "OR lower(display_name) LIKE ?) ORDER BY (nickname_key = ?) DESC, nickname_key LIMIT ?",
                 ROW, pattern + "%", "%" + pattern + "%", pattern, query.limit());
+    }
+
+    @QueryHandler
+    public AccountQueries.AdminPage handle(AccountQueries.AdminSearch query) {
+        List<String> clauses = new java.util.ArrayList<>();
+        List<Object> args = new java.util.ArrayList<>();
+        if (query.query() != null && !query.query().isEmpty()) {
+            clauses.add("nickname_key LIKE ?");
+            args.add("%" + likeEscaped(query.query().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.name() != null && !query.name().isEmpty()) {
+            clauses.add("lower(display_name) LIKE ?");
+            args.add("%" + likeEscaped(query.name().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.accountIds() != null) {
+            clauses.add("account_id = ANY (?::varchar[])");
+            args.add(query.accountIds().toArray(String[]::new));
+        }
+        if (query.active() != null) {
+            clauses.add(query.active() ? "NOT deactivated" : "deactivated");
+        }
+        if (query.admins()) {
+            clauses.add("is_admin");
+        }
+        if (query.moderators()) {
+            clauses.add("is_moderator");
+        }
+        if (query.tags() != null && !query.tags().isEmpty()) {
+            clauses.add("tags && ?::text[]");
+            args.add(query.tags().toArray(String[]::new));
+        }
+        String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+        Object[] filterArgs = args.toArray();
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM account_view" + where, Integer.class, filterArgs);
+        args.add(query.pageSize());
+        args.add((long) Math.max(0, query.page() - 1) * query.pageSize());
+        List<AccountView> accounts = jdbc.query("SELECT " + COLUMNS + " FROM account_view" + where
+                + " ORDER BY nickname_key LIMIT ? OFFSET ?", ROW, args.toArray());
+        return new AccountQueries.AdminPage(count == null ? 0 : count, accounts);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @QueryHandler
@@ -227,6 +319,6 @@ public class AccountProjection {
                         rs.getBoolean("notify_follows"), rs.getBoolean("notify_remote"),
                         rs.getBoolean("notify_local")),
                 rs.getInt("followers_count"), rs.getInt("following_count"), rs.getInt("statuses_count"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), java.util.Arrays.asList((String[]) rs.getArray("tags").getArray()));
     }
 }

@@ -27,6 +27,19 @@ public final class AccountQueries {
     public record Flavour(String accountId) {
     }
 
+    /**
+     * The admin's user list: every given criterion must hold (null or false means "any").
+     * {@code query} and {@code name} are case-insensitive substrings of the nickname and display
+     * name; {@code accountIds} limits to these accounts (an e-mail lookup); {@code active} true
+     * keeps active accounts, false deactivated ones; {@code tags}: any of them. Ordered by nickname.
+     */
+    public record AdminSearch(String query, String name, List<String> accountIds, Boolean active, boolean admins,
+                              boolean moderators, List<String> tags, int page, int pageSize) {
+    }
+
+    public record AdminPage(int count, List<AccountView> accounts) {
+    }
+
     /** The progress of the account's deletion, or null when it was never deleted. */
     public record DeletionOf(String accountId) {
     }

@@ -1,6 +1,7 @@
 package social.annals.query.account;
 
 import java.time.Instant;
+import java.util.List;
 
 /** An account as the read side knows it; {@code displayName} is null once erased. */
 public record AccountView(
@@ -20,7 +21,8 @@ public record AccountView(
         int followersCount,
         int followingCount,
         int statusesCount,
-        Instant createdAt) {
+        Instant createdAt,
+        List<String> tags) {
 
     public record NotificationSettings(boolean followers, boolean follows, boolean remote, boolean local) {
     }

@@ -13,9 +13,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import social.annals.events.account.AccountActivated;
+import social.annals.events.account.AccountDeactivated;
 import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
+import social.annals.events.account.AccountRole;
 import social.annals.events.account.AccountRoleGranted;
+import social.annals.events.account.AccountRoleRevoked;
 import social.annals.events.account.EmailChanged;
 import social.annals.events.account.PasswordChanged;
 import social.annals.events.oauth.AccessTokenIssued;
@@ -75,11 +79,30 @@ public class AuthProjection {
 
     @EventHandler
     void on(AccountRoleGranted event) {
-        String column = switch (event.role()) {
+        setRole(event.accountId(), event.role(), true);
+    }
+
+    @EventHandler
+    void on(AccountRoleRevoked event) {
+        setRole(event.accountId(), event.role(), false);
+    }
+
+    private void setRole(String accountId, AccountRole role, boolean held) {
+        String column = switch (role) {
             case ADMIN -> "is_admin";
             case MODERATOR -> "is_moderator";
         };
-        jdbc.update("UPDATE auth_credential SET " + column + " = true WHERE account_id = ?", event.accountId());
+        jdbc.update("UPDATE auth_credential SET " + column + " = ? WHERE account_id = ?", held, accountId);
+    }
+
+    @EventHandler
+    void on(AccountDeactivated event) {
+        jdbc.update("UPDATE auth_credential SET deactivated = true WHERE account_id = ?", event.accountId());
+    }
+
+    @EventHandler
+    void on(AccountActivated event) {
+        jdbc.update("UPDATE auth_credential SET deactivated = false WHERE account_id = ?", event.accountId());
     }
 
     @EventHandler

@@ -1,55 +1,303 @@
 package social.annals.gateway.api.admin;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.events.ids.FlakeId;
+import social.annals.command.account.AccountDeletionCommands;
+import social.annals.command.account.GrantRoleCommand;
+import social.annals.command.account.ModerationCommands;
+import social.annals.command.moderation.ModerationActionCommands;
+import social.annals.command.secrets.Digests;
+import social.annals.command.social.RelationshipCommands;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.events.account.AccountRole;
+import social.annals.events.moderation.AccountRef;
+import social.annals.events.moderation.Moderator;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.Dates;
-import social.annals.gateway.render.Urls;
+import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Params;
+import social.annals.query.account.AccountProjection;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
+import social.annals.query.auth.AuthProjection;
+import social.annals.query.auth.AuthQueries;
+import social.annals.query.moderation.ModerationLogProjection;
+import social.annals.query.social.RelationshipProjection;
 
-/** Admin user view ({@code GET /api/pleroma/admin/users/:nickname_or_id}). */
+/**
+ * The admin API's user management (Pleroma 1.1 paths, and the seed paths that 1.1 dropped).
+ * Every change is an event that names the acting admin, and the moderation log is built from them.
+ */
 @RestController
 public class AdminUsersController {
 
-    private final Queries queries;
-    private final Urls urls;
+    private static final int DEFAULT_PAGE_SIZE = 50;
 
-    public AdminUsersController(Queries queries, Urls urls) {
+    private final Queries queries;
+    private final CommandGateway commands;
+    private final Moderators moderators;
+    private final AdminAccountRenderer renderer;
+    private final ConsistencyBarrier barrier;
+    private final FlakeIdGenerator ids;
+    private final Digests digests;
+    private final AdminAccountCreation creation;
+    private final TransactionTemplate transaction;
+
+    public AdminUsersController(Queries queries, CommandGateway commands, Moderators moderators,
+                                AdminAccountRenderer renderer, ConsistencyBarrier barrier, FlakeIdGenerator ids,
+                                Digests digests, AdminAccountCreation creation, PlatformTransactionManager transactions) {
         this.queries = queries;
-        this.urls = urls;
+        this.commands = commands;
+        this.moderators = moderators;
+        this.renderer = renderer;
+        this.barrier = barrier;
+        this.ids = ids;
+        this.digests = digests;
+        this.creation = creation;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @GetMapping("/api/pleroma/admin/users")
+    @Auth(Auth.Level.ADMIN)
+    public Map<String, Object> list(Params params) {
+        int page = Math.max(1, leadingNumber(params.stringOrNull("page"), 1));
+        int pageSize = Math.max(1, leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
+        List<String> filters = params.string("filters").map(text -> List.of(text.split(","))).orElse(List.of())
+                .stream().map(String::trim).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("page_size", pageSize);
+        boolean impossible = filters.contains("external") || (filters.contains("active")
+                && filters.contains("deactivated"));
+        List<String> accountIds = params.string("email").filter(email -> !email.isBlank())
+                .map(email -> {
+                    AuthQueries.Credentials found = queries.one(new AuthQueries.CredentialsByLogin(email,
+                            digests.email(email)), AuthQueries.Credentials.class);
+                    return found == null ? List.<String>of() : List.of(found.accountId());
+                }).orElse(null);
+        if (impossible) {
+            out.put("count", 0);
+            out.put("users", List.of());
+            return reorder(out);
+        }
+        Boolean active = filters.contains("active") ? Boolean.TRUE : filters.contains("deactivated") ? Boolean.FALSE
+                : null;
+        AccountQueries.AdminPage found = queries.one(new AccountQueries.AdminSearch(params.stringOrNull("query"),
+                params.stringOrNull("name"), accountIds, active, filters.contains("is_admin"),
+                filters.contains("is_moderator"), params.strings("tags"), page, pageSize), AccountQueries.AdminPage.class);
+        out.put("count", found.count());
+        out.put("users", found.accounts().stream().map(renderer::render).toList());
+        return reorder(out);
+    }
+
+    private static Map<String, Object> reorder(Map<String, Object> out) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("count", out.get("count"));
+        ordered.put("page_size", out.get("page_size"));
+        ordered.put("users", out.get("users"));
+        return ordered;
+    }
+
+    /** "2abc" counts as 2, as in Pleroma; anything without a leading number is the default. */
+    static int leadingNumber(String text, int fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        int end = 0;
+        while (end < text.length() && end < 9 && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? fallback : Integer.parseInt(text.substring(0, end));
     }
 
     @GetMapping("/api/pleroma/admin/users/{nicknameOrId}")
     @Auth(Auth.Level.ADMIN)
     public Map<String, Object> show(@PathVariable String nicknameOrId) {
-        AccountView account = find(nicknameOrId);
+        return renderer.render(moderators.account(nicknameOrId));
+    }
+
+    /** 1.1: {@code users} list, all or none; seed and 1.0: one user as {@code nickname}, {@code email}, {@code password}. */
+    @PostMapping({"/api/pleroma/admin/users", "/api/pleroma/admin/user"})
+    @Auth(Auth.Level.ADMIN)
+    public ResponseEntity<Object> create(Params params, ApiPrincipal caller) {
+        return creation.create(params, moderators.of(caller));
+    }
+
+    @DeleteMapping({"/api/pleroma/admin/users", "/api/pleroma/admin/user"})
+    @Auth(Auth.Level.ADMIN)
+    public TextNode delete(Params params, ApiPrincipal caller) {
+        AccountView account = moderators.find(params.stringOrNull("nickname"))
+                .orElseThrow(() -> ApiException.bare(HttpStatus.NOT_FOUND, "Not found"));
+        Moderator by = moderators.of(caller);
+        commands.sendAndWait(new AccountDeletionCommands.Delete(account.accountId(),
+                by.accountId() == null ? by.nickname() : by.accountId()));
+        barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);
+        return TextNode.valueOf(account.nickname());
+    }
+
+    @PatchMapping("/api/pleroma/admin/users/{nickname}/toggle_activation")
+    @Auth(Auth.Level.ADMIN)
+    public Map<String, Object> toggleActivation(@PathVariable String nickname, ApiPrincipal caller) {
+        AccountView account = moderators.account(nickname);
+        commands.sendAndWait(new ModerationCommands.ToggleActivation(account.accountId(), moderators.of(caller)));
+        barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);
+        return renderer.render(moderators.account(account.accountId()));
+    }
+
+    @PutMapping({"/api/pleroma/admin/users/{nickname}/activation_status",
+            "/api/pleroma/admin/activation_status/{nickname}"})
+    @Auth(Auth.Level.ADMIN)
+    public ResponseEntity<Void> activationStatus(@PathVariable String nickname, Params params, ApiPrincipal caller) {
+        boolean active;
+        try {
+            active = params.bool("status").orElseThrow(() -> ApiException.bare(HttpStatus.BAD_REQUEST,
+                    "Invalid parameters"));
+        } catch (ApiException notABoolean) {
+            throw ApiException.bare(HttpStatus.BAD_REQUEST, "Invalid parameters");
+        }
+        AccountView account = moderators.account(nickname);
+        commands.sendAndWait(new ModerationCommands.SetActivation(account.accountId(), active, moderators.of(caller)));
+        barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/pleroma/admin/users/tag")
+    @Auth(Auth.Level.ADMIN)
+    public ResponseEntity<Void> tag(Params params, ApiPrincipal caller) {
+        return changeTags(params, caller, true);
+    }
+
+    @DeleteMapping("/api/pleroma/admin/users/tag")
+    @Auth(Auth.Level.ADMIN)
+    public ResponseEntity<Void> untag(Params params, ApiPrincipal caller) {
+        return changeTags(params, caller, false);
+    }
+
+    /** Unknown nicknames are skipped (Pleroma failed the whole call). */
+    private ResponseEntity<Void> changeTags(Params params, ApiPrincipal caller, boolean add) {
+        List<String> nicknames = params.strings("nicknames");
+        List<String> tags = params.strings("tags");
+        if (nicknames.isEmpty() || tags.isEmpty()) {
+            throw ApiException.bare(HttpStatus.BAD_REQUEST, "Invalid parameters");
+        }
+        List<AccountRef> accounts = new ArrayList<>();
+        for (String nickname : nicknames) {
+            moderators.find(nickname).ifPresent(account -> accounts.add(Moderators.ref(account)));
+        }
+        if (!accounts.isEmpty()) {
+            String actionId = ids.next();
+            commands.sendAndWait(new ModerationActionCommands.Tag(actionId, accounts, tags, add,
+                    moderators.of(caller)));
+            barrier.await(actionId, AccountProjection.GROUP, ModerationLogProjection.GROUP);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping({"/api/pleroma/admin/users/{nickname}/permission_group",
+            "/api/pleroma/admin/users/{nickname}/permission_group/{group}",
+            "/api/pleroma/admin/permission_group/{nickname}", "/api/pleroma/admin/permission_group/{nickname}/{group}"})
+    @Auth(Auth.Level.ADMIN)
+    public Map<String, Object> permissionGroups(@PathVariable String nickname) {
+        AccountView account = moderators.account(nickname);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", account.accountId());
-        out.put("nickname", account.nickname());
-        out.put("deactivated", account.deactivated());
-        out.put("local", true);
-        out.put("roles", Map.of("admin", account.admin(), "moderator", account.moderator()));
-        out.put("tags", List.of());
-        out.put("avatar", urls.defaultAvatar());
-        out.put("display_name", account.displayName() == null || account.displayName().isBlank()
-                ? account.nickname() : account.displayName());
+        out.put("is_admin", account.admin());
+        out.put("is_moderator", account.moderator());
         return out;
+    }
+
+    @PostMapping({"/api/pleroma/admin/users/{nickname}/permission_group/{group}",
+            "/api/pleroma/admin/permission_group/{nickname}/{group}"})
+    @Auth(Auth.Level.ADMIN)
+    public Map<String, Object> grant(@PathVariable String nickname, @PathVariable String group, ApiPrincipal caller) {
+        AccountRole role = role(group);
+        AccountView account = moderators.account(nickname);
+        commands.sendAndWait(new GrantRoleCommand(account.accountId(), role, moderators.of(caller).nickname()));
+        barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);
+        return Map.of("is_" + group, true);
+    }
+
+    @DeleteMapping({"/api/pleroma/admin/users/{nickname}/permission_group/{group}",
+            "/api/pleroma/admin/permission_group/{nickname}/{group}"})
+    @Auth(Auth.Level.ADMIN)
+    public Map<String, Object> revoke(@PathVariable String nickname, @PathVariable String group, ApiPrincipal caller) {
+        AccountRole role = role(group);
+        AccountView account = moderators.account(nickname);
+        if (account.accountId().equals(caller.accountId())) {
+            throw ApiException.error(HttpStatus.FORBIDDEN, "You can't revoke your own admin status.");
+        }
+        commands.sendAndWait(new ModerationCommands.RevokeRole(account.accountId(), role,
+                moderators.of(caller).nickname()));
+        barrier.await(account.accountId(), AccountProjection.GROUP, AuthProjection.GROUP,
+                ModerationLogProjection.GROUP);
+        return Map.of("is_" + group, false);
+    }
+
+    private static AccountRole role(String group) {
+        return switch (group) {
+            case "admin" -> AccountRole.ADMIN;
+            case "moderator" -> AccountRole.MODERATOR;
+            default -> throw ApiException.error(HttpStatus.NOT_FOUND, "No such permission_group");
+        };
+    }
+
+    @PostMapping("/api/pleroma/admin/users/follow")
+    @Auth(Auth.Level.ADMIN)
+    public TextNode follow(Params params, ApiPrincipal caller) {
+        return forceFollow(params, caller, true);
+    }
+
+    @PostMapping("/api/pleroma/admin/users/unfollow")
+    @Auth(Auth.Level.ADMIN)
+    public TextNode unfollow(Params params, ApiPrincipal caller) {
+        return forceFollow(params, caller, false);
+    }
+
+    /** Always "ok", as in Pleroma; with an unknown nickname nothing happens and nothing is logged. */
+    private TextNode forceFollow(Params params, ApiPrincipal caller, boolean follow) {
+        var follower = moderators.find(params.stringOrNull("follower"));
+        var followed = moderators.find(params.stringOrNull("followed"));
+        if (follower.isPresent() && followed.isPresent()
+                && !follower.get().accountId().equals(followed.get().accountId())) {
+            String from = follower.get().accountId();
+            String to = followed.get().accountId();
+            String actionId = ids.next();
+            Moderator by = moderators.of(caller);
+            // The relationship change and the record of who forced it commit together.
+            transaction.executeWithoutResult(status -> {
+                commands.sendAndWait(follow ? new RelationshipCommands.Follow(from, to, false, null)
+                        : new RelationshipCommands.Unfollow(from, to));
+                commands.sendAndWait(new ModerationActionCommands.RecordForcedFollow(actionId,
+                        Moderators.ref(follower.get()), Moderators.ref(followed.get()), follow, by));
+            });
+            barrier.await(actionId, AccountProjection.GROUP, RelationshipProjection.GROUP,
+                    ModerationLogProjection.GROUP);
+        }
+        return TextNode.valueOf("ok");
     }
 
     /** Beyond Pleroma: how far the account's deletion has got (404 when it was never deleted). */
     @GetMapping("/api/pleroma/admin/users/{nicknameOrId}/deletion")
     @Auth(Auth.Level.ADMIN)
     public Map<String, Object> deletion(@PathVariable String nicknameOrId) {
-        AccountQueries.Deletion deletion = queries.one(new AccountQueries.DeletionOf(find(nicknameOrId).accountId()),
+        AccountQueries.Deletion deletion = queries.one(
+                new AccountQueries.DeletionOf(moderators.account(nicknameOrId).accountId()),
                 AccountQueries.Deletion.class);
         if (deletion == null) {
             throw ApiException.bare(HttpStatus.NOT_FOUND, "Not found");
@@ -67,17 +315,5 @@ public class AdminUsersController {
         out.put("started_at", Dates.mastodon(deletion.startedAt()));
         out.put("updated_at", Dates.mastodon(deletion.updatedAt()));
         return out;
-    }
-
-    private AccountView find(String nicknameOrId) {
-        AccountView account = FlakeId.isWellFormed(nicknameOrId)
-                ? queries.one(new AccountQueries.ById(nicknameOrId), AccountView.class) : null;
-        if (account == null && nicknameOrId.length() <= 255) {
-            account = queries.one(new AccountQueries.ByNickname(nicknameOrId), AccountView.class);
-        }
-        if (account == null) {
-            throw ApiException.bare(HttpStatus.NOT_FOUND, "Not found");
-        }
-        return account;
     }
 }

@@ -1,0 +1,53 @@
+package social.annals.gateway.api.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pleroma 1.1's moderation log messages, rendered from an entry's data. */
+final class ModerationLogMessages {
+
+    private ModerationLogMessages() {
+    }
+
+    static String render(JsonNode data) {
+        String actor = "@" + data.path("actor").path("nickname").asText();
+        String subject = "@" + data.path("subject").path("nickname").asText();
+        return switch (data.path("action").asText()) {
+            case "delete" -> actor + " deleted user " + subject;
+            case "create" -> actor + " created users: " + String.join(", ", nicknames(data.path("subjects")));
+            case "activate" -> actor + " activated user " + subject;
+            case "deactivate" -> actor + " deactivated user " + subject;
+            case "tag" -> actor + " added tags: " + joined(data.path("tags")) + " to users: "
+                    + String.join(", ", mentions(data.path("nicknames")));
+            case "untag" -> actor + " removed tags: " + joined(data.path("tags")) + " from users: "
+                    + String.join(", ", mentions(data.path("nicknames")));
+            case "grant" -> actor + " made " + subject + " " + data.path("permission").asText();
+            case "revoke" -> actor + " revoked " + data.path("permission").asText() + " role from " + subject;
+            case "follow" -> actor + " made @" + data.path("follower").path("nickname").asText() + " follow @"
+                    + data.path("followed").path("nickname").asText();
+            case "unfollow" -> actor + " made @" + data.path("follower").path("nickname").asText() + " unfollow @"
+                    + data.path("followed").path("nickname").asText();
+            case "status_delete" -> actor + " deleted status #" + data.path("subject_id").asText();
+            default -> actor + " " + data.path("action").asText();
+        };
+    }
+
+    private static List<String> nicknames(JsonNode users) {
+        List<String> out = new ArrayList<>();
+        users.forEach(user -> out.add("@" + user.path("nickname").asText()));
+        return out;
+    }
+
+    private static List<String> mentions(JsonNode nicknames) {
+        List<String> out = new ArrayList<>();
+        nicknames.forEach(nickname -> out.add("@" + nickname.asText()));
+        return out;
+    }
+
+    private static String joined(JsonNode texts) {
+        List<String> out = new ArrayList<>();
+        texts.forEach(text -> out.add(text.asText()));
+        return String.join(", ", out);
+    }
+}

@@ -1,0 +1,54 @@
+package social.annals.gateway.api.admin;
+
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import social.annals.events.ids.FlakeId;
+import social.annals.events.moderation.AccountRef;
+import social.annals.events.moderation.Moderator;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.web.ApiException;
+import social.annals.query.account.AccountQueries;
+import social.annals.query.account.AccountView;
+
+/** Who is acting and on whom, for the admin endpoints. */
+@Component
+public class Moderators {
+
+    private final Queries queries;
+
+    public Moderators(Queries queries) {
+        this.queries = queries;
+    }
+
+    /** The acting admin, or the synthetic actor of the admin token. */
+    public Moderator of(ApiPrincipal caller) {
+        if (!caller.isUser()) {
+            return Moderator.ADMIN_TOKEN;
+        }
+        AccountView account = queries.one(new AccountQueries.ById(caller.accountId()), AccountView.class);
+        return new Moderator(caller.accountId(), account == null ? caller.accountId() : account.nickname());
+    }
+
+    /** An account by id or nickname, or 404 {@code "Not found"}. */
+    public AccountView account(String nicknameOrId) {
+        return find(nicknameOrId).orElseThrow(() -> ApiException.bare(HttpStatus.NOT_FOUND, "Not found"));
+    }
+
+    public Optional<AccountView> find(String nicknameOrId) {
+        if (nicknameOrId == null || nicknameOrId.isEmpty() || nicknameOrId.length() > 255) {
+            return Optional.empty();
+        }
+        AccountView account = FlakeId.isWellFormed(nicknameOrId)
+                ? queries.one(new AccountQueries.ById(nicknameOrId), AccountView.class) : null;
+        if (account == null) {
+            account = queries.one(new AccountQueries.ByNickname(nicknameOrId), AccountView.class);
+        }
+        return Optional.ofNullable(account);
+    }
+
+    public static AccountRef ref(AccountView account) {
+        return new AccountRef(account.accountId(), account.nickname());
+    }
+}
