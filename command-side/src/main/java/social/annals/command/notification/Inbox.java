@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import social.annals.command.ids.NumericIdGenerator;
 import social.annals.events.notification.NotificationsCleared;
 import social.annals.events.notification.NotificationsReadUpTo;
 
@@ -43,7 +44,7 @@ public class Inbox {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(NotificationCommands.Clear command, Clock clock) {
         Instant now = clock.instant();
-        apply(new NotificationsCleared(command.accountId(), NotificationIdGenerator.latestAt(now), now));
+        apply(new NotificationsCleared(command.accountId(), NumericIdGenerator.latestAt(now), now));
     }
 
     @EventSourcingHandler

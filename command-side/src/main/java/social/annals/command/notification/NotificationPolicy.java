@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
+import social.annals.command.ids.NumericIdGenerator;
 import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.notification.NotificationType;
 import social.annals.events.social.AccountFollowed;
@@ -40,10 +41,10 @@ public class NotificationPolicy {
 
     private final EventBus eventBus;
     private final NotificationAudience audience;
-    private final NotificationIdGenerator ids;
+    private final NumericIdGenerator ids;
     private final Clock clock;
 
-    public NotificationPolicy(EventBus eventBus, NotificationAudience audience, NotificationIdGenerator ids,
+    public NotificationPolicy(EventBus eventBus, NotificationAudience audience, NumericIdGenerator ids,
                               Clock clock) {
         this.eventBus = eventBus;
         this.audience = audience;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
+import social.annals.command.ids.NumericIdGenerator;
 import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.notification.NotificationDismissed;
 import social.annals.events.notification.NotificationRead;
@@ -86,6 +87,6 @@ class NotificationTest {
     void clearingRemovesEverythingDeliveredUpToNow() {
         fixture(Inbox.class).givenNoPriorActivity()
                 .when(new NotificationCommands.Clear("R"))
-                .expectEvents(new NotificationsCleared("R", NotificationIdGenerator.latestAt(NOW), NOW));
+                .expectEvents(new NotificationsCleared("R", NumericIdGenerator.latestAt(NOW), NOW));
     }
 }

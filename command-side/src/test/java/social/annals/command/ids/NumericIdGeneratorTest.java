@@ -1,4 +1,4 @@
-package social.annals.command.notification;
+package social.annals.command.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NotificationIdGeneratorTest {
+class NumericIdGeneratorTest {
 
     @Test
     void idsIncreaseStayBelowTwoToTheFiftyThirdAndNeverRepeatWithinAMillisecond() {
         Instant now = Instant.parse("2090-01-01T00:00:00Z");
-        NotificationIdGenerator ids = new NotificationIdGenerator(Clock.fixed(now, ZoneOffset.UTC), 15);
+        NumericIdGenerator ids = new NumericIdGenerator(Clock.fixed(now, ZoneOffset.UTC), 15);
         List<Long> made = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             made.add(ids.next());
@@ -22,21 +22,21 @@ class NotificationIdGeneratorTest {
         assertThat(made).isSorted().doesNotHaveDuplicates();
         assertThat(made).allMatch(id -> id > 0 && id < (1L << 53));
         // Borrowing later milliseconds when the sequence runs out keeps them below "everything up to a second later".
-        assertThat(made.get(999)).isLessThanOrEqualTo(NotificationIdGenerator.latestAt(now.plusMillis(10)));
+        assertThat(made.get(999)).isLessThanOrEqualTo(NumericIdGenerator.latestAt(now.plusMillis(10)));
     }
 
     @Test
     void everythingMadeUpToAnInstantIsAtMostItsLatestId() {
         Instant now = Instant.parse("2026-11-26T12:00:00.123Z");
-        long id = new NotificationIdGenerator(Clock.fixed(now, ZoneOffset.UTC), 15).next();
-        assertThat(id).isLessThanOrEqualTo(NotificationIdGenerator.latestAt(now));
-        assertThat(id).isGreaterThan(NotificationIdGenerator.latestAt(now.minusMillis(1)));
+        long id = new NumericIdGenerator(Clock.fixed(now, ZoneOffset.UTC), 15).next();
+        assertThat(id).isLessThanOrEqualTo(NumericIdGenerator.latestAt(now));
+        assertThat(id).isGreaterThan(NumericIdGenerator.latestAt(now.minusMillis(1)));
     }
 
     @Test
     void aClockThatGoesBackDoesNotMakeSmallerIds() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
-        NotificationIdGenerator ids = new NotificationIdGenerator(clock, 3);
+        NumericIdGenerator ids = new NumericIdGenerator(clock, 3);
         long first = ids.next();
         clock.now = clock.now.minusSeconds(1);
         assertThat(ids.next()).isGreaterThan(first);

@@ -1,4 +1,4 @@
-package social.annals.command.notification;
+package social.annals.command.ids;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -7,13 +7,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Notification ids: time-ordered integers below 2^53, because clients (the Pleroma web frontend)
- * parse them as JavaScript numbers. 41 bits of milliseconds since 2024 (until 2093), 4 bits of
+ * Numeric ids (notifications, invites): time-ordered integers below 2^53, because clients (the
+ * Pleroma web frontend, admin front-ends) parse them as JavaScript numbers. 41 bits of milliseconds since 2024 (until 2093), 4 bits of
  * worker, 8 bits of sequence. The worker part is random per process; should two nodes ever make
- * the same id, the second aggregate cannot be created and its batch is retried with a new id.
+ * the same id, the second aggregate cannot be created and its command is retried with a new id.
  */
 @Component
-public class NotificationIdGenerator {
+public class NumericIdGenerator {
 
     static final long EPOCH_MILLIS = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     private static final int WORKER_BITS = 4;
@@ -26,11 +26,11 @@ public class NotificationIdGenerator {
     private int sequence;
 
     @Autowired
-    public NotificationIdGenerator(Clock clock) {
+    public NumericIdGenerator(Clock clock) {
         this(clock, new SecureRandom().nextInt(1 << WORKER_BITS));
     }
 
-    NotificationIdGenerator(Clock clock, long worker) {
+    NumericIdGenerator(Clock clock, long worker) {
         this.clock = clock;
         this.worker = worker;
     }
