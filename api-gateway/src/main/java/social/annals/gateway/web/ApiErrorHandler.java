@@ -28,6 +28,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import social.annals.command.DomainRefusal;
 import social.annals.command.account.FlavourRejected;
 import social.annals.command.account.ModerationRefused;
+import social.annals.command.invite.InviteExpired;
 import social.annals.command.account.ProfileRejected;
 import social.annals.command.account.RegistrationRejected;
 import social.annals.command.oauth.AppRejected;
@@ -96,7 +97,7 @@ public class ApiErrorHandler {
         if (refusal instanceof RegistrationRejected rejected) {
             return error(HttpStatus.BAD_REQUEST, json(rejected.fieldErrors()));
         }
-        if (refusal instanceof ModerationRefused) {
+        if (refusal instanceof ModerationRefused || refusal instanceof InviteExpired) {
             return body(ApiException.bare(HttpStatus.BAD_REQUEST, refusal.getMessage()));
         }
         if (refusal instanceof FlavourRejected) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.RegistrationRejected;
 import social.annals.events.oauth.GrantType;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.api.admin.InviteTokens;
 import social.annals.gateway.api.oauth.TokenIssuer;
 import social.annals.gateway.captcha.CaptchaCheck;
 import social.annals.gateway.render.TwitterUserRenderer;
@@ -20,6 +21,7 @@ import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
 import social.annals.query.account.AccountView;
 import social.annals.query.auth.AuthQueries;
+import social.annals.query.invite.InviteQueries;
 import social.annals.query.auth.AuthQueries.App;
 
 /** TwitterAPI ({@code /api/account/register}) and Mastodon ({@code /api/v1/accounts}) registration. */
@@ -47,10 +49,10 @@ public class RegistrationController {
     @PostMapping("/api/account/register")
     public Object register(Params params) {
         captcha.verify(params);
-        requireOpenRegistrations();
+        Long invite = requiredInvite(params);
         AccountView account = registrations.register(new Registrations.Form(params.stringOrNull("nickname"),
                 params.stringOrNull("email"), params.stringOrNull("fullname"), params.stringOrNull("bio"),
-                params.stringOrNull("password"), params.stringOrNull("confirm")));
+                params.stringOrNull("password"), params.stringOrNull("confirm")), invite);
         // An unconfirmed account is invisible to the anonymous registrant: Pleroma answers {}.
         return registrations.activationRequired() ? Map.of() : twitterUsers.render(account, null);
     }
@@ -73,10 +75,10 @@ public class RegistrationController {
         AccountView account;
         try {
             captcha.verify(params);
-            requireOpenRegistrations();
+            Long invite = requiredInvite(params);
             account = registrations.register(new Registrations.Form(username, email,
                     params.string("fullname").filter(s -> !s.isBlank()).orElse(username),
-                    params.string("bio").orElse(""), password, password));
+                    params.string("bio").orElse(""), password, password), invite);
         } catch (RuntimeException e) {
             // Mastodon-style registration answers the field map as an object, not a JSON string.
             if (ApiErrorHandler.unwrap(e) instanceof RegistrationRejected rejected) {
@@ -97,10 +99,20 @@ public class RegistrationController {
         return out;
     }
 
-    /** Invites arrive with the admin API; until then a closed instance accepts no invite token. */
-    private void requireOpenRegistrations() {
-        if (!registrationsOpen) {
+    /**
+     * With registrations closed, the invite named by {@code token} (400 "Invalid token" when there
+     * is none); null while registrations are open.
+     */
+    private Long requiredInvite(Params params) {
+        if (registrationsOpen) {
+            return null;
+        }
+        String token = params.string("token").filter(t -> !t.isBlank()).orElse(null);
+        InviteQueries.Invite invite = token == null ? null
+                : queries.one(new InviteQueries.ByTokenDigest(InviteTokens.digestOf(token)), InviteQueries.Invite.class);
+        if (invite == null) {
             throw ApiException.bare(HttpStatus.BAD_REQUEST, "Invalid token");
         }
+        return invite.inviteId();
     }
 }

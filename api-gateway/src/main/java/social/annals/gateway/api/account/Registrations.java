@@ -6,8 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import social.annals.command.account.RegisterAccountCommand;
 import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.invite.InviteCommands;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.web.ApiException;
 import social.annals.query.account.AccountProjection;
@@ -27,11 +29,13 @@ public class Registrations {
     private final FlakeIdGenerator ids;
     private final TextFormatter formatter;
     private final ConsistencyBarrier barrier;
+    private final TransactionalCommands transactional;
     private final boolean activationRequired;
 
     public Registrations(CommandGateway commands, Queries queries, FlakeIdGenerator ids, TextFormatter formatter,
-                         ConsistencyBarrier barrier,
+                         ConsistencyBarrier barrier, TransactionalCommands transactional,
                          @Value("${annals.instance.account-activation-required:false}") boolean activationRequired) {
+        this.transactional = transactional;
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
@@ -42,10 +46,26 @@ public class Registrations {
 
     /** Registers and waits until the account read model shows the account. */
     public AccountView register(Form form) {
+        return register(form, null);
+    }
+
+    /**
+     * Registers with an invite ({@code inviteId} may be null): the invite's use and the account
+     * commit together, so a registration that fails validation does not burn the invite.
+     */
+    public AccountView register(Form form, Long inviteId) {
         String accountId = ids.next();
         String bio = form.bio() == null ? "" : form.bio();
-        commands.sendAndWait(new RegisterAccountCommand(accountId, form.nickname(), form.email(), form.fullname(), bio,
-                formatter.toHtml(bio), form.password(), form.confirm(), activationRequired));
+        RegisterAccountCommand registration = new RegisterAccountCommand(accountId, form.nickname(), form.email(),
+                form.fullname(), bio, formatter.toHtml(bio), form.password(), form.confirm(), activationRequired);
+        if (inviteId == null) {
+            commands.sendAndWait(registration);
+        } else {
+            transactional.inOneTransaction(inTransaction -> {
+                inTransaction.sendAndWait(new InviteCommands.Use(inviteId, accountId));
+                inTransaction.sendAndWait(registration);
+            });
+        }
         barrier.await(accountId, AccountProjection.GROUP);
         AccountView account = queries.one(new AccountQueries.ById(accountId), AccountView.class);
         if (account == null) {

@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import social.annals.command.account.RegisterAccountCommand;
 import social.annals.command.account.RegistrationRejected;
 import social.annals.command.ids.FlakeIdGenerator;
@@ -18,6 +15,7 @@ import social.annals.command.moderation.ModerationActionCommands;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
 import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
@@ -38,19 +36,17 @@ public class AdminAccountCreation {
 
     private static final String BIO = ".";
 
-    private final CommandGateway commands;
+    private final TransactionalCommands transactional;
     private final FlakeIdGenerator ids;
     private final TextFormatter formatter;
     private final ConsistencyBarrier barrier;
-    private final TransactionTemplate transaction;
 
-    public AdminAccountCreation(CommandGateway commands, FlakeIdGenerator ids, TextFormatter formatter,
-                                ConsistencyBarrier barrier, PlatformTransactionManager transactions) {
-        this.commands = commands;
+    public AdminAccountCreation(TransactionalCommands transactional, FlakeIdGenerator ids, TextFormatter formatter,
+                                ConsistencyBarrier barrier) {
+        this.transactional = transactional;
         this.ids = ids;
         this.formatter = formatter;
         this.barrier = barrier;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     ResponseEntity<Object> create(Params params, Moderator by) {
@@ -64,7 +60,8 @@ public class AdminAccountCreation {
         int[] failedAt = {-1};
         String[] failure = {""};
         try {
-            transaction.executeWithoutResult(status -> {
+            transactional.inOneTransaction(commands -> {
+                accountIds.clear();
                 List<AccountRef> created = new ArrayList<>();
                 for (int i = 0; i < requested.size(); i++) {
                     Requested user = requested.get(i);

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,6 +27,7 @@ import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
@@ -59,11 +58,11 @@ public class AdminUsersController {
     private final FlakeIdGenerator ids;
     private final Digests digests;
     private final AdminAccountCreation creation;
-    private final TransactionTemplate transaction;
+    private final TransactionalCommands transactional;
 
     public AdminUsersController(Queries queries, CommandGateway commands, Moderators moderators,
                                 AdminAccountRenderer renderer, ConsistencyBarrier barrier, FlakeIdGenerator ids,
-                                Digests digests, AdminAccountCreation creation, PlatformTransactionManager transactions) {
+                                Digests digests, AdminAccountCreation creation, TransactionalCommands transactional) {
         this.queries = queries;
         this.commands = commands;
         this.moderators = moderators;
@@ -72,7 +71,7 @@ public class AdminUsersController {
         this.ids = ids;
         this.digests = digests;
         this.creation = creation;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transactional = transactional;
     }
 
     @GetMapping("/api/pleroma/admin/users")
@@ -280,10 +279,10 @@ public class AdminUsersController {
             String actionId = ids.next();
             Moderator by = moderators.of(caller);
             // The relationship change and the record of who forced it commit together.
-            transaction.executeWithoutResult(status -> {
-                commands.sendAndWait(follow ? new RelationshipCommands.Follow(from, to, false, null)
+            transactional.inOneTransaction(inTransaction -> {
+                inTransaction.sendAndWait(follow ? new RelationshipCommands.Follow(from, to, false, null)
                         : new RelationshipCommands.Unfollow(from, to));
-                commands.sendAndWait(new ModerationActionCommands.RecordForcedFollow(actionId,
+                inTransaction.sendAndWait(new ModerationActionCommands.RecordForcedFollow(actionId,
                         Moderators.ref(follower.get()), Moderators.ref(followed.get()), follow, by));
             });
             barrier.await(actionId, AccountProjection.GROUP, RelationshipProjection.GROUP,
