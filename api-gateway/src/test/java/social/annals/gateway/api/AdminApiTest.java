@@ -264,4 +264,36 @@ class AdminApiTest extends ApiTest {
         Http.Response json = http.get(ADMIN + "/moderation_log/export?subject_id=" + user.id(), "Authorization", auth);
         assertThat(json.json().size()).isEqualTo(2);
     }
+
+    @Test
+    void statusesAreModeratedAndDeletedWithOneLogEntryEach() {
+        User author = user("moderated");
+        String status = postStatusId(author, "status", "questionable");
+        Http.Response changed = http.putJson(ADMIN + "/statuses/" + status, Map.of("visibility", "private",
+                "sensitive", "true"), "Authorization", auth);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("visibility").asText()).isEqualTo("private");
+        assertThat(changed.json().get("sensitive").asBoolean()).isTrue();
+        assertThat(http.get("/api/v1/statuses/" + status).status()).isEqualTo(404);
+        http.putJson(ADMIN + "/statuses/" + status, Map.of("sensitive", false), "Authorization", auth);
+        Http.Response direct = http.putJson(ADMIN + "/statuses/" + status, Map.of("visibility", "direct"),
+                "Authorization", auth);
+        assertThat(direct.status()).isEqualTo(400);
+        assertThat(direct.body()).isEqualTo("\"Unsupported visibility\"");
+        assertThat(http.putJson(ADMIN + "/statuses/nope", Map.of("sensitive", true), "Authorization", auth).body())
+                .isEqualTo("\"Not found\"");
+
+        Http.Response deleted = http.delete(ADMIN + "/statuses/" + status, "Authorization", auth);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body()).isEqualTo("{}");
+        assertThat(http.get("/api/v1/statuses/" + status, "Authorization", author.bearer()).status()).isEqualTo(404);
+        Http.Response again = http.delete(ADMIN + "/statuses/" + status, "Authorization", auth);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body()).isEqualTo("\"Could not delete\"");
+        assertThat(http.putJson(ADMIN + "/statuses/" + status, Map.of("sensitive", true), "Authorization", auth)
+                .status()).isEqualTo(404);
+        assertThat(messages()).containsExactly("@" + admin + " deleted status #" + status,
+                "@" + admin + " updated status #" + status + ", set sensitive: 'false'",
+                "@" + admin + " updated status #" + status + ", set sensitive: 'true', visibility: 'private'");
+    }
 }

@@ -8,7 +8,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPosted;
+import social.annals.events.status.Visibility;
 
 /** A local status: posted once, deleted by its author or a moderator. Created by {@link StatusPublishing}. */
 @Aggregate
@@ -32,6 +34,18 @@ public class Status {
             throw new StatusDeleteRefused();
         }
         apply(new StatusDeleted(statusId, authorId, command.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(StatusCommands.Moderate command, Clock clock) {
+        if (deleted) {
+            throw new StatusDeleteRefused();
+        }
+        if (command.visibility() == Visibility.DIRECT) {
+            throw new StatusRejected("Unsupported visibility");
+        }
+        apply(new StatusModerated(statusId, authorId, command.sensitive(), command.visibility(), command.by(),
+                clock.instant()));
     }
 
     @EventSourcingHandler

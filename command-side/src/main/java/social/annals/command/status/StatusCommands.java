@@ -3,6 +3,7 @@ package social.annals.command.status;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.moderation.Moderator;
 import social.annals.events.status.Visibility;
 
 public final class StatusCommands {
@@ -19,6 +20,11 @@ public final class StatusCommands {
                        Visibility visibility, boolean sensitive, String inReplyToId, String inReplyToAccountId,
                        String conversationId, List<String> mentionedIds, List<String> tags, List<CustomEmoji> emojis,
                        String applicationName, String idempotencyKey) {
+    }
+
+    /** A moderator's change; null leaves a field as it is. Direct visibility cannot be set this way. */
+    public record Moderate(@TargetAggregateIdentifier String statusId, Boolean sensitive, Visibility visibility,
+                           Moderator by) {
     }
 
     /** {@code moderator}: the actor may delete other people's statuses. */

@@ -13,7 +13,9 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import social.annals.events.moderation.Moderator;
 import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReblogged;
@@ -122,5 +124,20 @@ class StatusTest {
         fixture(Boost.class).given(new StatusReblogged("R1", "B", "S1", "A", NOW))
                 .when(new StatusCommands.Unreblog("B", "S1"))
                 .expectEvents(new StatusUnreblogged("R1", "B", "S1", NOW));
+    }
+
+    @Test
+    void aModeratorChangesVisibilityOrSensitivityButNeverToDirectNorOnADeletedStatus() {
+        Moderator root = new Moderator("R", "root");
+        fixture(Status.class).given(POSTED)
+                .when(new StatusCommands.Moderate("S1", true, Visibility.PRIVATE, root))
+                .expectEvents(new StatusModerated("S1", "A", true, Visibility.PRIVATE, root, NOW));
+        fixture(Status.class).given(POSTED)
+                .when(new StatusCommands.Moderate("S1", null, Visibility.DIRECT, root))
+                .expectNoEvents()
+                .expectException(StatusRejected.class);
+        fixture(Status.class).given(POSTED, new StatusDeleted("S1", "A", "A", NOW))
+                .when(new StatusCommands.Moderate("S1", false, null, root))
+                .expectException(StatusDeleteRefused.class);
     }
 }

@@ -29,6 +29,7 @@ import social.annals.events.moderation.AccountsUntagged;
 import social.annals.events.moderation.FollowForced;
 import social.annals.events.moderation.Moderator;
 import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusModerated;
 
 /**
  * Read model "moderation-log": every moderation event becomes one entry, with the accounts it
@@ -127,6 +128,21 @@ public class ModerationLogProjection {
         ObjectNode data = entry(by, "status_delete");
         data.put("subject_id", event.statusId());
         insert(eventId, event.deletedAt(), data, by.accountId(), List.of(event.authorId()));
+    }
+
+    @EventHandler
+    void on(StatusModerated event, @MessageIdentifier String eventId) {
+        ObjectNode data = entry(event.by(), "status_update");
+        ObjectNode subject = data.putObject("subject");
+        subject.put("type", "status");
+        subject.put("id", event.statusId());
+        if (event.sensitive() == null) {
+            data.putNull("sensitive");
+        } else {
+            data.put("sensitive", event.sensitive());
+        }
+        data.put("visibility", event.visibility() == null ? null : event.visibility().name().toLowerCase(Locale.ROOT));
+        insert(eventId, event.moderatedAt(), data, event.by().accountId(), List.of(event.authorId()));
     }
 
     @ResetHandler

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.StatusUnfavourited;
@@ -88,6 +89,18 @@ public class StatusProjection {
             jdbc.update("UPDATE status_view SET replies_count = replies_count - 1 WHERE status_id = ?", parents.get(0));
         }
         jdbc.update("UPDATE status_view SET deleted = true WHERE reblog_of_id = ?", event.statusId());
+    }
+
+    /** Boosts carry their original's visibility, so they follow it. */
+    @EventHandler
+    void on(StatusModerated event) {
+        if (event.sensitive() != null) {
+            jdbc.update("UPDATE status_view SET sensitive = ? WHERE status_id = ?", event.sensitive(), event.statusId());
+        }
+        if (event.visibility() != null) {
+            jdbc.update("UPDATE status_view SET visibility = ? WHERE status_id = ? OR reblog_of_id = ?",
+                    event.visibility().name(), event.statusId(), event.statusId());
+        }
     }
 
     @EventHandler

@@ -28,9 +28,22 @@ final class ModerationLogMessages {
                     + data.path("followed").path("nickname").asText();
             case "unfollow" -> actor + " made @" + data.path("follower").path("nickname").asText() + " unfollow @"
                     + data.path("followed").path("nickname").asText();
+            case "status_update" -> actor + " updated status #" + data.path("subject").path("id").asText() + ", set "
+                    + statusChanges(data);
             case "status_delete" -> actor + " deleted status #" + data.path("subject_id").asText();
             default -> actor + " " + data.path("action").asText();
         };
+    }
+
+    private static String statusChanges(JsonNode data) {
+        boolean sensitive = !data.path("sensitive").isNull() && !data.path("sensitive").isMissingNode();
+        boolean visibility = !data.path("visibility").isNull() && !data.path("visibility").isMissingNode();
+        if (sensitive && visibility) {
+            return "sensitive: '" + data.path("sensitive").asText() + "', visibility: '"
+                    + data.path("visibility").asText() + "'";
+        }
+        return sensitive ? "sensitive: '" + data.path("sensitive").asText() + "'"
+                : "visibility: '" + data.path("visibility").asText() + "'";
     }
 
     private static List<String> nicknames(JsonNode users) {
