@@ -28,6 +28,9 @@ import social.annals.events.moderation.AccountsTagged;
 import social.annals.events.moderation.AccountsUntagged;
 import social.annals.events.moderation.FollowForced;
 import social.annals.events.moderation.Moderator;
+import social.annals.events.report.ReportResponded;
+import social.annals.events.report.ReportState;
+import social.annals.events.report.ReportStateChanged;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusModerated;
 
@@ -143,6 +146,30 @@ public class ModerationLogProjection {
         }
         data.put("visibility", event.visibility() == null ? null : event.visibility().name().toLowerCase(Locale.ROOT));
         insert(eventId, event.moderatedAt(), data, event.by().accountId(), List.of(event.authorId()));
+    }
+
+    @EventHandler
+    void on(ReportStateChanged event, @MessageIdentifier String eventId) {
+        ObjectNode data = entry(event.by(), "report_update");
+        data.set("subject", report(event.reportId(), event.state()));
+        insert(eventId, event.changedAt(), data, event.by().accountId(), List.of(event.accountId()));
+    }
+
+    /** The report is the subject (Pleroma 1.1 recorded the reply status by mistake). */
+    @EventHandler
+    void on(ReportResponded event, @MessageIdentifier String eventId) {
+        ObjectNode data = entry(event.by(), "report_response");
+        data.set("subject", report(event.reportId(), event.state()));
+        data.put("text", event.text());
+        insert(eventId, event.respondedAt(), data, event.by().accountId(), List.of(event.accountId()));
+    }
+
+    private static ObjectNode report(String reportId, ReportState state) {
+        ObjectNode report = JSON.objectNode();
+        report.put("type", "report");
+        report.put("id", reportId);
+        report.put("state", state.apiName());
+        return report;
     }
 
     @ResetHandler

@@ -31,6 +31,10 @@ final class ModerationLogMessages {
             case "status_update" -> actor + " updated status #" + data.path("subject").path("id").asText() + ", set "
                     + statusChanges(data);
             case "status_delete" -> actor + " deleted status #" + data.path("subject_id").asText();
+            case "report_update" -> actor + " updated report #" + data.path("subject").path("id").asText() + " with '"
+                    + data.path("subject").path("state").asText() + "' state";
+            case "report_response" -> actor + " responded with '" + data.path("text").asText() + "' to report #"
+                    + data.path("subject").path("id").asText();
             default -> actor + " " + data.path("action").asText();
         };
     }

@@ -1,0 +1,173 @@
+package social.annals.gateway.api.admin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.report.ReportCommands;
+import social.annals.command.status.StatusCommands;
+import social.annals.events.ids.FlakeId;
+import social.annals.events.moderation.Moderator;
+import social.annals.events.report.ReportState;
+import social.annals.events.status.Visibility;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.infra.TransactionalCommands;
+import social.annals.gateway.render.AccountRenderer;
+import social.annals.gateway.render.Dates;
+import social.annals.gateway.render.StatusRenderer;
+import social.annals.gateway.render.TextFormatter;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Pagination;
+import social.annals.gateway.web.Params;
+import social.annals.query.account.AccountQueries;
+import social.annals.query.account.AccountView;
+import social.annals.query.moderation.ModerationLogProjection;
+import social.annals.query.report.ReportProjection;
+import social.annals.query.report.ReportQueries;
+import social.annals.query.status.HomeTimelineProjection;
+import social.annals.query.status.StatusProjection;
+import social.annals.query.status.StatusQueries;
+import social.annals.query.status.StatusView;
+
+/** Reports in the admin API: list, show, change state, and answer the reporter. */
+@RestController
+public class AdminReportsController {
+
+    private final CommandGateway commands;
+    private final Queries queries;
+    private final Moderators moderators;
+    private final AccountRenderer accounts;
+    private final AdminAccountRenderer adminAccounts;
+    private final StatusRenderer statuses;
+    private final TextFormatter formatter;
+    private final FlakeIdGenerator ids;
+    private final ConsistencyBarrier barrier;
+    private final TransactionalCommands transactional;
+
+    public AdminReportsController(CommandGateway commands, Queries queries, Moderators moderators,
+                                  AccountRenderer accounts, AdminAccountRenderer adminAccounts,
+                                  StatusRenderer statuses, TextFormatter formatter, FlakeIdGenerator ids,
+                                  ConsistencyBarrier barrier, TransactionalCommands transactional) {
+        this.transactional = transactional;
+        this.commands = commands;
+        this.queries = queries;
+        this.moderators = moderators;
+        this.accounts = accounts;
+        this.adminAccounts = adminAccounts;
+        this.statuses = statuses;
+        this.formatter = formatter;
+        this.ids = ids;
+        this.barrier = barrier;
+    }
+
+    /** A {@code state} that is no state matches nothing, as in Pleroma. */
+    @GetMapping("/api/pleroma/admin/reports")
+    @Auth(Auth.Level.ADMIN)
+    public Map<String, Object> list(Params params) {
+        String state = params.stringOrNull("state");
+        if (state != null && ReportState.fromApiName(state).isEmpty()) {
+            return Map.of("reports", List.of());
+        }
+        Pagination page = Pagination.from(params);
+        List<ReportQueries.Report> found = queries.many(new ReportQueries.Listed(state, page.maxId(), page.sinceId(),
+                page.minId(), page.limit()), ReportQueries.Report.class);
+        return Map.of("reports", found.stream().map(this::render).toList());
+    }
+
+    @GetMapping("/api/pleroma/admin/reports/{id}")
+    @Auth(Auth.Level.ADMIN)
+    public Map<String, Object> show(@PathVariable String id) {
+        return render(report(id));
+    }
+
+    @PutMapping("/api/pleroma/admin/reports/{id}")
+    @Auth(Auth.Level.ADMIN)
+    public Map<String, Object> changeState(@PathVariable String id, Params params, ApiPrincipal caller) {
+        ReportState state = ReportState.fromApiName(params.string("state").orElse(""))
+                .orElseThrow(() -> ApiException.bare(HttpStatus.BAD_REQUEST, "Unsupported state"));
+        report(id);
+        commands.sendAndWait(new ReportCommands.ChangeState(id, state, moderators.of(caller)));
+        barrier.await(id, ReportProjection.GROUP, ModerationLogProjection.GROUP);
+        return render(report(id));
+    }
+
+    /**
+     * Answers the reporter with a direct status from the acting admin, addressed to the reporter
+     * and to anyone else the text mentions. The admin token has no account to post from.
+     */
+    @PostMapping("/api/pleroma/admin/reports/{id}/respond")
+    @Auth(Auth.Level.ADMIN)
+    public Map<String, Object> respond(@PathVariable String id, Params params, ApiPrincipal caller) {
+        String text = params.string("status").filter(s -> !s.isBlank())
+                .orElseThrow(() -> ApiException.bare(HttpStatus.BAD_REQUEST, "Invalid parameters"));
+        ReportQueries.Report report = report(id);
+        if (!caller.isUser()) {
+            throw ApiException.bare(HttpStatus.BAD_REQUEST, "Responding needs an admin account");
+        }
+        Moderator by = moderators.of(caller);
+        TextFormatter.Formatted formatted = formatter.format(text.trim());
+        List<String> mentioned = new ArrayList<>();
+        mentioned.add(report.reporterId());
+        formatted.mentioned().stream().map(AccountView::accountId).filter(m -> !mentioned.contains(m))
+                .forEach(mentioned::add);
+        String statusId = ids.next();
+        // The answer and its record commit together.
+        transactional.inOneTransaction(inTransaction -> {
+            inTransaction.sendAndWait(new StatusCommands.Post(statusId, caller.accountId(), text, formatted.html(), "",
+                    Visibility.DIRECT, false, null, null, null, mentioned, formatted.tags(), List.of(), null, null));
+            inTransaction.sendAndWait(new ReportCommands.RecordResponse(id, statusId, text, by));
+        });
+        barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
+        barrier.await(id, ModerationLogProjection.GROUP);
+        StatusView status = queries.one(new StatusQueries.ById(statusId, caller.accountId()), StatusView.class);
+        return statuses.render(status, caller);
+    }
+
+    private ReportQueries.Report report(String id) {
+        ReportQueries.Report report = FlakeId.isWellFormed(id)
+                ? queries.one(new ReportQueries.ById(id), ReportQueries.Report.class) : null;
+        if (report == null) {
+            throw ApiException.bare(HttpStatus.NOT_FOUND, "Not found");
+        }
+        return report;
+    }
+
+    private Map<String, Object> render(ReportQueries.Report report) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", report.reportId());
+        out.put("state", report.state());
+        out.put("content", report.comment() == null ? null : HtmlUtils.htmlEscape(report.comment()));
+        out.put("created_at", Dates.mastodon(report.createdAt()));
+        out.put("account", account(report.accountId()));
+        out.put("actor", account(report.reporterId()));
+        // Deleted statuses drop out; the others are shown whatever their visibility.
+        List<StatusView> reported = queries.many(new StatusQueries.ByIds(report.statusIds()), StatusView.class)
+                .stream().map(view -> queries.one(new StatusQueries.ById(view.statusId(), view.authorId()),
+                        StatusView.class)).filter(java.util.Objects::nonNull).toList();
+        out.put("statuses", statuses.renderAll(reported, null));
+        return out;
+    }
+
+    /** The Mastodon account merged with the admin view; {@code {}} for an account that does not exist. */
+    private Map<String, Object> account(String accountId) {
+        AccountView account = queries.one(new AccountQueries.ById(accountId), AccountView.class);
+        if (account == null) {
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>(accounts.render(account, null));
+        out.putAll(adminAccounts.render(account));
+        return out;
+    }
+}
