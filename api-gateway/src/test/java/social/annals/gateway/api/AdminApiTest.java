@@ -296,4 +296,35 @@ class AdminApiTest extends ApiTest {
                 "@" + admin + " updated status #" + status + ", set sensitive: 'false'",
                 "@" + admin + " updated status #" + status + ", set sensitive: 'true', visibility: 'private'");
     }
+
+    @Test
+    void aPasswordResetTokenSetsANewPasswordOnceAndEndsTheOldTokens() {
+        User user = user("forgetful");
+        Http.Response issued = http.get(ADMIN + "/users/" + user.nickname() + "/password_reset", "Authorization", auth);
+        String token = issued.json().asText();
+        assertThat(token).hasSize(44).endsWith("=");
+        assertThat(http.get(ADMIN + "/password_reset?nickname=nobody-by-that-name", "Authorization", auth).body())
+                .isEqualTo("\"Not found\"");
+
+        Http.Response form = http.get("/api/pleroma/password_reset/" + token);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.header("content-type")).startsWith("text/html");
+        assertThat(form.body()).contains("name=\"data[password]\"").contains(token);
+        Http.Response mismatch = http.postForm("/api/pleroma/password_reset", List.of("data[token]", token,
+                "data[password]", "new secret", "data[password_confirmation]", "other"));
+        assertThat(mismatch.status()).isEqualTo(400);
+        Http.Response reset = http.postForm("/api/pleroma/password_reset", List.of("data[token]", token,
+                "data[password]", "new secret", "data[password_confirmation]", "new secret"));
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(reset.body()).contains("Password changed!");
+
+        assertThat(http.get("/api/v1/accounts/verify_credentials", "Authorization", user.bearer()).status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/v1/accounts/verify_credentials", "Authorization",
+                Http.basic(user.nickname(), "new secret")).status()).isEqualTo(200);
+        assertThat(http.postForm("/api/pleroma/password_reset", List.of("data[token]", token, "data[password]", "x",
+                "data[password_confirmation]", "x")).status()).isEqualTo(404);
+        assertThat(http.get("/api/pleroma/password_reset/" + token).status()).isEqualTo(404);
+        assertThat(messages()).isEmpty();
+    }
 }

@@ -23,6 +23,8 @@ import social.annals.events.account.EmailChanged;
 import social.annals.events.account.FlavourChanged;
 import social.annals.events.account.NotificationSettingsChanged;
 import social.annals.events.account.PasswordChanged;
+import social.annals.events.account.PasswordResetTokenIssued;
+import social.annals.events.account.PasswordResetTokenUsed;
 import social.annals.events.account.ProfileUpdated;
 import social.annals.events.social.DomainBlocked;
 import social.annals.events.social.DomainUnblocked;
@@ -42,6 +44,7 @@ public class Account {
     private NotificationSettingsChanged notificationSettings;
     private final Set<String> blockedDomains = new java.util.HashSet<>();
     private String flavour = ChangeFlavourCommand.DEFAULT;
+    private final Set<String> resetTokens = new java.util.HashSet<>();
     private boolean deactivated;
     private boolean deleting;
     private boolean deleted;
@@ -73,6 +76,35 @@ public class Account {
             return;
         }
         apply(new ProfileUpdated(accountId, newDisplayName, newBio, newNote, newLocked, newHide, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(PasswordResetCommands.Issue command, Clock clock) {
+        apply(new PasswordResetTokenIssued(accountId, command.tokenDigest(), command.issuedBy(), clock.instant()));
+    }
+
+    /** Single use; the new password ends every token of the account, as any password change does. */
+    @CommandHandler
+    public void handle(PasswordResetCommands.Reset command, Clock clock, PasswordHasher hasher) {
+        if (!resetTokens.contains(command.tokenDigest()) || deleting || deleted) {
+            throw new PasswordResetRefused("Invalid token");
+        }
+        String password = command.newPassword() == null ? "" : command.newPassword();
+        if (password.isEmpty() || password.length() > ProfileRules.MAX_PASSWORD) {
+            throw new PasswordResetRefused("Invalid password");
+        }
+        apply(new PasswordResetTokenUsed(accountId, command.tokenDigest(), clock.instant()));
+        apply(new PasswordChanged(accountId, hasher.hash(password), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(PasswordResetTokenIssued event) {
+        resetTokens.add(event.tokenDigest());
+    }
+
+    @EventSourcingHandler
+    void on(PasswordResetTokenUsed event) {
+        resetTokens.remove(event.tokenDigest());
     }
 
     @CommandHandler

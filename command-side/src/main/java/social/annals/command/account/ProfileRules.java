@@ -13,6 +13,7 @@ public final class ProfileRules {
     public static final int MAX_NICKNAME = 64;
     public static final int MAX_DISPLAY_NAME = 100;
     public static final int MAX_NOTE_HTML = 1000;
+    public static final int MAX_PASSWORD = 1024;
 
     static final Set<String> RESERVED_NICKNAMES = Set.of(".well-known", "~", "about", "activities", "api", "auth",
             "dev", "friend-requests", "inbox", "internal", "main", "media", "nodeinfo", "notice", "oauth", "objects",
@@ -56,8 +57,8 @@ public final class ProfileRules {
         }
         if (c.password() == null || c.password().isEmpty()) {
             add(errors, "password", "can't be blank");
-        } else if (c.password().length() > 1024) {
-            add(errors, "password", atMost(1024));
+        } else if (c.password().length() > MAX_PASSWORD) {
+            add(errors, "password", atMost(MAX_PASSWORD));
         }
         if (c.passwordConfirmation() == null || c.passwordConfirmation().isEmpty()) {
             add(errors, "password_confirmation", "can't be blank");

@@ -26,6 +26,9 @@ import social.annals.events.account.AccountActivated;
 import social.annals.events.account.AccountDeactivated;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.AccountRoleRevoked;
+import social.annals.events.account.PasswordChanged;
+import social.annals.events.account.PasswordResetTokenIssued;
+import social.annals.events.account.PasswordResetTokenUsed;
 import social.annals.events.moderation.Moderator;
 import social.annals.events.account.FlavourChanged;
 import social.annals.events.account.ProfileUpdated;
@@ -318,5 +321,26 @@ class AccountTest {
         fixture.given(registered())
                 .when(new AccountDeletionCommands.RecordProgress(ID, Phase.STATUSES, "S1", 0, 1, 0))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aResetTokenSetsANewPasswordOnce() {
+        var issued = new PasswordResetTokenIssued(ID, "digest", "root", NOW);
+        fixture.given(registered())
+                .when(new PasswordResetCommands.Issue(ID, "digest", "root"))
+                .expectEvents(issued);
+        fixture.given(registered(), issued)
+                .when(new PasswordResetCommands.Reset(ID, "digest", "new password"))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.predicate((List<?> payloads) ->
+                        payloads.size() == 2 && payloads.get(0).equals(new PasswordResetTokenUsed(ID, "digest", NOW))
+                                && payloads.get(1) instanceof PasswordChanged changed
+                                && hasher.matches("new password", changed.passwordHash()))));
+        fixture.given(registered(), issued, new PasswordResetTokenUsed(ID, "digest", NOW))
+                .when(new PasswordResetCommands.Reset(ID, "digest", "again"))
+                .expectNoEvents()
+                .expectException(PasswordResetRefused.class);
+        fixture.given(registered())
+                .when(new PasswordResetCommands.Reset(ID, "other", "new"))
+                .expectException(PasswordResetRefused.class);
     }
 }

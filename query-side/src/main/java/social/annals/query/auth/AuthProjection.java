@@ -22,6 +22,8 @@ import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.AccountRoleRevoked;
 import social.annals.events.account.EmailChanged;
 import social.annals.events.account.PasswordChanged;
+import social.annals.events.account.PasswordResetTokenIssued;
+import social.annals.events.account.PasswordResetTokenUsed;
 import social.annals.events.oauth.AccessTokenIssued;
 import social.annals.events.oauth.AccessTokenRefreshed;
 import social.annals.events.oauth.AccessTokenRevoked;
@@ -93,6 +95,23 @@ public class AuthProjection {
             case MODERATOR -> "is_moderator";
         };
         jdbc.update("UPDATE auth_credential SET " + column + " = ? WHERE account_id = ?", held, accountId);
+    }
+
+    @EventHandler
+    void on(PasswordResetTokenIssued event) {
+        jdbc.update("INSERT INTO password_reset_token (token_digest, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.tokenDigest(), event.accountId());
+    }
+
+    @EventHandler
+    void on(PasswordResetTokenUsed event) {
+        jdbc.update("DELETE FROM password_reset_token WHERE token_digest = ?", event.tokenDigest());
+    }
+
+    @QueryHandler
+    public String handle(AuthQueries.PasswordResetAccount query) {
+        return jdbc.query("SELECT account_id FROM password_reset_token WHERE token_digest = ?",
+                (rs, row) -> rs.getString(1), query.tokenDigest()).stream().findFirst().orElse(null);
     }
 
     @EventHandler
@@ -179,6 +198,7 @@ public class AuthProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM password_reset_token");
         jdbc.update("DELETE FROM oauth_code_view");
         jdbc.update("DELETE FROM oauth_token_view");
         jdbc.update("DELETE FROM oauth_app_view");

@@ -65,4 +65,8 @@ public final class AuthQueries {
             return !now.isBefore(expiresAt);
         }
     }
+
+    /** The account an unused password-reset token (by digest) belongs to, or null. */
+    public record PasswordResetAccount(String tokenDigest) {
+    }
 }

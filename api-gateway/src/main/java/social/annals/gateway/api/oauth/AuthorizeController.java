@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.security.Authenticator;
+import social.annals.gateway.web.HtmlPage;
 import social.annals.gateway.web.Params;
 import social.annals.query.auth.AuthQueries;
 import social.annals.query.auth.AuthQueries.App;
@@ -140,14 +139,11 @@ public class AuthorizeController {
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String body) {
-        String document = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Annals</title>"
-                + "</head><body>" + body + "</body></html>";
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(document);
+        return HtmlPage.of(status, body);
     }
 
     private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text);
+        return HtmlPage.escape(text);
     }
 
     private static String encode(String text) {
