@@ -327,4 +327,16 @@ class AdminApiTest extends ApiTest {
         assertThat(http.get("/api/pleroma/password_reset/" + token).status()).isEqualTo(404);
         assertThat(messages()).isEmpty();
     }
+
+    @Test
+    void aUsersStatusesAreListedAsAnonymousOrAllWithGodmode() {
+        User author = user("prolific");
+        String open = postStatusId(author, "status", "for all");
+        String secret = postStatusId(author, "status", "for me", "visibility", "direct");
+        String path = ADMIN + "/users/" + author.nickname() + "/statuses";
+        assertThat(ids(http.get(path, "Authorization", auth))).containsExactly(open);
+        assertThat(ids(http.get(path + "?godmode=true", "Authorization", auth))).containsExactly(secret, open);
+        assertThat(ids(http.get(path + "?godmode=true&page_size=1", "Authorization", auth))).containsExactly(secret);
+        assertThat(http.get(ADMIN + "/users/nobody-there/statuses", "Authorization", auth).status()).isEqualTo(404);
+    }
 }

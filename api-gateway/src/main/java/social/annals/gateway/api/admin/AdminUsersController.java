@@ -29,6 +29,7 @@ import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.Dates;
+import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -40,6 +41,8 @@ import social.annals.query.auth.AuthProjection;
 import social.annals.query.auth.AuthQueries;
 import social.annals.query.moderation.ModerationLogProjection;
 import social.annals.query.social.RelationshipProjection;
+import social.annals.query.status.StatusQueries;
+import social.annals.query.status.StatusView;
 
 /**
  * The admin API's user management (Pleroma 1.1 paths, and the seed paths that 1.1 dropped).
@@ -59,10 +62,13 @@ public class AdminUsersController {
     private final Digests digests;
     private final AdminAccountCreation creation;
     private final TransactionalCommands transactional;
+    private final StatusRenderer statusRenderer;
 
     public AdminUsersController(Queries queries, CommandGateway commands, Moderators moderators,
                                 AdminAccountRenderer renderer, ConsistencyBarrier barrier, FlakeIdGenerator ids,
-                                Digests digests, AdminAccountCreation creation, TransactionalCommands transactional) {
+                                Digests digests, AdminAccountCreation creation, TransactionalCommands transactional,
+                                StatusRenderer statusRenderer) {
+        this.statusRenderer = statusRenderer;
         this.queries = queries;
         this.commands = commands;
         this.moderators = moderators;
@@ -130,6 +136,27 @@ public class AdminUsersController {
     @Auth(Auth.Level.ADMIN)
     public Map<String, Object> show(@PathVariable String nicknameOrId) {
         return renderer.render(moderators.account(nicknameOrId));
+    }
+
+    /**
+     * The user's statuses, newest first, as an anonymous viewer sees them, or all of them with
+     * {@code godmode}; {@code page_size} (50) is the only paging, as in Pleroma 1.1.
+     */
+    @GetMapping("/api/pleroma/admin/users/{nicknameOrId}/statuses")
+    @Auth(Auth.Level.ADMIN)
+    public List<Map<String, Object>> statuses(@PathVariable String nicknameOrId, Params params) {
+        AccountView account = moderators.account(nicknameOrId);
+        int pageSize = Math.max(1, leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
+        boolean godmode;
+        try {
+            godmode = params.bool("godmode").orElse(false);
+        } catch (ApiException notABoolean) {
+            godmode = false;
+        }
+        List<StatusView> found = queries.many(new StatusQueries.AccountStatuses(account.accountId(),
+                godmode ? account.accountId() : null, new StatusQueries.Page(null, null, null, pageSize), false, false),
+                StatusView.class);
+        return statusRenderer.renderAll(found, null);
     }
 
     /** 1.1: {@code users} list, all or none; seed and 1.0: one user as {@code nickname}, {@code email}, {@code password}. */
