@@ -13,6 +13,7 @@ import social.annals.events.moderation.AccountsCreatedByAdmin;
 import social.annals.events.moderation.AccountsTagged;
 import social.annals.events.moderation.AccountsUntagged;
 import social.annals.events.moderation.FollowForced;
+import social.annals.events.moderation.ReadModelsRebuildRequested;
 
 /** One moderation action on several accounts: a fact recorded once, under its own id. */
 @Aggregate
@@ -42,6 +43,16 @@ public class ModerationAction {
     public ModerationAction(ModerationActionCommands.RecordForcedFollow command, Clock clock) {
         apply(new FollowForced(command.actionId(), command.follower(), command.followed(), command.follow(),
                 command.by(), clock.instant()));
+    }
+
+    @CommandHandler
+    public ModerationAction(ModerationActionCommands.RecordRebuild command, Clock clock) {
+        apply(new ReadModelsRebuildRequested(command.actionId(), command.readModels(), command.by(), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(ReadModelsRebuildRequested event) {
+        actionId = event.actionId();
     }
 
     @EventSourcingHandler

@@ -23,6 +23,9 @@ public final class ModerationActionCommands {
                       boolean add, Moderator by) {
     }
 
+    public record RecordRebuild(@TargetAggregateIdentifier String actionId, List<String> readModels, Moderator by) {
+    }
+
     public record RecordForcedFollow(@TargetAggregateIdentifier String actionId, AccountRef follower,
                                      AccountRef followed, boolean follow, Moderator by) {
     }

@@ -28,6 +28,7 @@ import social.annals.events.moderation.AccountsTagged;
 import social.annals.events.moderation.AccountsUntagged;
 import social.annals.events.moderation.FollowForced;
 import social.annals.events.moderation.Moderator;
+import social.annals.events.moderation.ReadModelsRebuildRequested;
 import social.annals.events.report.ReportResponded;
 import social.annals.events.report.ReportState;
 import social.annals.events.report.ReportStateChanged;
@@ -170,6 +171,14 @@ public class ModerationLogProjection {
         report.put("id", reportId);
         report.put("state", state.apiName());
         return report;
+    }
+
+    @EventHandler
+    void on(ReadModelsRebuildRequested event, @MessageIdentifier String eventId) {
+        ObjectNode data = entry(event.by(), "rebuild");
+        ArrayNode names = data.putArray("read_models");
+        event.readModels().forEach(names::add);
+        insert(eventId, event.at(), data, event.by().accountId(), List.of());
     }
 
     @ResetHandler

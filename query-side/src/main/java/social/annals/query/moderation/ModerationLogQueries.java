@@ -28,5 +28,5 @@ public final class ModerationLogQueries {
 
     public static final List<String> ACTIONS = List.of("create", "delete", "activate", "deactivate", "tag", "untag",
             "grant", "revoke", "follow", "unfollow", "status_update", "status_delete", "report_update",
-            "report_response");
+            "report_response", "rebuild");
 }

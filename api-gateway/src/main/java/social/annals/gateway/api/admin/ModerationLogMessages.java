@@ -30,6 +30,7 @@ final class ModerationLogMessages {
                     + data.path("followed").path("nickname").asText();
             case "status_update" -> actor + " updated status #" + data.path("subject").path("id").asText() + ", set "
                     + statusChanges(data);
+            case "rebuild" -> actor + " rebuilt read models: " + joined(data.path("read_models"));
             case "status_delete" -> actor + " deleted status #" + data.path("subject_id").asText();
             case "report_update" -> actor + " updated report #" + data.path("subject").path("id").asText() + " with '"
                     + data.path("subject").path("state").asText() + "' state";

@@ -1,0 +1,82 @@
+package social.annals.gateway.ops;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.moderation.ModerationActionCommands;
+import social.annals.gateway.api.admin.Moderators;
+import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Params;
+
+/** The read models, where each stands, and their rebuild from the event log (recorded in the moderation log). */
+@RestController
+public class ProjectionsController {
+
+    private final ReadModelRebuilder rebuilder;
+    private final ProjectionMonitor monitor;
+    private final CommandGateway commands;
+    private final FlakeIdGenerator ids;
+    private final Moderators moderators;
+
+    public ProjectionsController(ReadModelRebuilder rebuilder, ProjectionMonitor monitor, CommandGateway commands,
+                                 FlakeIdGenerator ids, Moderators moderators) {
+        this.rebuilder = rebuilder;
+        this.monitor = monitor;
+        this.commands = commands;
+        this.ids = ids;
+        this.moderators = moderators;
+    }
+
+    @GetMapping("/api/pleroma/admin/projections")
+    @Auth(Auth.Level.ADMIN)
+    public List<Map<String, Object>> list() {
+        return monitor.states().stream().map(ProjectionsController::render).toList();
+    }
+
+    /** {@code name}: one read model; without it, all of them. */
+    @PostMapping("/api/pleroma/admin/projections/rebuild")
+    @Auth(Auth.Level.ADMIN)
+    public ResponseEntity<List<Map<String, Object>>> rebuild(Params params, ApiPrincipal caller) {
+        List<String> names = params.string("name").filter(name -> !name.isBlank())
+                .map(name -> {
+                    if (!rebuilder.groups().contains(name)) {
+                        throw ApiException.error(HttpStatus.NOT_FOUND, "No read model named " + name);
+                    }
+                    return List.of(name);
+                }).orElseGet(rebuilder::groups);
+        // Recorded first, so the rebuilt moderation log contains its own rebuild.
+        commands.sendAndWait(new ModerationActionCommands.RecordRebuild(ids.next(), names, moderators.of(caller)));
+        try {
+            rebuilder.start(names);
+        } catch (RuntimeException e) {
+            throw ApiException.error(HttpStatus.CONFLICT, "A read model could not be reset here (another node holds "
+                    + "its segments): ask a node that runs the projectors");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(monitor.states(names).stream().map(ProjectionsController::render).toList());
+    }
+
+    static Map<String, Object> render(ProjectionState state) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", state.name());
+        out.put("position", state.position());
+        out.put("head", state.head());
+        out.put("lag", state.lag());
+        out.put("state", state.state());
+        if (state.rebuilding()) {
+            out.put("progress", state.progress());
+            out.put("events_per_second", state.eventsPerSecond() == null ? null : Math.round(state.eventsPerSecond()));
+            out.put("eta_seconds", state.etaSeconds());
+        }
+        return out;
+    }
+}

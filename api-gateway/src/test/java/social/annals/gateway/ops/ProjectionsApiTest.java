@@ -1,0 +1,80 @@
+package social.annals.gateway.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.support.ApiTest;
+import social.annals.gateway.support.Http;
+import social.annals.query.emoji.EmojiProjection;
+import social.annals.query.moderation.ModerationLogProjection;
+
+/** The read models' states, their rebuild over HTTP, and their metrics. */
+class ProjectionsApiTest extends ApiTest {
+
+    private static final String PROJECTIONS = "/api/pleroma/admin/projections";
+
+    @Autowired
+    ConsistencyBarrier barrier;
+
+    @Test
+    void everyReadModelIsListedWithItsPositionAgainstTheHead() {
+        JsonNode list = http.get(PROJECTIONS + "?admin_token=" + ADMIN_TOKEN).json();
+        List<String> names = new ArrayList<>();
+        for (JsonNode projection : list) {
+            names.add(projection.get("name").asText());
+            assertThat(projection.get("state").asText()).isIn("live", "rebuilding");
+            assertThat(projection.get("lag").asLong()).isEqualTo(
+                    Math.max(0, projection.get("head").asLong() - projection.get("position").asLong()));
+        }
+        assertThat(names).contains("accounts", "auth", "statuses", "home-timelines", "notifications",
+                "moderation-log", "emoji", "invites", "reports").doesNotContain("policy-notifications");
+    }
+
+    @Test
+    void onlyAdminsSeeOrRebuildAndAnUnknownNameIsNotFound() {
+        User user = user("curious");
+        assertThat(http.get(PROJECTIONS, "Authorization", user.bearer()).status()).isEqualTo(403);
+        assertThat(http.postJson(PROJECTIONS + "/rebuild", Map.of("name", "emoji"), "Authorization", user.bearer())
+                .status()).isEqualTo(403);
+        Http.Response unknown = http.postJson(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN,
+                Map.of("name", "nonsense"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(http.postJson(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN,
+                Map.of("name", "policy-notifications")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRebuildAnswers202WithWhatItStartedAndIsInTheModerationLog() {
+        String before = http.get("/api/pleroma/emoji").body();
+        Http.Response started = http.postJson(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN,
+                Map.of("name", "emoji"));
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.json().size()).isEqualTo(1);
+        assertThat(started.json().get(0).get("name").asText()).isEqualTo("emoji");
+        barrier.awaitHead(EmojiProjection.GROUP, ModerationLogProjection.GROUP);
+        assertThat(http.get("/api/pleroma/emoji").body()).isEqualTo(before);
+        JsonNode emoji = http.get(PROJECTIONS + "?admin_token=" + ADMIN_TOKEN).json().findParents("name").stream()
+                .filter(node -> node.get("name").asText().equals("emoji")).findFirst().orElseThrow();
+        assertThat(emoji.get("state").asText()).isEqualTo("live");
+        JsonNode log = http.get("/api/pleroma/admin/moderation_log?action=rebuild&admin_token=" + ADMIN_TOKEN).json();
+        assertThat(log.get(0).get("message").asText()).isEqualTo("@admin_token rebuilt read models: emoji");
+    }
+
+    /** Tests run without the Prometheus registry; the same meters are on /actuator/prometheus in a server. */
+    @Test
+    void lagAndProgressAreMetrics() {
+        JsonNode lag = http.get("/actuator/metrics/annals.projection.lag.events?tag=projection:statuses").json();
+        assertThat(lag.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(0);
+        JsonNode progress = http.get("/actuator/metrics/annals.projection.rebuild.progress?tag=projection:accounts")
+                .json();
+        assertThat(progress.get("measurements").get(0).get("value").asDouble()).isBetween(0.0, 1.0);
+        assertThat(http.get("/actuator/metrics/annals.projection.rebuilding?tag=projection:notifications").status())
+                .isEqualTo(200);
+    }
+}
