@@ -2,6 +2,7 @@ package social.annals.events.status;
 
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.privacy.DataSubject;
 import social.annals.events.privacy.PersonalData;
@@ -10,8 +11,9 @@ import social.annals.events.privacy.PersonalData;
  * A local status. The text as written and its HTML are personal data of the author; mentions
  * are the local accounts it addresses (they, the author and, by visibility, followers or
  * everybody may see it). {@code conversationId} is the id of the thread's first status; {@code emojis} the custom emoji
- * its text used, as they were when it was posted.
+ * its text used, as they were when it was posted (revision 2; older statuses are upcast with none).
  */
+@Revision("2")
 public record StatusPosted(
         String statusId,
         @DataSubject String authorId,
@@ -29,8 +31,7 @@ public record StatusPosted(
         String applicationName,
         Instant postedAt) {
 
-    /** Statuses recorded before custom emoji existed carry none. */
     public StatusPosted {
-        emojis = emojis == null ? List.of() : List.copyOf(emojis);
+        emojis = List.copyOf(emojis);
     }
 }
