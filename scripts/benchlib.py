@@ -12,7 +12,8 @@ import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "api-gateway", "target", "annals.jar")
+# ANNALS_JAR: a copy of the jar, so a long benchmark is not disturbed by a rebuild of the project.
+JAR = os.environ.get("ANNALS_JAR", os.path.join(ROOT, "api-gateway", "target", "annals.jar"))
 PORT = int(os.environ.get("BENCH_PORT", "4500"))
 BASE = f"http://localhost:{PORT}"
 CONNECTIONS = 16

@@ -90,6 +90,18 @@ class RebuildEquivalenceTest extends ApiTest {
         http.postForm("/oauth/revoke", List.of("client_id", app.clientId(), "client_secret", app.clientSecret(),
                 "token", revoked));
 
+        // Moderation: tags, a deactivation undone, an invite, a report handled, a status made sensitive.
+        String asAdmin = "?admin_token=" + ADMIN_TOKEN;
+        http.putJson("/api/pleroma/admin/users/tag" + asAdmin, Map.of("nicknames", List.of(n2), "tags", List.of("sandbox")));
+        http.patchForm("/api/pleroma/admin/users/" + mentioner + "/toggle_activation" + asAdmin, List.of());
+        http.patchForm("/api/pleroma/admin/users/" + mentioner + "/toggle_activation" + asAdmin, List.of());
+        http.get("/api/pleroma/admin/users/invite_token" + asAdmin + "&invite[max_use]=3");
+        String report = http.postJson("/api/v1/reports", Map.of("account_id", id(n1), "status_ids", List.of(first),
+                "comment", "rebuild me"), "Authorization", Http.bearer(tokens.get(n0))).json().get("id").asText();
+        http.putJson("/api/pleroma/admin/reports/" + report + asAdmin, Map.of("state", "closed"));
+        http.putJson("/api/pleroma/admin/statuses/" + first + asAdmin, Map.of("sensitive", true));
+        barrier.awaitHead(social.annals.query.moderation.ModerationLogProjection.GROUP);
+
         Map<String, String> before = answers(nicknames, tokens);
         before.put("import", render(http.get(importJob, "Authorization", Http.basic(n2, PASSWORD))));
         rebuilder.rebuildAll();
@@ -100,6 +112,10 @@ class RebuildEquivalenceTest extends ApiTest {
         assertThat(before.get("verify " + nicknames.get(2))).startsWith("403");
         assertThat(before.get("verify " + nicknames.get(1))).contains("\"display_name\":\"Renamed\"");
         assertThat(before.get("/api/v1/pleroma/flavour " + n1)).contains("vanilla");
+        assertThat(before.get("moderation_log")).contains("added tags: sandbox").contains("deactivated user")
+                .contains("with 'closed' state").contains("set sensitive: 'true'");
+        assertThat(before.get("invites")).contains("\"max_use\":3");
+        assertThat(before.get("reports")).contains("\"state\":\"closed\"");
         assertThat(before.get("status " + statuses.get(0))).contains("\"shortcode\":\"heart\"");
         assertThat(before.get("custom_emojis")).contains("\"shortcode\":\"sea\"");
         assertThat(before.get("admin " + admin)).contains("\"admin\":true");
@@ -133,6 +149,11 @@ class RebuildEquivalenceTest extends ApiTest {
         answers.put("public", render(http.get("/api/v1/timelines/public?limit=40")));
         answers.put("emoji", render(http.get("/api/pleroma/emoji")));
         answers.put("custom_emojis", render(http.get("/api/v1/custom_emojis")));
+        String admin = "?admin_token=" + ADMIN_TOKEN;
+        answers.put("moderation_log", render(http.get("/api/pleroma/admin/moderation_log" + admin + "&page_size=1000")));
+        answers.put("invites", render(http.get("/api/pleroma/admin/users/invites" + admin)));
+        answers.put("reports", render(http.get("/api/pleroma/admin/reports" + admin + "&limit=40")));
+        answers.put("admin users", render(http.get("/api/pleroma/admin/users" + admin + "&page_size=1000")));
         for (String status : statuses) {
             answers.put("status " + status, render(http.get("/api/v1/statuses/" + status)));
             answers.put("favourited_by " + status, render(http.get("/api/v1/statuses/" + status + "/favourited_by")));
