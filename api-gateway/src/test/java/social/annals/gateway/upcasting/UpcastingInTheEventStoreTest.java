@@ -20,7 +20,8 @@ class UpcastingInTheEventStoreTest extends ApiTest {
     @Test
     void aStatusStoredInTheFirstSchemaIsReadWithNoEmojis() {
         User author = user("oldtimer");
-        String status = postStatusId(author, "status", "from before :heart:");
+        // No custom emoji in it, so the rewritten event still means what was posted (other tests rebuild).
+        String status = postStatusId(author, "status", "from before custom emoji");
         // Turn the stored event into what the first schema wrote: no revision, no emojis.
         int rewritten = jdbc.update("UPDATE domainevententry SET payloadrevision = NULL, payload = convert_to("
                 + "(convert_from(payload, 'UTF8')::jsonb - 'emojis')::text, 'UTF8') WHERE aggregateidentifier = ? "
@@ -30,6 +31,6 @@ class UpcastingInTheEventStoreTest extends ApiTest {
         StatusPosted posted = (StatusPosted) eventStore.readEvents(status).asStream().findFirst().orElseThrow()
                 .getPayload();
         assertThat(posted.emojis()).isEmpty();
-        assertThat(posted.text()).isEqualTo("from before :heart:");
+        assertThat(posted.text()).isEqualTo("from before custom emoji");
     }
 }
