@@ -66,7 +66,7 @@ public class StatusRenderer {
 
         List<String> flagIds = all.stream().map(StatusView::statusId).toList();
         StatusQueries.Flags flags = viewer == null || !viewer.isUser()
-                ? new StatusQueries.Flags(Set.of(), Set.of())
+                ? StatusQueries.Flags.NONE
                 : queries.one(new StatusQueries.ViewerFlags(viewer.accountId(), flagIds), StatusQueries.Flags.class);
 
         List<Map<String, Object>> out = new ArrayList<>();
@@ -101,7 +101,7 @@ public class StatusRenderer {
         out.put("reblogged", flags.reblogged().contains(status.statusId()));
         out.put("favourited", flags.favourited().contains(status.statusId()));
         out.put("bookmarked", false);
-        out.put("muted", false);
+        out.put("muted", flags.muted().contains(status.statusId()));
         out.put("pinned", false);
         out.put("sensitive", status.sensitive() || status.tags().contains("nsfw"));
         out.put("spoiler_text", status.spoilerText() == null ? "" : status.spoilerText());

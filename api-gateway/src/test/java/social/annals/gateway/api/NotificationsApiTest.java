@@ -473,4 +473,29 @@ class NotificationsApiTest extends ApiTest {
         return http.get("/api/v1/accounts/verify_credentials", "Authorization", account.bearer()).json()
                 .get("pleroma").get("notification_settings").toString();
     }
+
+    @Test
+    void aMutedThreadNotifiesNothingAndShowsAsMutedUntilUnmuted() {
+        User author = user("threadstarter");
+        User talker = user("talker");
+        String root = postStatusId(author, "status", "hello @" + talker.nickname());
+        awaitCount(talker, 1);
+
+        Http.Response muted = act(talker, "/api/v1/statuses/" + root + "/mute");
+        assertThat(muted.json().get("muted").asBoolean()).isTrue();
+        postStatusId(author, "status", "again @" + talker.nickname(), "in_reply_to_id", root);
+        act(author, "/api/v1/statuses/" + root + "/mute");
+        act(talker, "/api/v1/statuses/" + root + "/favourite");
+        String elsewhere = postStatusId(author, "status", "new thread @" + talker.nickname());
+        settle();
+        assertThat(summary(list(talker))).containsExactly("mention " + author.id(), "mention " + author.id());
+        assertThat(list(talker).get(0).get("status").get("id").asText()).isEqualTo(elsewhere);
+        assertThat(list(author)).isEmpty();
+
+        assertThat(act(talker, "/api/v1/statuses/" + root + "/unmute").json().get("muted").asBoolean()).isFalse();
+        postStatusId(author, "status", "and again @" + talker.nickname(), "in_reply_to_id", root);
+        awaitCount(talker, 3);
+        assertThat(http.postJson("/api/v1/statuses/nope/mute", "", "Authorization", talker.bearer()).status())
+                .isEqualTo(404);
+    }
 }

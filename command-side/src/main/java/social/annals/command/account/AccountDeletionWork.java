@@ -47,8 +47,8 @@ public class AccountDeletionWork {
 
     @EventHandler
     void on(StatusPosted event) {
-        jdbc.update("INSERT INTO authored_status_lookup (author_id, status_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.authorId(), event.statusId());
+        jdbc.update("INSERT INTO authored_status_lookup (author_id, status_id, conversation_id) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", event.authorId(), event.statusId(), event.conversationId());
     }
 
     @EventHandler

@@ -29,6 +29,8 @@ import social.annals.events.social.AccountUnblocked;
 import social.annals.events.social.AccountUnfollowed;
 import social.annals.events.social.AccountUnmuted;
 import social.annals.events.social.AccountUnsubscribed;
+import social.annals.events.social.ThreadMuted;
+import social.annals.events.social.ThreadUnmuted;
 
 /**
  * The command side's view of what decides a notification: relationships between accounts,
@@ -162,6 +164,36 @@ public class NotificationAudience {
                 accountId, targetId, value);
     }
 
+    /** Of these accounts, those who muted the conversation the status belongs to. */
+    public Set<String> mutedThreadOf(String statusId, Collection<String> accountIds) {
+        if (statusId == null || accountIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> muted = new HashSet<>();
+        jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement("SELECT m.account_id FROM authored_status_lookup s "
+                    + "JOIN muted_thread_lookup m ON m.conversation_id = s.conversation_id "
+                    + "WHERE s.status_id = ? AND m.account_id = ANY (?)");
+            statement.setString(1, statusId);
+            return withIds(statement, 2, accountIds.toArray());
+        }, rs -> {
+            muted.add(rs.getString(1));
+        });
+        return muted;
+    }
+
+    @EventHandler
+    void on(ThreadMuted event) {
+        jdbc.update("INSERT INTO muted_thread_lookup (account_id, conversation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.accountId(), event.conversationId());
+    }
+
+    @EventHandler
+    void on(ThreadUnmuted event) {
+        jdbc.update("DELETE FROM muted_thread_lookup WHERE account_id = ? AND conversation_id = ?", event.accountId(),
+                event.conversationId());
+    }
+
     @EventHandler
     void on(NotificationSettingsChanged event) {
         jdbc.update("INSERT INTO notification_settings_lookup (account_id, followers, follows, remote, local) "
@@ -196,5 +228,6 @@ public class NotificationAudience {
         jdbc.update("DELETE FROM relationship_lookup");
         jdbc.update("DELETE FROM notification_settings_lookup");
         jdbc.update("DELETE FROM follow_notification_lookup");
+        jdbc.update("DELETE FROM muted_thread_lookup");
     }
 }

@@ -107,8 +107,12 @@ public class NotificationPolicy {
      */
     private void deliver(Collection<String> candidates, String actorId, NotificationType type, String statusId) {
         List<DomainEventMessage<?>> deliveries = new ArrayList<>();
+        Set<String> mutedThread = audience.mutedThreadOf(statusId, candidates);
         for (NotificationRules.Recipient recipient : audience.recipients(candidates, actorId,
                 type == NotificationType.FOLLOW)) {
+            if (mutedThread.contains(recipient.accountId())) {
+                continue; // the recipient muted this conversation
+            }
             // Every activity is local until federation exists.
             if (NotificationRules.notifies(recipient, actorId, type, true)
                     && (type != NotificationType.FOLLOW || firstFollowInBatch(recipient.accountId(), actorId))) {

@@ -28,9 +28,9 @@ import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.AccountsTagged;
 import social.annals.events.moderation.AccountsUntagged;
 import social.annals.events.social.AccountFollowed;
+import social.annals.events.social.AccountUnfollowed;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusPosted;
-import social.annals.events.social.AccountUnfollowed;
 
 /** Read model "accounts". Every handler writes absolute values, so replay and redelivery are safe. */
 @Component

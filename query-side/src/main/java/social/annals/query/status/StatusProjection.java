@@ -16,9 +16,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.social.ThreadMuted;
+import social.annals.events.social.ThreadUnmuted;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
-import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReblogged;
@@ -104,6 +106,18 @@ public class StatusProjection {
     }
 
     @EventHandler
+    void on(ThreadMuted event) {
+        jdbc.update("INSERT INTO muted_thread_view (account_id, conversation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.accountId(), event.conversationId());
+    }
+
+    @EventHandler
+    void on(ThreadUnmuted event) {
+        jdbc.update("DELETE FROM muted_thread_view WHERE account_id = ? AND conversation_id = ?", event.accountId(),
+                event.conversationId());
+    }
+
+    @EventHandler
     void on(StatusFavourited event) {
         jdbc.update("WITH added AS (INSERT INTO favourite_view (account_id, status_id, favourited_at) VALUES (?, ?, ?) "
                         + "ON CONFLICT DO NOTHING RETURNING 1) "
@@ -141,6 +155,7 @@ public class StatusProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM muted_thread_view");
         jdbc.update("DELETE FROM favourite_view");
         jdbc.update("DELETE FROM status_view");
     }
@@ -284,24 +299,36 @@ public class StatusProjection {
     @QueryHandler
     public StatusQueries.Flags handle(StatusQueries.ViewerFlags query) {
         if (query.viewerId() == null || query.statusIds().isEmpty()) {
-            return new StatusQueries.Flags(Set.of(), Set.of());
+            return StatusQueries.Flags.NONE;
         }
         Set<String> favourited = new HashSet<>();
         Set<String> reblogged = new HashSet<>();
+        Set<String> muted = new HashSet<>();
         jdbc.query(con -> {
             var statement = con.prepareStatement("SELECT 'F', status_id FROM favourite_view WHERE account_id = ? "
                     + "AND status_id = ANY (?) UNION ALL SELECT 'R', reblog_of_id FROM status_view "
-                    + "WHERE author_id = ? AND reblog_of_id = ANY (?) AND NOT deleted");
+                    + "WHERE author_id = ? AND reblog_of_id = ANY (?) AND NOT deleted "
+                    + "UNION ALL SELECT 'M', s.status_id FROM status_view s WHERE s.status_id = ANY (?) AND ("
+                    + "EXISTS (SELECT 1 FROM muted_thread_view m WHERE m.account_id = ? "
+                    + "AND m.conversation_id = s.conversation_id) OR EXISTS (SELECT 1 FROM relationship_view r "
+                    + "WHERE r.account_id = ? AND r.target_id = s.author_id AND r.muting))");
             var ids = con.createArrayOf("varchar", query.statusIds().toArray());
             statement.setString(1, query.viewerId());
             statement.setArray(2, ids);
             statement.setString(3, query.viewerId());
             statement.setArray(4, ids);
+            statement.setArray(5, ids);
+            statement.setString(6, query.viewerId());
+            statement.setString(7, query.viewerId());
             return statement;
         }, rs -> {
-            (rs.getString(1).equals("F") ? favourited : reblogged).add(rs.getString(2));
+            switch (rs.getString(1)) {
+                case "F" -> favourited.add(rs.getString(2));
+                case "R" -> reblogged.add(rs.getString(2));
+                default -> muted.add(rs.getString(2));
+            }
         });
-        return new StatusQueries.Flags(favourited, reblogged);
+        return new StatusQueries.Flags(favourited, reblogged, muted);
     }
 
     private List<StatusView> page(Sql sql, String key, StatusQueries.Page page) {

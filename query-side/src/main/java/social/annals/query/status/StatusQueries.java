@@ -70,6 +70,10 @@ public final class StatusQueries {
     public record ViewerFlags(String viewerId, List<String> statusIds) {
     }
 
-    public record Flags(Set<String> favourited, Set<String> reblogged) {
+    /** {@code muted}: statuses in a conversation the viewer muted, or by an account the viewer mutes. */
+    public record Flags(Set<String> favourited, Set<String> reblogged, Set<String> muted) {
+
+        public static final Flags NONE = new Flags(Set.of(), Set.of(), Set.of());
+
     }
 }

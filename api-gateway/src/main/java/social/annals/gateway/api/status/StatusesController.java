@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.social.ThreadMute;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.ids.FlakeId;
 import social.annals.events.emoji.CustomEmoji;
@@ -112,6 +113,25 @@ public class StatusesController {
                 .forEach(emoji -> known.put(emoji.shortcode(), emoji));
         return shortcodes.stream().map(known::get).filter(java.util.Objects::nonNull)
                 .map(emoji -> new CustomEmoji(emoji.shortcode(), emoji.imageUrl(), List.of())).toList();
+    }
+
+    /** Mutes the conversation of a status the caller may see: nothing in it notifies the caller any more. */
+    @PostMapping("/api/v1/statuses/{id}/mute")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> muteConversation(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = original(visibleStatus(id, caller), caller);
+        commands.sendAndWait(new ThreadMute.Mute(caller.accountId(), status.conversationId()));
+        barrier.await(ThreadMute.idOf(caller.accountId(), status.conversationId()), StatusProjection.GROUP);
+        return statuses.render(visibleStatus(id, caller), caller);
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/unmute")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> unmuteConversation(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = original(visibleStatus(id, caller), caller);
+        commands.sendAndWait(new ThreadMute.Unmute(caller.accountId(), status.conversationId()));
+        barrier.await(ThreadMute.idOf(caller.accountId(), status.conversationId()), StatusProjection.GROUP);
+        return statuses.render(visibleStatus(id, caller), caller);
     }
 
     @GetMapping("/api/v1/statuses/{id}")
