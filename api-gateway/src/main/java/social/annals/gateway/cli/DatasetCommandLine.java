@@ -145,7 +145,7 @@ public final class DatasetCommandLine {
                     statusAuthors[i] = accountIds[author];
                     return new StatusCommands.Post(statusIds[i], accountIds[author], text.toString(),
                             HtmlUtils.htmlEscape(text.toString()), "", visibility, false, null, null, null, mentioned,
-                            List.of(), List.of(), "dataset", null);
+                            List.of(), List.of(), List.of(), "dataset", null);
                 });
                 phase("favourites", favourites, n -> {
                     Random random = random(3, n);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import social.annals.command.secrets.KeyShredder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for a minute at most, so a key destroyed on one node is gone from every node within that time.
  */
 @Component
-public class PersonalDataKeys implements KeyShredder {
+public class PersonalDataKeys {
 
     private static final int CACHE_SIZE = 10_000;
     private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
@@ -79,7 +78,6 @@ public class PersonalDataKeys implements KeyShredder {
         return cached.key();
     }
 
-    @Override
     public void destroy(String subjectId) {
         jdbc.update("DELETE FROM personal_data_key WHERE subject_id = ?", subjectId);
         cache.remove(subjectId);

@@ -69,14 +69,22 @@ public class StatusRenderer {
                 ? StatusQueries.Flags.NONE
                 : queries.one(new StatusQueries.ViewerFlags(viewer.accountId(), flagIds), StatusQueries.Flags.class);
 
+        Map<String, StatusQueries.Media> media = new HashMap<>();
+        List<String> mediaIds = all.stream().flatMap(status -> status.mediaIds().stream()).distinct().toList();
+        if (!mediaIds.isEmpty()) {
+            queries.many(new StatusQueries.MediaByIds(mediaIds), StatusQueries.Media.class)
+                    .forEach(file -> media.put(file.mediaId(), file));
+        }
+
         List<Map<String, Object>> out = new ArrayList<>();
         for (StatusView status : statuses) {
             if (status.reblogOfId() == null) {
-                out.add(status(status, renderedAccounts, views, flags));
+                out.add(status(status, renderedAccounts, views, flags, media));
             } else {
                 StatusView original = originals.get(status.reblogOfId());
                 if (original != null) {
-                    out.add(boost(status, status(original, renderedAccounts, views, flags), renderedAccounts, flags));
+                    out.add(boost(status, status(original, renderedAccounts, views, flags, media), renderedAccounts,
+                            flags));
                 }
             }
         }
@@ -84,7 +92,8 @@ public class StatusRenderer {
     }
 
     private Map<String, Object> status(StatusView status, Map<String, Map<String, Object>> renderedAccounts,
-                                       Map<String, AccountView> views, StatusQueries.Flags flags) {
+                                       Map<String, AccountView> views, StatusQueries.Flags flags,
+                                       Map<String, StatusQueries.Media> media) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", status.statusId());
         out.put("uri", urls.base() + "/objects/" + status.statusId());
@@ -106,7 +115,8 @@ public class StatusRenderer {
         out.put("sensitive", status.sensitive() || status.tags().contains("nsfw"));
         out.put("spoiler_text", status.spoilerText() == null ? "" : status.spoilerText());
         out.put("visibility", status.visibility().toLowerCase(Locale.ROOT));
-        out.put("media_attachments", List.of());
+        out.put("media_attachments", status.mediaIds().stream().map(media::get).filter(java.util.Objects::nonNull)
+                .map(this::attachment).toList());
         List<Map<String, Object>> mentions = new ArrayList<>();
         for (String id : status.mentionedIds()) {
             AccountView mentioned = views.get(id);
@@ -167,9 +177,9 @@ public class StatusRenderer {
         out.put("sensitive", false);
         out.put("spoiler_text", "");
         out.put("visibility", "public");
-        out.put("media_attachments", List.of());
+        out.put("media_attachments", original.get("media_attachments"));
         out.put("mentions", List.of());
-        out.put("tags", List.of());
+        out.put("tags", original.get("tags"));
         out.put("emojis", List.of());
         out.put("card", null);
         out.put("poll", null);
@@ -187,6 +197,23 @@ public class StatusRenderer {
         out.put("url", url);
         out.put("static_url", url);
         out.put("visible_in_picker", false);
+        return out;
+    }
+
+    /** Mastodon's Attachment, as Pleroma 1.x renders it: every URL the same, the type from the MIME type. */
+    public Map<String, Object> attachment(StatusQueries.Media media) {
+        String url = urls.base() + "/media/" + media.mediaId();
+        String mime = media.mimeType();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", media.mediaId());
+        out.put("url", url);
+        out.put("remote_url", url);
+        out.put("preview_url", url);
+        out.put("text_url", url);
+        out.put("type", mime.startsWith("image/") ? "image" : mime.startsWith("video/") ? "video"
+                : mime.startsWith("audio/") ? "audio" : "unknown");
+        out.put("description", media.description());
+        out.put("pleroma", Map.of("mime_type", mime));
         return out;
     }
 }

@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import social.annals.events.status.StatusPosted;
 
 /**
  * Event schema evolution: {@link StatusPosted} revision 2 added {@code emojis}. Statuses stored
  * before it (no revision) are read as revision 2 with no custom emoji, so the record never sees
  * the old shape. Upcasting works on the stored JSON before the personal data is decrypted, and
- * leaves those fields alone.
+ * leaves those fields alone. Runs in {@link StatusPostedUpcasters}, before the next revision's step.
  */
-@Component
-@Order(0)
 public class StatusPostedEmojisUpcaster extends SingleEventUpcaster {
 
     static final SimpleSerializedType BEFORE = new SimpleSerializedType(StatusPosted.class.getName(), null);

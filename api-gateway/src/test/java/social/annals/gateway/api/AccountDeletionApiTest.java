@@ -126,7 +126,10 @@ class AccountDeletionApiTest extends ApiTest {
     void personalDataIsUnreadableInTheEventStoreAndARebuildAnswersAsBefore() {
         User doomed = user("shredme");
         String phrase = "unique-phrase-" + doomed.nickname();
-        String status = postStatusId(doomed, "status", "a secret " + phrase);
+        String media = http.postFile("/api/v1/media", "file", "me.png", "image/png", new byte[] {1, 2, 3}, List.of(),
+                "Authorization", doomed.bearer()).json().get("id").asText();
+        String status = postStatusId(doomed, "status", "a secret " + phrase, "media_ids[]", media);
+        assertThat(http.get("/media/" + media).status()).isEqualTo(200);
         act(doomed, DELETE + "?password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
         awaitDeletion(doomed);
         awaitReadModels(doomed);
@@ -147,6 +150,7 @@ class AccountDeletionApiTest extends ApiTest {
         assertThat(posted.contentHtml()).isNull();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM status_view WHERE text LIKE ?", Integer.class,
                 "%" + phrase + "%")).isZero();
+        assertThat(http.get("/media/" + media).status()).isEqualTo(404);
 
         List<String> before = answersAbout(doomed, status);
         rebuilder.rebuildAll();

@@ -119,6 +119,24 @@ public class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** A multipart upload of one file (as clients send media) plus plain fields. */
+    public Response postFile(String path, String field, String fileName, String contentType, byte[] content,
+                             List<String> form, String... headers) {
+        String boundary = "b" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        for (int i = 0; i < form.size(); i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + form.get(i)
+                    + "\"\r\n\r\n" + form.get(i + 1) + "\r\n").getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(utf8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return send(request(path, headers).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** A request written byte for byte, for what java.net.URI refuses (raw brackets in the query). */
     public Response raw(String requestLine, String... headers) {
         try (Socket socket = new Socket("localhost", port)) {

@@ -39,8 +39,18 @@ class StatusPostedEmojisUpcasterTest {
     }
 
     @Test
+    void theChainTakesAFirstSchemaStatusToTheCurrentRevision() {
+        List<IntermediateEventRepresentation> upcast = new StatusPostedUpcasters()
+                .upcast(Stream.of(stored(BEFORE_EMOJIS, null))).toList();
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("3");
+        String payload = new String(upcast.get(0).getData(byte[].class).getData(), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"emojis\":[]").contains("\"mediaIds\":[]");
+    }
+
+    @Test
     void aCurrentStatusIsLeftAlone() {
-        IntermediateEventRepresentation current = stored(BEFORE_EMOJIS.replace("}", ",\"emojis\":[]}"), "2");
-        assertThat(upcaster.upcast(Stream.of(current)).toList()).containsExactly(current);
+        IntermediateEventRepresentation current = stored(BEFORE_EMOJIS.replace("}", ",\"emojis\":[],\"mediaIds\":[]}"),
+                "3");
+        assertThat(new StatusPostedUpcasters().upcast(Stream.of(current)).toList()).containsExactly(current);
     }
 }

@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import social.annals.command.secrets.KeyShredder;
+import social.annals.command.secrets.PersonalDataEraser;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.account.AccountDeletionProgressed;
@@ -19,7 +19,7 @@ import social.annals.events.account.AccountDeletionStarted;
 /**
  * Deletes an account one batch per event, like the import process: first it severs every
  * relationship (both ways, requests and subscriptions included), then deletes its statuses, then
- * records the deletion and destroys the account's key. Each batch's effects, its progress event
+ * records the deletion and erases the account's key and files. Each batch's effects, its progress event
  * and the processor's position commit together, so a restart resumes at the first batch not
  * recorded, and a batch redone after a crash finds only what is left.
  */
@@ -32,15 +32,15 @@ public class AccountDeletionProcess {
 
     private final CommandGateway commands;
     private final AccountDeletionWork work;
-    private final KeyShredder keys;
+    private final PersonalDataEraser eraser;
     private final int batchSize;
 
     /** Straight to the bus, without the retrying gateway: a conflict fails the batch and the processor retries it. */
-    public AccountDeletionProcess(CommandBus commandBus, AccountDeletionWork work, KeyShredder keys,
+    public AccountDeletionProcess(CommandBus commandBus, AccountDeletionWork work, PersonalDataEraser eraser,
                                   @Value("${annals.account-deletion.batch-size:500}") int batchSize) {
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.work = work;
-        this.keys = keys;
+        this.eraser = eraser;
         this.batchSize = batchSize;
     }
 
@@ -75,6 +75,6 @@ public class AccountDeletionProcess {
             return;
         }
         commands.sendAndWait(new AccountDeletionCommands.Complete(accountId));
-        keys.destroy(accountId);
+        eraser.erase(accountId);
     }
 }

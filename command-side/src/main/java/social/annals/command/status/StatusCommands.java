@@ -19,7 +19,7 @@ public final class StatusCommands {
     public record Post(String statusId, String authorId, String text, String contentHtml, String spoilerText,
                        Visibility visibility, boolean sensitive, String inReplyToId, String inReplyToAccountId,
                        String conversationId, List<String> mentionedIds, List<String> tags, List<CustomEmoji> emojis,
-                       String applicationName, String idempotencyKey) {
+                       List<String> mediaIds, String applicationName, String idempotencyKey) {
     }
 
     /** A moderator's change; null leaves a field as it is. Direct visibility cannot be set this way. */

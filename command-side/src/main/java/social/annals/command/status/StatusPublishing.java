@@ -35,7 +35,7 @@ public class StatusPublishing {
         String text = command.text() == null ? "" : command.text().trim();
         String spoiler = command.spoilerText() == null ? "" : command.spoilerText();
         int length = text.codePointCount(0, text.length()) + spoiler.codePointCount(0, spoiler.length());
-        if (text.isEmpty()) {
+        if (text.isEmpty() && command.mediaIds().isEmpty()) {
             throw new StatusRejected("Cannot post an empty status without attachments");
         }
         if (length > limit) {
@@ -61,7 +61,8 @@ public class StatusPublishing {
                 spoiler, command.visibility(), command.sensitive(), command.inReplyToId(),
                 command.inReplyToAccountId(),
                 command.conversationId() == null ? command.statusId() : command.conversationId(),
-                List.copyOf(command.mentionedIds()), List.copyOf(command.tags()), command.emojis(), command.applicationName(), now);
+                List.copyOf(command.mentionedIds()), List.copyOf(command.tags()), command.emojis(), List.copyOf(command.mediaIds()),
+                command.applicationName(), now);
         statuses.newInstance(() -> new Status(posted));
         return command.statusId();
     }

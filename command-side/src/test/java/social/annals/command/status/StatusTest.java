@@ -27,7 +27,7 @@ class StatusTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final StatusPosted POSTED = new StatusPosted("S1", "A", "hi", "hi", "", Visibility.PUBLIC, false,
-            null, null, "S1", List.of(), List.of(), List.of(), "Web", NOW);
+            null, null, "S1", List.of(), List.of(), List.of(), List.of(), "Web", NOW);
 
     private static <T> AggregateTestFixture<T> fixture(Class<T> type) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(type);
@@ -37,7 +37,7 @@ class StatusTest {
 
     private static StatusCommands.Post post(String text, String spoiler, String key) {
         return new StatusCommands.Post("S1", "A", text, text.trim(), spoiler, Visibility.PUBLIC, false, null, null, null,
-                List.of(), List.of(), List.of(), "Web", key);
+                List.of(), List.of(), List.of(), List.of(), "Web", key);
     }
 
     private AggregateTestFixture<Status> publishing(JdbcTemplate jdbc, int limit) {

@@ -17,6 +17,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.media.MediaUploaded;
 import social.annals.events.social.ThreadMuted;
 import social.annals.events.social.ThreadUnmuted;
 import social.annals.events.status.StatusDeleted;
@@ -40,7 +41,7 @@ public class StatusProjection {
     private static final String COLUMNS = "s.status_id, s.author_id, s.reblog_of_id, s.text, s.content_html, "
             + "s.spoiler_text, s.visibility, s.sensitive, s.in_reply_to_id, s.in_reply_to_account_id, "
             + "s.conversation_id, s.mentioned_ids, s.tags, s.application_name, s.favourites_count, s.reblogs_count, "
-            + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls";
+            + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls, s.media_ids";
 
     private final JdbcTemplate jdbc;
 
@@ -53,8 +54,8 @@ public class StatusProjection {
         int inserted = jdbc.update(con -> {
             var statement = con.prepareStatement("INSERT INTO status_view (status_id, author_id, text, content_html, "
                     + "spoiler_text, visibility, sensitive, in_reply_to_id, in_reply_to_account_id, conversation_id, "
-                    + "mentioned_ids, tags, application_name, created_at, emoji_shortcodes, emoji_urls) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (status_id) DO NOTHING");
+                    + "mentioned_ids, tags, application_name, created_at, emoji_shortcodes, emoji_urls, media_ids) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (status_id) DO NOTHING");
             statement.setString(1, event.statusId());
             statement.setString(2, event.authorId());
             statement.setString(3, event.text());
@@ -73,6 +74,7 @@ public class StatusProjection {
                     event.emojis().stream().map(CustomEmoji::shortcode).toArray()));
             statement.setArray(16, con.createArrayOf("text",
                     event.emojis().stream().map(CustomEmoji::imageUrl).toArray()));
+            statement.setArray(17, con.createArrayOf("text", event.mediaIds().toArray()));
             return statement;
         });
         if (inserted > 0 && event.inReplyToId() != null) {
@@ -103,6 +105,27 @@ public class StatusProjection {
             jdbc.update("UPDATE status_view SET visibility = ? WHERE status_id = ? OR reblog_of_id = ?",
                     event.visibility().name(), event.statusId(), event.statusId());
         }
+    }
+
+    @EventHandler
+    void on(MediaUploaded event) {
+        jdbc.update("INSERT INTO media_view (media_id, owner_id, mime_type, description, uploaded_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.mediaId(), event.ownerId(),
+                event.mimeType(), event.description(), Timestamp.from(event.uploadedAt()));
+    }
+
+    /** Media by id, in no particular order. */
+    @QueryHandler
+    public List<StatusQueries.Media> handle(StatusQueries.MediaByIds query) {
+        if (query.mediaIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT media_id, owner_id, mime_type, description FROM media_view "
+                    + "WHERE media_id = ANY (?)");
+            statement.setArray(1, con.createArrayOf("varchar", query.mediaIds().toArray()));
+            return statement;
+        }, (rs, row) -> new StatusQueries.Media(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     @EventHandler
@@ -155,6 +178,7 @@ public class StatusProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM media_view");
         jdbc.update("DELETE FROM muted_thread_view");
         jdbc.update("DELETE FROM favourite_view");
         jdbc.update("DELETE FROM status_view");
@@ -430,6 +454,7 @@ public class StatusProjection {
                 rs.getString("in_reply_to_account_id"), rs.getString("conversation_id"),
                 strings(rs.getArray("mentioned_ids")), strings(rs.getArray("tags")),
                 emojis(strings(rs.getArray("emoji_shortcodes")), strings(rs.getArray("emoji_urls"))),
+                strings(rs.getArray("media_ids")),
                 rs.getString("application_name"),
                 rs.getInt("favourites_count"), rs.getInt("reblogs_count"), rs.getInt("replies_count"),
                 rs.getTimestamp("created_at").toInstant());

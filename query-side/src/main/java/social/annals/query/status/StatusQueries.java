@@ -66,6 +66,13 @@ public final class StatusQueries {
     public record FavouritedBy(String statusId, Page page) {
     }
 
+    public record MediaByIds(java.util.Collection<String> mediaIds) {
+    }
+
+    /** An uploaded file; {@code description} is null when none was given (or it was erased). */
+    public record Media(String mediaId, String ownerId, String mimeType, String description) {
+    }
+
     /** Which of these statuses the viewer favourited and boosted. */
     public record ViewerFlags(String viewerId, List<String> statusIds) {
     }

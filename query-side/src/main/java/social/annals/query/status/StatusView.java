@@ -20,6 +20,7 @@ public record StatusView(
         List<String> mentionedIds,
         List<String> tags,
         List<CustomEmoji> emojis,
+        List<String> mediaIds,
         String applicationName,
         int favouritesCount,
         int reblogsCount,

@@ -11,9 +11,10 @@ import social.annals.events.privacy.PersonalData;
  * A local status. The text as written and its HTML are personal data of the author; mentions
  * are the local accounts it addresses (they, the author and, by visibility, followers or
  * everybody may see it). {@code conversationId} is the id of the thread's first status; {@code emojis} the custom emoji
- * its text used, as they were when it was posted (revision 2; older statuses are upcast with none).
+ * its text used, as they were when it was posted (revision 2), and {@code mediaIds} its attachments
+ * (revision 3); older statuses are upcast with none.
  */
-@Revision("2")
+@Revision("3")
 public record StatusPosted(
         String statusId,
         @DataSubject String authorId,
@@ -28,10 +29,12 @@ public record StatusPosted(
         List<String> mentionedIds,
         List<String> tags,
         List<CustomEmoji> emojis,
+        List<String> mediaIds,
         String applicationName,
         Instant postedAt) {
 
     public StatusPosted {
         emojis = List.copyOf(emojis);
+        mediaIds = List.copyOf(mediaIds);
     }
 }

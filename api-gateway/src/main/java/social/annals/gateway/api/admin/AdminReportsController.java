@@ -126,7 +126,8 @@ public class AdminReportsController {
         // The answer and its record commit together.
         transactional.inOneTransaction(inTransaction -> {
             inTransaction.sendAndWait(new StatusCommands.Post(statusId, caller.accountId(), text, formatted.html(), "",
-                    Visibility.DIRECT, false, null, null, null, mentioned, formatted.tags(), List.of(), null, null));
+                    Visibility.DIRECT, false, null, null, null, mentioned, formatted.tags(), List.of(), List.of(), null,
+                    null));
             inTransaction.sendAndWait(new ReportCommands.RecordResponse(id, statusId, text, by));
         });
         barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP);

@@ -3,6 +3,7 @@ package social.annals.gateway.api.status;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ import social.annals.query.status.StatusView;
 @RestController
 public class StatusesController {
 
+    private static final int MAX_ATTACHMENTS = 4;
     private static final Pattern SHORTCODE = Pattern.compile(":([A-Za-z0-9_+-]+):");
 
     private final CommandGateway commands;
@@ -91,9 +93,23 @@ public class StatusesController {
         String statusId = commands.sendAndWait(new StatusCommands.Post(ids.next(), caller.accountId(), text,
                 formatted.html(), spoiler, visibility, sensitive, parent == null ? null : parent.statusId(),
                 parent == null ? null : parent.authorId(), parent == null ? null : parent.conversationId(),
-                List.copyOf(mentioned), formatted.tags(), emojisIn(text, spoiler), applicationName, idempotencyKey));
+                List.copyOf(mentioned), formatted.tags(), emojisIn(text, spoiler), ownMedia(params, caller),
+                applicationName, idempotencyKey));
         barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
         return statuses.render(visibleStatus(statusId, caller), caller);
+    }
+
+    /** The caller's own uploads among {@code media_ids[]}, in the order given, at most four; others are ignored. */
+    private List<String> ownMedia(Params params, ApiPrincipal caller) {
+        List<String> requested = params.strings("media_ids").stream().filter(FlakeId::isWellFormed).distinct()
+                .toList();
+        if (requested.isEmpty()) {
+            return List.of();
+        }
+        Set<String> own = new HashSet<>();
+        queries.many(new StatusQueries.MediaByIds(requested), StatusQueries.Media.class).stream()
+                .filter(media -> media.ownerId().equals(caller.accountId())).forEach(media -> own.add(media.mediaId()));
+        return requested.stream().filter(own::contains).limit(MAX_ATTACHMENTS).toList();
     }
 
     /** The custom emoji whose {@code :shortcode:} the text or the content warning uses, in order of first use. */
