@@ -60,6 +60,13 @@ class MediaApiTest extends ApiTest {
         JsonNode boost = act(other, "/api/v1/statuses/" + statusId + "/reblog").json();
         assertThat(ids(boost.get("media_attachments"))).containsExactly(second, first);
 
+        String plain = postStatusId(author, "status", "no pictures");
+        assertThat(ids(http.get("/api/v1/accounts/" + author.id() + "/statuses?only_media=true")))
+                .containsExactly(statusId);
+        assertThat(ids(http.get("/api/v1/timelines/public?only_media=true&limit=40"))).contains(statusId)
+                .doesNotContain(plain);
+        assertThat(ids(http.get("/api/v1/accounts/" + author.id() + "/statuses"))).contains(plain, statusId);
+
         Http.Response empty = http.postForm("/api/v1/statuses", List.of("status", "", "media_ids[]", foreign),
                 "Authorization", author.bearer());
         assertThat(empty.status()).isEqualTo(422);

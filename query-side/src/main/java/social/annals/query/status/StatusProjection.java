@@ -220,6 +220,9 @@ public class StatusProjection {
         if (query.excludeReblogs()) {
             sql.and("s.reblog_of_id IS NULL");
         }
+        if (query.onlyMedia()) {
+            sql.and("cardinality(s.media_ids) > 0");
+        }
         sql.visibleTo("s", query.viewerId(), true);
         return page(sql, "s.status_id", query.page());
     }
@@ -227,6 +230,9 @@ public class StatusProjection {
     @QueryHandler
     public List<StatusView> handle(StatusQueries.PublicTimeline query) {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.visibility = 'PUBLIC'");
+        if (query.onlyMedia()) {
+            sql.and("cardinality(s.media_ids) > 0");
+        }
         sql.visibleTo("s", query.viewerId(), true);
         if (!query.withMuted()) {
             sql.notMutedBy("s", query.viewerId());

@@ -28,11 +28,19 @@ public final class StatusQueries {
     public record Conversation(String conversationId, String viewerId) {
     }
 
+    /** {@code onlyMedia}: only statuses with attachments. */
     public record AccountStatuses(String accountId, String viewerId, Page page, boolean excludeReplies,
-                                  boolean excludeReblogs) {
+                                  boolean excludeReblogs, boolean onlyMedia) {
+        public AccountStatuses(String accountId, String viewerId, Page page, boolean excludeReplies,
+                               boolean excludeReblogs) {
+            this(accountId, viewerId, page, excludeReplies, excludeReblogs, false);
+        }
     }
 
-    public record PublicTimeline(String viewerId, Page page, boolean withMuted) {
+    public record PublicTimeline(String viewerId, Page page, boolean withMuted, boolean onlyMedia) {
+        public PublicTimeline(String viewerId, Page page, boolean withMuted) {
+            this(viewerId, page, withMuted, false);
+        }
     }
 
     public record HomeTimeline(String viewerId, Page page, boolean withMuted) {

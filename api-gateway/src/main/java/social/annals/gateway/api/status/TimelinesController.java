@@ -54,12 +54,10 @@ public class TimelinesController {
     public ResponseEntity<List<Map<String, Object>>> publicTimeline(Params params, ApiPrincipal viewer,
                                                                     HttpServletRequest request) {
         requireVisibleInstance(viewer);
-        if (params.bool("only_media").orElse(false)) {
-            return answer(List.of(), viewer, request); // no media attachments exist
-        }
         // Every status here is local, so local=true and local=false list the same.
         return answer(queries.many(new StatusQueries.PublicTimeline(viewerId(viewer), page(params),
-                params.bool("with_muted").orElse(false)), StatusView.class), viewer, request);
+                params.bool("with_muted").orElse(false), params.bool("only_media").orElse(false)), StatusView.class),
+                viewer, request);
     }
 
     @GetMapping("/api/v1/timelines/tag/{tag}")
@@ -90,12 +88,13 @@ public class TimelinesController {
                                                                      ApiPrincipal viewer, HttpServletRequest request) {
         requireVisibleInstance(viewer);
         AccountView account = account(id);
-        if (params.string("pinned").filter("true"::equals).isPresent() || params.bool("only_media").orElse(false)) {
-            return answer(List.of(), viewer, request); // no pinned statuses, no media attachments exist
+        if (params.string("pinned").filter("true"::equals).isPresent()) {
+            return answer(List.of(), viewer, request); // no pinned statuses exist
         }
         return answer(queries.many(new StatusQueries.AccountStatuses(account.accountId(), viewerId(viewer),
                 page(params), params.bool("exclude_replies").orElse(false),
-                params.bool("exclude_reblogs").orElse(false)), StatusView.class), viewer, request);
+                params.bool("exclude_reblogs").orElse(false), params.bool("only_media").orElse(false)),
+                StatusView.class), viewer, request);
     }
 
     @GetMapping("/api/v1/favourites")
