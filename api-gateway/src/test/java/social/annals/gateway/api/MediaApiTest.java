@@ -43,6 +43,20 @@ class MediaApiTest extends ApiTest {
     }
 
     @Test
+    void filesThatCouldRunScriptsAreOnlyEverDownloads() {
+        User user = user("scripter");
+        for (String type : List.of("text/html", "image/svg+xml")) {
+            String id = http.postFile("/api/v1/media", "file", "x", type,
+                    "<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(),
+                    "Authorization", user.bearer()).json().get("id").asText();
+            Http.Response file = http.get("/media/" + id);
+            assertThat(file.header("content-type")).as(type).isEqualTo("application/octet-stream");
+            assertThat(file.header("content-disposition")).isEqualTo("attachment");
+            assertThat(file.header("content-security-policy")).contains("sandbox");
+        }
+    }
+
+    @Test
     void statusesCarryTheirAuthorsOwnAttachmentsInOrderAndMayHaveNoText() throws Exception {
         User author = user("illustrator");
         User other = user("thief");

@@ -73,17 +73,31 @@ public class MediaController {
         return statuses.attachment(new StatusQueries.Media(mediaId, caller.accountId(), mimeType, description));
     }
 
+    /**
+     * Files come from users and are served from the instance's own origin: only images (not SVG),
+     * video and audio are shown inline; anything else is a download, and nothing may run scripts.
+     */
     @GetMapping("/media/{id}")
     public ResponseEntity<byte[]> file(@PathVariable String id) {
         if (!FlakeId.isWellFormed(id)) {
             throw ApiException.notFound();
         }
-        return jdbc.query("SELECT mime_type, content FROM media_file WHERE media_id = ?", (rs, row) ->
-                        ResponseEntity.ok().contentType(MediaType.parseMediaType(rs.getString(1)))
-                                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic())
-                                .header("X-Content-Type-Options", "nosniff")
-                                .body(rs.getBytes(2)), id)
-                .stream().findFirst().orElseThrow(ApiException::notFound);
+        return jdbc.query("SELECT mime_type, content FROM media_file WHERE media_id = ?", (rs, row) -> {
+            String mime = rs.getString(1);
+            boolean inline = displayable(mime);
+            return ResponseEntity.ok()
+                    .contentType(inline ? MediaType.parseMediaType(mime) : MediaType.APPLICATION_OCTET_STREAM)
+                    .header("Content-Disposition", inline ? "inline" : "attachment")
+                    .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic())
+                    .body(rs.getBytes(2));
+        }, id).stream().findFirst().orElseThrow(ApiException::notFound);
+    }
+
+    static boolean displayable(String mime) {
+        return (mime.startsWith("image/") && !mime.startsWith("image/svg")) || mime.startsWith("video/")
+                || mime.startsWith("audio/");
     }
 
     /** The client's type when it is a well-formed one; anything else is served as bytes. */
