@@ -1,8 +1,12 @@
 // Drives a running Annals server as a client application would, through megalodon's Pleroma
 // client: app registration, registration, password grant, verify_credentials with bearer, Basic
 // and the session cookie, profile update, follow and relationships, a post, a favourite and the
-// notifications they cause (list, one, read up to, marker, dismiss). Exits non-zero on a failure.
+// notifications they cause (list, one, read up to, marker, dismiss), custom emoji, a media upload
+// and a post with it, muting a conversation and a report. Exits non-zero on a failure.
 // Usage: (cd scripts/client-check && npm install && ANNALS_URL=http://localhost:4000 npm run check)
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import megalodon from 'megalodon'
 
 // megalodon is CommonJS: its generator is the default export's default.
@@ -104,6 +108,25 @@ check('dismissNotification', (await bobClient.getNotifications()).data.length ==
 
 const instance = await anonymous.getInstance()
 check('getInstance', instance.data.title !== undefined && instance.data.configuration !== undefined)
+
+// Custom emoji, media, a muted conversation and a report.
+const emojis = await anonymous.getInstanceCustomEmojis()
+check('getInstanceCustomEmojis', emojis.data.some(emoji => emoji.shortcode === 'heart'), `${emojis.data.length} emoji`)
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64')
+// In Node, megalodon uploads a readable file stream.
+const pixel = path.join(os.tmpdir(), `client-check-${suffix}.png`)
+fs.writeFileSync(pixel, png)
+const media = await client.uploadMedia(fs.createReadStream(pixel), { description: 'one pixel' })
+fs.unlinkSync(pixel)
+check('uploadMedia', media.data.type === 'image' && media.data.description === 'one pixel', media.data.type)
+const illustrated = await client.postStatus('a picture :heart:', { media_ids: [media.data.id] })
+check('postStatus with media and emoji', illustrated.data.media_attachments[0]?.id === media.data.id &&
+  illustrated.data.emojis[0]?.shortcode === 'heart')
+const muted = await client.muteStatus(posted.data.id)
+check('muteStatus', muted.data.muted === true)
+const reported = await client.report(bobAccount.id, { status_ids: [posted.data.id], comment: 'checking reports' })
+check('report', reported.data.action_taken === false && Boolean(reported.data.id))
 
 console.log(failures === 0 ? 'all checks passed' : `${failures} check(s) failed`)
 process.exit(failures === 0 ? 0 : 1)
