@@ -498,4 +498,17 @@ class NotificationsApiTest extends ApiTest {
         assertThat(http.postJson("/api/v1/statuses/nope/mute", "", "Authorization", talker.bearer()).status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void notificationsFromADeactivatedAccountAreHiddenUntilItIsActiveAgain() {
+        User recipient = user("watcher");
+        User actor = user("fading");
+        postStatusId(actor, "status", "hi @" + recipient.nickname());
+        awaitCount(recipient, 1);
+        String toggle = "/api/pleroma/admin/users/" + actor.nickname() + "/toggle_activation?admin_token=" + ADMIN_TOKEN;
+        assertThat(http.patchForm(toggle, List.of()).status()).isEqualTo(200);
+        assertThat(list(recipient)).isEmpty();
+        http.patchForm(toggle, List.of());
+        assertThat(summary(list(recipient))).containsExactly("mention " + actor.id());
+    }
 }
