@@ -58,6 +58,12 @@ public class Authenticator {
                         ApiPrincipal.Method.BASIC, account.admin(), account.moderator()));
     }
 
+    /** Whether {@code password} is the account's current password (a missing one never is). */
+    public boolean confirmsPassword(String accountId, String password) {
+        Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(accountId), Credentials.class);
+        return account != null && hasher.matches(password == null ? "" : password, account.passwordHash());
+    }
+
     /** The account (active or not) whose login and password match; login is a nickname or e-mail. */
     public Optional<Credentials> checkPassword(String login, String password) {
         if (login == null || login.isBlank() || password == null || login.indexOf('\u0000') >= 0) {

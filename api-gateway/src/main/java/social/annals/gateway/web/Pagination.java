@@ -35,10 +35,18 @@ public record Pagination(String maxId, String sinceId, String minId, int limit) 
     }
 
     private static Pagination from(Params params, java.util.function.Predicate<String> wellFormed) {
-        int limit = params.string("limit").map(LEADING_NUMBER::matcher).filter(Matcher::find)
-                .map(m -> Integer.parseInt(m.group(1))).orElse(DEFAULT_LIMIT);
+        int limit = leadingNumber(params.stringOrNull("limit"), DEFAULT_LIMIT);
         return new Pagination(cursor(params, "max_id", wellFormed), cursor(params, "since_id", wellFormed),
                 cursor(params, "min_id", wellFormed), Math.max(1, Math.min(MAX_LIMIT, limit)));
+    }
+
+    /** A number read leniently, as Pleroma does: "20abc" is 20; text without a leading number is the fallback. */
+    public static int leadingNumber(String text, int fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        Matcher matcher = LEADING_NUMBER.matcher(text);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : fallback;
     }
 
     private static String cursor(Params params, String name, java.util.function.Predicate<String> wellFormed) {

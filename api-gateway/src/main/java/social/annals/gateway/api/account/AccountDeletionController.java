@@ -5,29 +5,25 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.AccountDeletionCommands;
-import social.annals.command.account.PasswordHasher;
-import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
+import social.annals.gateway.security.Authenticator;
 import social.annals.gateway.web.Params;
 import social.annals.query.account.AccountProjection;
-import social.annals.query.auth.AuthQueries;
 
 /** {@code POST /api/pleroma/delete_account}: deactivates at once; the deletion itself runs as a process. */
 @RestController
 public class AccountDeletionController {
 
     private final CommandGateway commands;
-    private final Queries queries;
-    private final PasswordHasher hasher;
+    private final Authenticator authenticator;
     private final ConsistencyBarrier barrier;
 
-    public AccountDeletionController(CommandGateway commands, Queries queries, PasswordHasher hasher,
+    public AccountDeletionController(CommandGateway commands, Authenticator authenticator,
                                      ConsistencyBarrier barrier) {
         this.commands = commands;
-        this.queries = queries;
-        this.hasher = hasher;
+        this.authenticator = authenticator;
         this.barrier = barrier;
     }
 
@@ -35,9 +31,7 @@ public class AccountDeletionController {
     @PostMapping("/api/pleroma/delete_account")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> delete(Params params, ApiPrincipal caller) {
-        AuthQueries.Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(caller.accountId()),
-                AuthQueries.Credentials.class);
-        if (account == null || !hasher.matches(params.string("password").orElse(""), account.passwordHash())) {
+        if (!authenticator.confirmsPassword(caller.accountId(), params.stringOrNull("password"))) {
             return Map.of("error", "Invalid password.");
         }
         commands.sendAndWait(new AccountDeletionCommands.Delete(caller.accountId(), caller.accountId()));

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.UpdateProfileCommand;
-import social.annals.events.ids.FlakeId;
+import social.annals.gateway.api.AccountFinder;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.AccountRenderer;
@@ -27,6 +27,7 @@ import social.annals.query.account.AccountView;
 public class AccountsController {
 
     private final Queries queries;
+    private final AccountFinder accountFinder;
     private final CommandGateway commands;
     private final ConsistencyBarrier barrier;
     private final AccountRenderer accounts;
@@ -34,7 +35,9 @@ public class AccountsController {
     private final TextFormatter formatter;
 
     public AccountsController(Queries queries, CommandGateway commands, ConsistencyBarrier barrier,
-                              AccountRenderer accounts, TwitterUserRenderer twitterUsers, TextFormatter formatter) {
+                              AccountRenderer accounts, TwitterUserRenderer twitterUsers, TextFormatter formatter,
+                              AccountFinder accountFinder) {
+        this.accountFinder = accountFinder;
         this.queries = queries;
         this.commands = commands;
         this.barrier = barrier;
@@ -98,15 +101,6 @@ public class AccountsController {
     }
 
     private AccountView findByIdOrNickname(String id) {
-        if (FlakeId.isWellFormed(id)) {
-            AccountView byId = queries.one(new AccountQueries.ById(id), AccountView.class);
-            if (byId != null) {
-                return byId;
-            }
-        }
-        if (id.length() > 255) {
-            return null;
-        }
-        return queries.one(new AccountQueries.ByNickname(id), AccountView.class);
+        return accountFinder.byIdOrNickname(id).orElse(null);
     }
 }

@@ -12,12 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.ChangeEmailCommand;
 import social.annals.command.account.ChangePasswordCommand;
 import social.annals.command.account.EmailRejected;
-import social.annals.command.account.PasswordHasher;
 import social.annals.command.oauth.RevokeAccessTokenCommand;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
+import social.annals.gateway.security.Authenticator;
 import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
@@ -29,21 +29,19 @@ public class SettingsController {
 
     private final CommandGateway commands;
     private final Queries queries;
-    private final PasswordHasher hasher;
+    private final Authenticator authenticator;
 
-    public SettingsController(CommandGateway commands, Queries queries, PasswordHasher hasher) {
+    public SettingsController(CommandGateway commands, Queries queries, Authenticator authenticator) {
         this.commands = commands;
         this.queries = queries;
-        this.hasher = hasher;
+        this.authenticator = authenticator;
     }
 
     /** Pleroma answers every outcome with 200; refusals carry an {@code error}. */
     @PostMapping("/api/pleroma/change_password")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> changePassword(Params params, ApiPrincipal caller) {
-        AuthQueries.Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(caller.accountId()),
-                AuthQueries.Credentials.class);
-        if (account == null || !hasher.matches(params.string("password").orElse(""), account.passwordHash())) {
+        if (!authenticator.confirmsPassword(caller.accountId(), params.stringOrNull("password"))) {
             return Map.of("error", "Invalid password.");
         }
         String newPassword = params.string("new_password").orElse("");
@@ -61,9 +59,7 @@ public class SettingsController {
     @PostMapping("/api/pleroma/change_email")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> changeEmail(Params params, ApiPrincipal caller) {
-        AuthQueries.Credentials account = queries.one(new AuthQueries.CredentialsByAccountId(caller.accountId()),
-                AuthQueries.Credentials.class);
-        if (account == null || !hasher.matches(params.string("password").orElse(""), account.passwordHash())) {
+        if (!authenticator.confirmsPassword(caller.accountId(), params.stringOrNull("password"))) {
             return Map.of("error", "Invalid password.");
         }
         try {

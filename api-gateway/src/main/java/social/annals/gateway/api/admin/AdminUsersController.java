@@ -33,6 +33,7 @@ import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
 import social.annals.query.account.AccountProjection;
 import social.annals.query.account.AccountQueries;
@@ -83,8 +84,8 @@ public class AdminUsersController {
     @GetMapping("/api/pleroma/admin/users")
     @Auth(Auth.Level.ADMIN)
     public Map<String, Object> list(Params params) {
-        int page = Math.max(1, leadingNumber(params.stringOrNull("page"), 1));
-        int pageSize = Math.max(1, leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
+        int page = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page"), 1));
+        int pageSize = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
         List<String> filters = params.string("filters").map(text -> List.of(text.split(","))).orElse(List.of())
                 .stream().map(String::trim).toList();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -120,18 +121,6 @@ public class AdminUsersController {
         return ordered;
     }
 
-    /** "2abc" counts as 2, as in Pleroma; anything without a leading number is the default. */
-    static int leadingNumber(String text, int fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        int end = 0;
-        while (end < text.length() && end < 9 && Character.isDigit(text.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? fallback : Integer.parseInt(text.substring(0, end));
-    }
-
     @GetMapping("/api/pleroma/admin/users/{nicknameOrId}")
     @Auth(Auth.Level.ADMIN)
     public Map<String, Object> show(@PathVariable String nicknameOrId) {
@@ -146,7 +135,7 @@ public class AdminUsersController {
     @Auth(Auth.Level.ADMIN)
     public List<Map<String, Object>> statuses(@PathVariable String nicknameOrId, Params params) {
         AccountView account = moderators.account(nicknameOrId);
-        int pageSize = Math.max(1, leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
+        int pageSize = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
         boolean godmode;
         try {
             godmode = params.bool("godmode").orElse(false);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
+import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
 import social.annals.query.moderation.ModerationLogQueries;
 
@@ -45,8 +46,8 @@ public class ModerationLogController {
     @GetMapping("/api/pleroma/admin/moderation_log")
     @Auth(Auth.Level.ADMIN)
     public ResponseEntity<List<Map<String, Object>>> log(Params params) {
-        int page = Math.max(1, AdminUsersController.leadingNumber(params.stringOrNull("page"), 1));
-        int pageSize = Math.max(1, AdminUsersController.leadingNumber(params.stringOrNull("page_size"),
+        int page = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page"), 1));
+        int pageSize = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page_size"),
                 DEFAULT_PAGE_SIZE));
         ModerationLogQueries.Filter filter = filter(params);
         Integer total = queries.one(new ModerationLogQueries.Count(filter), Integer.class);

@@ -3,9 +3,9 @@ package social.annals.gateway.api.admin;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import social.annals.events.ids.FlakeId;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
+import social.annals.gateway.api.AccountFinder;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.web.ApiException;
@@ -17,9 +17,11 @@ import social.annals.query.account.AccountView;
 public class Moderators {
 
     private final Queries queries;
+    private final AccountFinder accounts;
 
-    public Moderators(Queries queries) {
+    public Moderators(Queries queries, AccountFinder accounts) {
         this.queries = queries;
+        this.accounts = accounts;
     }
 
     /** The acting admin, or the synthetic actor of the admin token. */
@@ -37,15 +39,7 @@ public class Moderators {
     }
 
     public Optional<AccountView> find(String nicknameOrId) {
-        if (nicknameOrId == null || nicknameOrId.isEmpty() || nicknameOrId.length() > 255) {
-            return Optional.empty();
-        }
-        AccountView account = FlakeId.isWellFormed(nicknameOrId)
-                ? queries.one(new AccountQueries.ById(nicknameOrId), AccountView.class) : null;
-        if (account == null) {
-            account = queries.one(new AccountQueries.ByNickname(nicknameOrId), AccountView.class);
-        }
-        return Optional.ofNullable(account);
+        return accounts.byIdOrNickname(nicknameOrId);
     }
 
     public static AccountRef ref(AccountView account) {
