@@ -88,8 +88,7 @@ public class AdminUsersController {
         int pageSize = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
         List<String> filters = params.string("filters").map(text -> List.of(text.split(","))).orElse(List.of())
                 .stream().map(String::trim).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("page_size", pageSize);
+        // Remote accounts do not exist yet, and no account is both active and deactivated.
         boolean impossible = filters.contains("external") || (filters.contains("active")
                 && filters.contains("deactivated"));
         List<String> accountIds = params.string("email").filter(email -> !email.isBlank())
@@ -98,27 +97,17 @@ public class AdminUsersController {
                             digests.email(email)), AuthQueries.Credentials.class);
                     return found == null ? List.<String>of() : List.of(found.accountId());
                 }).orElse(null);
-        if (impossible) {
-            out.put("count", 0);
-            out.put("users", List.of());
-            return reorder(out);
-        }
         Boolean active = filters.contains("active") ? Boolean.TRUE : filters.contains("deactivated") ? Boolean.FALSE
                 : null;
-        AccountQueries.AdminPage found = queries.one(new AccountQueries.AdminSearch(params.stringOrNull("query"),
-                params.stringOrNull("name"), accountIds, active, filters.contains("is_admin"),
-                filters.contains("is_moderator"), params.strings("tags"), page, pageSize), AccountQueries.AdminPage.class);
+        AccountQueries.AdminPage found = impossible ? new AccountQueries.AdminPage(0, List.of())
+                : queries.one(new AccountQueries.AdminSearch(params.stringOrNull("query"), params.stringOrNull("name"),
+                        accountIds, active, filters.contains("is_admin"), filters.contains("is_moderator"),
+                        params.strings("tags"), page, pageSize), AccountQueries.AdminPage.class);
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("count", found.count());
+        out.put("page_size", pageSize);
         out.put("users", found.accounts().stream().map(renderer::render).toList());
-        return reorder(out);
-    }
-
-    private static Map<String, Object> reorder(Map<String, Object> out) {
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        ordered.put("count", out.get("count"));
-        ordered.put("page_size", out.get("page_size"));
-        ordered.put("users", out.get("users"));
-        return ordered;
+        return out;
     }
 
     @GetMapping("/api/pleroma/admin/users/{nicknameOrId}")
