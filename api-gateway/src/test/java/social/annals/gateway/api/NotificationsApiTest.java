@@ -119,17 +119,18 @@ class NotificationsApiTest extends ApiTest {
     }
 
     /**
-     * Each switch set to false against each relationship of the actor to the recipient: which
-     * mentions arrive (pleroma-api §2.11). Every activity here is local.
+     * Each switch set to false (Pleroma 2.x's block_from_strangers: to true) against each
+     * relationship of the actor to the recipient: which mentions arrive (pleroma-api §2.11).
+     * Every activity here is local.
      */
     @Test
     void notificationSettingsDropExactlyTheirClassForEachRelationship() {
         Map<String, User> recipients = new LinkedHashMap<>();
-        for (String setting : List.of("none", "followers", "follows", "local", "remote")) {
+        for (String setting : List.of("none", "followers", "follows", "local", "remote", "block_from_strangers")) {
             User recipient = user("r" + setting.charAt(0));
             if (!setting.equals("none")) {
-                Http.Response response = http.putJson("/api/pleroma/notification_settings", Map.of(setting, false),
-                        "Authorization", recipient.bearer());
+                Http.Response response = http.putJson("/api/pleroma/notification_settings",
+                        Map.of(setting, setting.equals("block_from_strangers")), "Authorization", recipient.bearer());
                 assertThat(response.json().get("status").asText()).isEqualTo("success");
             }
             recipients.put(setting, recipient);
@@ -168,7 +169,8 @@ class NotificationsApiTest extends ApiTest {
                 Map.entry("followers", List.of("followee", "stranger")),
                 Map.entry("follows", List.of("follower", "stranger")),
                 Map.entry("local", List.of()),
-                Map.entry("remote", List.of("followee", "follower", "mutual", "stranger")));
+                Map.entry("remote", List.of("followee", "follower", "mutual", "stranger")),
+                Map.entry("block_from_strangers", List.of("followee", "mutual")));
     }
 
     @Test
@@ -448,26 +450,40 @@ class NotificationsApiTest extends ApiTest {
                 Map.of("remote", false, "followers", false, "bar", 1), "Authorization", account.bearer());
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.json().toString()).isEqualTo("{\"status\":\"success\"}");
-        assertThat(settings(account)).isEqualTo("{\"followers\":false,\"follows\":true,\"remote\":false,\"local\":true}");
+        assertThat(settings(account)).isEqualTo("{\"followers\":false,\"follows\":true,\"remote\":false,\"local\":true,"
+                + "\"block_from_strangers\":false,\"hide_notification_contents\":false}");
 
         assertThat(http.putForm("/api/pleroma/notification_settings", List.of("follows", "False", "followers", "1"),
                 "Authorization", account.bearer()).status()).isEqualTo(200);
-        assertThat(settings(account)).isEqualTo("{\"followers\":true,\"follows\":false,\"remote\":false,\"local\":true}");
+        assertThat(settings(account)).isEqualTo("{\"followers\":true,\"follows\":false,\"remote\":false,\"local\":true,"
+                + "\"block_from_strangers\":false,\"hide_notification_contents\":false}");
 
         assertThat(http.putForm("/api/pleroma/notification_settings?local=0&remote=TRUE", List.of(),
                 "Authorization", account.bearer()).status()).isEqualTo(200);
-        assertThat(settings(account)).isEqualTo("{\"followers\":true,\"follows\":false,\"remote\":true,\"local\":false}");
+        assertThat(settings(account)).isEqualTo(AFTER_QUERY);
+
+        // Pleroma-FE 2.x sends its two switches as multipart strings, beside the stored ones.
+        assertThat(http.putMultipart("/api/pleroma/notification_settings", List.of("block_from_strangers", "true",
+                "hide_notification_contents", "true", "followers", "true"), "Authorization", account.bearer())
+                .status()).isEqualTo(200);
+        assertThat(settings(account)).isEqualTo("{\"followers\":true,\"follows\":false,\"remote\":true,"
+                + "\"local\":false,\"block_from_strangers\":true,\"hide_notification_contents\":true}");
+        http.putJson("/api/pleroma/notification_settings", Map.of("block_from_strangers", false,
+                "hide_notification_contents", false), "Authorization", account.bearer());
 
         Http.Response refused = http.putForm("/api/pleroma/notification_settings",
                 List.of("followers", "false", "follows", "maybe"), "Authorization", account.bearer());
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("error").asText()).contains("follows");
-        assertThat(settings(account)).isEqualTo("{\"followers\":true,\"follows\":false,\"remote\":true,\"local\":false}");
+        assertThat(settings(account)).isEqualTo(AFTER_QUERY);
 
         assertThat(http.putJson("/api/pleroma/notification_settings", Map.of(), "Authorization", account.bearer())
                 .status()).isEqualTo(200);
         assertThat(http.putJson("/api/pleroma/notification_settings", Map.of("local", true)).status()).isEqualTo(403);
     }
+
+    private static final String AFTER_QUERY = "{\"followers\":true,\"follows\":false,\"remote\":true,"
+            + "\"local\":false,\"block_from_strangers\":false,\"hide_notification_contents\":false}";
 
     private String settings(User account) {
         return http.get("/api/v1/accounts/verify_credentials", "Authorization", account.bearer()).json()
@@ -483,6 +499,7 @@ class NotificationsApiTest extends ApiTest {
 
         Http.Response muted = act(talker, "/api/v1/statuses/" + root + "/mute");
         assertThat(muted.json().get("muted").asBoolean()).isTrue();
+        assertThat(muted.json().get("pleroma").get("thread_muted").asBoolean()).isTrue();
         postStatusId(author, "status", "again @" + talker.nickname(), "in_reply_to_id", root);
         act(author, "/api/v1/statuses/" + root + "/mute");
         act(talker, "/api/v1/statuses/" + root + "/favourite");
@@ -492,7 +509,9 @@ class NotificationsApiTest extends ApiTest {
         assertThat(list(talker).get(0).get("status").get("id").asText()).isEqualTo(elsewhere);
         assertThat(list(author)).isEmpty();
 
-        assertThat(act(talker, "/api/v1/statuses/" + root + "/unmute").json().get("muted").asBoolean()).isFalse();
+        Http.Response unmuted = act(talker, "/api/v1/statuses/" + root + "/unmute");
+        assertThat(unmuted.json().get("muted").asBoolean()).isFalse();
+        assertThat(unmuted.json().get("pleroma").get("thread_muted").asBoolean()).isFalse();
         postStatusId(author, "status", "and again @" + talker.nickname(), "in_reply_to_id", root);
         awaitCount(talker, 3);
         assertThat(http.postJson("/api/v1/statuses/nope/mute", "", "Authorization", talker.bearer()).status())

@@ -107,6 +107,15 @@ public class Http {
     }
 
     public Response postMultipart(String path, List<String> form, String... headers) {
+        return multipart("POST", path, form, headers);
+    }
+
+    /** Fields as the browser's FormData sends them (Pleroma-FE's way for most writes). */
+    public Response putMultipart(String path, List<String> form, String... headers) {
+        return multipart("PUT", path, form, headers);
+    }
+
+    private Response multipart(String method, String path, List<String> form, String... headers) {
         String boundary = "b" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < form.size(); i += 2) {
@@ -116,7 +125,7 @@ public class Http {
         }
         body.append("--").append(boundary).append("--\r\n");
         return send(request(path, headers).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** A multipart upload of one file (as clients send media) plus plain fields. */

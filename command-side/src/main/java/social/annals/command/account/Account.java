@@ -257,20 +257,22 @@ public class Account {
         blockedDomains.remove(event.domain());
     }
 
-    /** Switches not named keep their value; every switch starts on. */
+    /** Switches not named keep their value; the four classes start on, the two 2.x switches off. */
     @CommandHandler
     public void handle(UpdateNotificationSettingsCommand command, Clock clock) {
-        boolean followers = orCurrent(command.followers(), notificationSettings == null || notificationSettings.followers());
-        boolean follows = orCurrent(command.follows(), notificationSettings == null || notificationSettings.follows());
-        boolean remote = orCurrent(command.remote(), notificationSettings == null || notificationSettings.remote());
-        boolean local = orCurrent(command.local(), notificationSettings == null || notificationSettings.local());
-        NotificationSettingsChanged changed = new NotificationSettingsChanged(accountId, followers, follows, remote,
-                local, clock.instant());
-        boolean same = notificationSettings == null
-                ? followers && follows && remote && local
-                : followers == notificationSettings.followers() && follows == notificationSettings.follows()
-                        && remote == notificationSettings.remote() && local == notificationSettings.local();
-        if (!same) {
+        NotificationSettingsChanged current = notificationSettings != null ? notificationSettings
+                : new NotificationSettingsChanged(accountId, true, true, true, true, false, false, null);
+        NotificationSettingsChanged changed = new NotificationSettingsChanged(accountId,
+                orCurrent(command.followers(), current.followers()),
+                orCurrent(command.follows(), current.follows()),
+                orCurrent(command.remote(), current.remote()),
+                orCurrent(command.local(), current.local()),
+                orCurrent(command.blockFromStrangers(), current.blockFromStrangers()),
+                orCurrent(command.hideNotificationContents(), current.hideNotificationContents()),
+                clock.instant());
+        if (!changed.equals(new NotificationSettingsChanged(accountId, current.followers(), current.follows(),
+                current.remote(), current.local(), current.blockFromStrangers(), current.hideNotificationContents(),
+                changed.changedAt()))) {
             apply(changed);
         }
     }

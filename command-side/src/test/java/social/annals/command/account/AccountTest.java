@@ -222,16 +222,17 @@ class AccountTest {
     @Test
     void notificationSettingsMergeOverTheCurrentOnesAndRecordOnlyChanges() {
         fixture.given(registered())
-                .when(new UpdateNotificationSettingsCommand(ID, false, null, false, null))
+                .when(new UpdateNotificationSettingsCommand(ID, false, null, false, null, null, null))
                 .expectEvents(new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false,
-                        true, NOW));
+                        true, false, false, NOW));
         fixture.given(registered(),
-                        new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false, true, NOW))
-                .when(new UpdateNotificationSettingsCommand(ID, null, false, null, null))
+                        new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false, true,
+                                false, false, NOW))
+                .when(new UpdateNotificationSettingsCommand(ID, null, false, null, null, true, null))
                 .expectEvents(new social.annals.events.account.NotificationSettingsChanged(ID, false, false, false,
-                        true, NOW));
+                        true, true, false, NOW));
         fixture.given(registered())
-                .when(new UpdateNotificationSettingsCommand(ID, true, true, null, null))
+                .when(new UpdateNotificationSettingsCommand(ID, true, true, null, null, false, false))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -24,6 +24,7 @@ public record AccountView(
         Instant createdAt,
         List<String> tags) {
 
-    public record NotificationSettings(boolean followers, boolean follows, boolean remote, boolean local) {
+    public record NotificationSettings(boolean followers, boolean follows, boolean remote, boolean local,
+                                       boolean blockFromStrangers, boolean hideNotificationContents) {
     }
 }

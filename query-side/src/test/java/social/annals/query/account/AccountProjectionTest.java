@@ -43,7 +43,7 @@ class AccountProjectionTest {
         assertThat(byId.hideFavorites()).isTrue();
         assertThat(byId.locked()).isFalse();
         assertThat(byId.notificationSettings())
-                .isEqualTo(new AccountView.NotificationSettings(true, true, true, true));
+                .isEqualTo(new AccountView.NotificationSettings(true, true, true, true, false, false));
         assertThat(byId.createdAt()).isEqualTo(AT);
         assertThat(projection.handle(new AccountQueries.ByNickname("lAIN"))).isEqualTo(byId);
         assertThat(projection.handle(new AccountQueries.ById("nobody"))).isNull();

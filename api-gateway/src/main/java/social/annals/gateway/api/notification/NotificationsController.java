@@ -39,7 +39,8 @@ public class NotificationsController {
 
     /** Pleroma 1.1 answers a read up to {@code max_id} with at most this many notifications. */
     static final int READ_ANSWER_LIMIT = 80;
-    private static final List<String> SETTINGS = List.of("followers", "follows", "remote", "local");
+    private static final List<String> SETTINGS = List.of("followers", "follows", "remote", "local",
+            "block_from_strangers", "hide_notification_contents");
 
     private final CommandGateway commands;
     private final Queries queries;
@@ -248,7 +249,8 @@ public class NotificationsController {
         }
         if (!values.isEmpty()) {
             commands.sendAndWait(new UpdateNotificationSettingsCommand(caller.accountId(), values.get("followers"),
-                    values.get("follows"), values.get("remote"), values.get("local")));
+                    values.get("follows"), values.get("remote"), values.get("local"),
+                    values.get("block_from_strangers"), values.get("hide_notification_contents")));
             barrier.await(caller.accountId(), AccountProjection.GROUP);
         }
         return Map.of("status", "success");
