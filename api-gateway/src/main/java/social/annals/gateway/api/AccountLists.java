@@ -43,11 +43,19 @@ public class AccountLists {
     /** The accounts of a keyset page, in its order, rendered for the viewer, with the page's Link header. */
     public ResponseEntity<List<Map<String, Object>>> page(List<String> accountIds, ApiPrincipal viewer,
                                                           HttpServletRequest request) {
+        return ResponseEntity.ok().headers(Pagination.links(urls.base(), request, accountIds, id -> id))
+                .body(rendered(accountIds, viewer));
+    }
+
+    /** These accounts in this order, rendered for the viewer; unknown ids are left out. */
+    public List<Map<String, Object>> rendered(List<String> accountIds, ApiPrincipal viewer) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
         Map<String, AccountView> found = new HashMap<>();
         queries.many(new AccountQueries.ByIds(accountIds), AccountView.class)
                 .forEach(account -> found.put(account.accountId(), account));
         List<AccountView> listed = accountIds.stream().map(found::get).filter(Objects::nonNull).toList();
-        return ResponseEntity.ok().headers(Pagination.links(urls.base(), request, accountIds, id -> id))
-                .body(accounts.renderAll(listed, viewer));
+        return accounts.renderAll(listed, viewer);
     }
 }

@@ -76,24 +76,44 @@ public class StatusRenderer {
                     .forEach(file -> media.put(file.mediaId(), file));
         }
 
+        Map<String, List<Map<String, Object>>> reactions = new HashMap<>();
+        List<String> reactable = all.stream().filter(status -> status.reblogOfId() == null).map(StatusView::statusId)
+                .toList();
+        queries.many(new StatusQueries.ReactionCounts(reactable, viewer == null ? null : viewer.accountId()),
+                StatusQueries.ReactionCount.class).forEach(reaction -> {
+                    Map<String, Object> rendered = new LinkedHashMap<>();
+                    rendered.put("name", reaction.emoji());
+                    rendered.put("count", reaction.count());
+                    rendered.put("me", reaction.me());
+                    reactions.computeIfAbsent(reaction.statusId(), id -> new ArrayList<>()).add(rendered);
+                });
+
+        Context context = new Context(renderedAccounts, views, flags, media, reactions);
         List<Map<String, Object>> out = new ArrayList<>();
         for (StatusView status : statuses) {
             if (status.reblogOfId() == null) {
-                out.add(status(status, renderedAccounts, views, flags, media));
+                out.add(status(status, context));
             } else {
                 StatusView original = originals.get(status.reblogOfId());
                 if (original != null) {
-                    out.add(boost(status, status(original, renderedAccounts, views, flags, media), renderedAccounts,
-                            flags));
+                    out.add(boost(status, status(original, context), renderedAccounts, flags));
                 }
             }
         }
         return out;
     }
 
-    private Map<String, Object> status(StatusView status, Map<String, Map<String, Object>> renderedAccounts,
-                                       Map<String, AccountView> views, StatusQueries.Flags flags,
-                                       Map<String, StatusQueries.Media> media) {
+    /** What one page's statuses are rendered from, each looked up once for the whole page. */
+    private record Context(Map<String, Map<String, Object>> renderedAccounts, Map<String, AccountView> views,
+                           StatusQueries.Flags flags, Map<String, StatusQueries.Media> media,
+                           Map<String, List<Map<String, Object>>> reactions) {
+    }
+
+    private Map<String, Object> status(StatusView status, Context context) {
+        Map<String, Map<String, Object>> renderedAccounts = context.renderedAccounts();
+        Map<String, AccountView> views = context.views();
+        StatusQueries.Flags flags = context.flags();
+        Map<String, StatusQueries.Media> media = context.media();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", status.statusId());
         out.put("uri", urls.base() + "/objects/" + status.statusId());
@@ -147,7 +167,8 @@ public class StatusRenderer {
         pleroma.put("in_reply_to_account_acct", repliedTo == null ? null : repliedTo.nickname());
         pleroma.put("content", Map.of("text/plain", TextFormatter.toPlainText(status.contentHtml())));
         pleroma.put("spoiler_text", Map.of("text/plain", status.spoilerText() == null ? "" : status.spoilerText()));
-        pleroma.put("thread_muted", false);
+        pleroma.put("thread_muted", flags.threadMuted().contains(status.statusId()));
+        pleroma.put("emoji_reactions", context.reactions().getOrDefault(status.statusId(), List.of()));
         pleroma.put("expires_at", null);
         out.put("pleroma", pleroma);
         return out;
@@ -185,7 +206,7 @@ public class StatusRenderer {
         out.put("poll", null);
         out.put("application", original.get("application"));
         out.put("language", null);
-        out.put("pleroma", Map.of("local", true));
+        out.put("pleroma", Map.of("local", true, "emoji_reactions", List.of()));
         return out;
     }
 

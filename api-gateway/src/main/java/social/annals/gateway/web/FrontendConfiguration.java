@@ -25,7 +25,7 @@ public class FrontendConfiguration implements WebMvcConfigurer {
 
     /** Paths that always belong to the API: an unknown one there is a JSON 404, never the frontend. */
     static final List<String> API_PREFIXES = List.of("api/", "oauth/", "nodeinfo/", ".well-known/", "actuator/",
-            "media/", "proxy/", "objects/", "notice/");
+            "media/", "proxy/", "objects/");
 
     private final String configured;
 

@@ -30,7 +30,8 @@ class AccountsApiTest extends ApiTest {
         JsonNode pleroma = me.get("pleroma");
         assertThat(pleroma.get("hide_favorites").asBoolean()).isTrue();
         assertThat(pleroma.get("notification_settings").toString())
-                .isEqualTo("{\"followers\":true,\"follows\":true,\"remote\":true,\"local\":true}");
+                .isEqualTo("{\"followers\":true,\"follows\":true,\"remote\":true,\"local\":true,"
+                        + "\"block_from_strangers\":false,\"hide_notification_contents\":false}");
         for (String field : List.of("avatar", "avatar_static", "header", "header_static", "note", "locked",
                 "followers_count", "following_count", "statuses_count", "bot")) {
             assertThat(me.has(field)).as(field).isTrue();
@@ -234,6 +235,16 @@ class AccountsApiTest extends ApiTest {
                 .isEqualTo(200);
         assertThat(http.get(VERIFY, "Authorization", Http.basic(nickname + "@example.org", PASSWORD)).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void twoFactorAuthenticationIsReportedOffToItsOwnerOnly() {
+        String nickname = unique("mfa");
+        register(nickname);
+        Http.Response settings = http.get("/api/pleroma/accounts/mfa", "Authorization", Http.bearer(tokenFor(nickname)));
+        assertThat(settings.status()).isEqualTo(200);
+        assertThat(settings.body()).contains("\"enabled\":false").contains("\"totp\":false");
+        assertThat(http.get("/api/pleroma/accounts/mfa").status()).isEqualTo(403);
     }
 
     @Test

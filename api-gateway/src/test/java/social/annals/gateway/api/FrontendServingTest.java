@@ -44,7 +44,8 @@ class FrontendServingTest {
     @Test
     void filesAreServedAndFrontendRoutesFallBackToIndex() {
         assertThat(http.get("/static/js/app.js").body()).isEqualTo("console.log('app')");
-        for (String route : new String[] {"/", "/main/all", "/users/bob", "/bob", "/oauth-callback"}) {
+        for (String route : new String[] {"/", "/main/all", "/users/bob", "/bob", "/oauth-callback",
+                "/notice/BCrR6eC0uY5k2wh5zU"}) {
             Http.Response page = http.get(route);
             assertThat(page.status()).as(route).isEqualTo(200);
             assertThat(page.body()).as(route).contains("<title>frontend</title>");

@@ -17,6 +17,67 @@ class StatusesApiTest extends ApiTest {
                 : http.get("/api/v1/statuses/" + statusId, "Authorization", viewer.bearer()).status();
     }
 
+    private static String reactionPath(String statusId, String emoji) {
+        return "/api/v1/pleroma/statuses/" + statusId + "/reactions/"
+                + java.net.URLEncoder.encode(emoji, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void emojiReactionsAreCountedPerEmojiListedWithTheirAccountsAndTakenBack() {
+        User author = user("reacted");
+        User fan = user("fan");
+        User other = user("otherfan");
+        User outsider = user("outsider");
+        String statusId = postStatusId(author, "status", "react to me");
+        String secret = postStatusId(author, "status", "only for @" + fan.nickname(), "visibility", "direct");
+
+        Http.Response reacted = http.putJson(reactionPath(statusId, "👍"), "", "Authorization", fan.bearer());
+        assertThat(reacted.status()).as(reacted.body()).isEqualTo(200);
+        assertThat(reacted.json().get("pleroma").get("emoji_reactions").toString())
+                .isEqualTo("[{\"name\":\"👍\",\"count\":1,\"me\":true}]");
+        assertThat(http.putJson(reactionPath(statusId, "👍"), "", "Authorization", fan.bearer()).status())
+                .isEqualTo(200);
+        http.putJson(reactionPath(statusId, "🎉"), "", "Authorization", other.bearer());
+        http.putJson(reactionPath(statusId, "👍"), "", "Authorization", other.bearer());
+
+        JsonNode seenByAnyone = http.get("/api/v1/statuses/" + statusId).json().get("pleroma").get("emoji_reactions");
+        assertThat(seenByAnyone.toString()).isEqualTo("[{\"name\":\"👍\",\"count\":2,\"me\":false},"
+                + "{\"name\":\"🎉\",\"count\":1,\"me\":false}]");
+        JsonNode listed = http.get("/api/v1/pleroma/statuses/" + statusId + "/reactions", "Authorization",
+                other.bearer()).json();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).get("name").asText()).isEqualTo("👍");
+        assertThat(listed.get(0).get("me").asBoolean()).isTrue();
+        assertThat(ids(listed.get(0).get("accounts"))).containsExactly(fan.id(), other.id());
+        assertThat(ids(http.get(reactionPath(statusId, "🎉")).json().get(0).get("accounts")))
+                .containsExactly(other.id());
+
+        Http.Response takenBack = http.delete(reactionPath(statusId, "👍"), "Authorization", fan.bearer());
+        assertThat(takenBack.status()).isEqualTo(200);
+        assertThat(takenBack.json().get("pleroma").get("emoji_reactions").get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(takenBack.json().get("pleroma").get("emoji_reactions").get(0).get("me").asBoolean()).isFalse();
+
+        // Pleroma's refusals: 400 for anything but one emoji, for a reaction that is not there, and for
+        // a status the caller cannot see (it does not tell those apart); the listing is then empty.
+        for (String notOne : List.of("ab", "👍👍", ":blobcat:")) {
+            Http.Response refused = http.putJson(reactionPath(statusId, notOne), "", "Authorization", fan.bearer());
+            assertThat(refused.status()).as(notOne).isEqualTo(400);
+            assertThat(refused.json().get("error").asText()).isEqualTo("Could not add reaction emoji");
+        }
+        Http.Response notThere = http.delete(reactionPath(statusId, "👍"), "Authorization", fan.bearer());
+        assertThat(notThere.status()).isEqualTo(400);
+        assertThat(notThere.json().get("error").asText()).isEqualTo("Could not remove reaction emoji");
+        assertThat(http.putJson(reactionPath(secret, "👍"), "", "Authorization", outsider.bearer()).status())
+                .isEqualTo(400);
+        assertThat(http.putJson(reactionPath("garbage", "👍"), "", "Authorization", fan.bearer()).status())
+                .isEqualTo(400);
+        assertThat(http.putJson(reactionPath(statusId, "👍"), "").status()).isEqualTo(403);
+        http.putJson(reactionPath(secret, "👍"), "", "Authorization", fan.bearer());
+        assertThat(http.get("/api/v1/pleroma/statuses/" + secret + "/reactions", "Authorization",
+                outsider.bearer()).body()).isEqualTo("[]");
+        assertThat(http.get("/api/v1/pleroma/statuses/nope/reactions").body()).isEqualTo("[]");
+    }
+
     @Test
     void postingAnswersTheWholeStatusEntity() {
         User author = user("poster");

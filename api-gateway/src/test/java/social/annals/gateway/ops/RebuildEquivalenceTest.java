@@ -57,7 +57,7 @@ class RebuildEquivalenceTest extends ApiTest {
         act(tokens.get(n0), "/api/v1/accounts/" + id(n2) + "/block");
         act(tokens.get(mentioner), "/api/v1/accounts/" + id(n0) + "/mute");
         act(tokens.get(admin), "/api/v1/pleroma/accounts/" + id(n0) + "/subscribe");
-        // Statuses: public, followers-only, direct, a reply, favourites, a boost and a deletion.
+        // Statuses: public, followers-only, direct, a reply, favourites, a boost, reactions and a deletion.
         String first = postStatus(tokens.get(n1), "status", "hello #world :heart:");
         act(tokens.get(n1), "/api/v1/pleroma/flavour/vanilla");
         String privately = postStatus(tokens.get(n1), "status", "friends only", "visibility", "private");
@@ -67,6 +67,10 @@ class RebuildEquivalenceTest extends ApiTest {
         act(tokens.get(n0), "/api/v1/statuses/" + first + "/favourite");
         act(tokens.get(admin), "/api/v1/statuses/" + first + "/favourite");
         act(tokens.get(mentioner), "/api/v1/statuses/" + first + "/reblog");
+        for (String reactor : List.of(n0, mentioner)) {
+            assertThat(http.putJson("/api/v1/pleroma/statuses/" + first + "/reactions/%F0%9F%8E%89", "",
+                    "Authorization", Http.bearer(tokens.get(reactor))).status()).isEqualTo(200);
+        }
         assertThat(http.delete("/api/v1/statuses/" + doomed, "Authorization", Http.bearer(tokens.get(n0))).status())
                 .isEqualTo(200);
         statuses.addAll(List.of(first, privately, doomed));
@@ -124,7 +128,8 @@ class RebuildEquivalenceTest extends ApiTest {
         assertThat(before.get("/api/v1/timelines/home " + nicknames.get(0))).contains("psst").contains("reply")
                 .doesNotContain("friends only");
         assertThat(before.get("status " + statuses.get(0))).contains("\"favourites_count\":2")
-                .contains("\"reblogs_count\":1").contains("\"replies_count\":1");
+                .contains("\"reblogs_count\":1").contains("\"replies_count\":1")
+                .contains("\"emoji_reactions\":[{\"name\":\"\\uD83C\\uDF89\",\"count\":2"); // 🎉, escaped
         // The newest (a follow request by the import) was read, the boost dismissed, the rest passed by the marker.
         assertThat(before.get("/api/v1/notifications " + n1)).contains("\"type\":\"favourite\"")
                 .contains("\"type\":\"follow\"").doesNotContain("\"type\":\"reblog\"")
@@ -157,6 +162,7 @@ class RebuildEquivalenceTest extends ApiTest {
         for (String status : statuses) {
             answers.put("status " + status, render(http.get("/api/v1/statuses/" + status)));
             answers.put("favourited_by " + status, render(http.get("/api/v1/statuses/" + status + "/favourited_by")));
+            answers.put("reactions " + status, render(http.get("/api/v1/pleroma/statuses/" + status + "/reactions")));
         }
         for (String nickname : nicknames) {
             answers.put("verify " + nickname, render(http.get("/api/v1/accounts/verify_credentials",

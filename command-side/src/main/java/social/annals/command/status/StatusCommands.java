@@ -45,6 +45,25 @@ public final class StatusCommands {
         }
     }
 
+    /** One account's reaction with one emoji to one status is one aggregate. */
+    public static String reactionId(String accountId, String statusId, String emoji) {
+        return "react:" + accountId + ":" + statusId + ":" + emoji;
+    }
+
+    public record React(@TargetAggregateIdentifier String reactionId, String accountId, String statusId,
+                        String statusAuthorId, String emoji) {
+        public React(String accountId, String statusId, String statusAuthorId, String emoji) {
+            this(StatusCommands.reactionId(accountId, statusId, emoji), accountId, statusId, statusAuthorId, emoji);
+        }
+    }
+
+    public record Unreact(@TargetAggregateIdentifier String reactionId, String accountId, String statusId,
+                          String statusAuthorId, String emoji) {
+        public Unreact(String accountId, String statusId, String statusAuthorId, String emoji) {
+            this(StatusCommands.reactionId(accountId, statusId, emoji), accountId, statusId, statusAuthorId, emoji);
+        }
+    }
+
     /** {@code reblogId} names the boost if this creates one. Answers the boost's id. */
     public record Reblog(@TargetAggregateIdentifier String boostKey, String reblogId, String accountId,
                          String statusId, String statusAuthorId) {

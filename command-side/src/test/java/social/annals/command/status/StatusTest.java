@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.events.moderation.Moderator;
 import social.annals.events.status.StatusDeleted;
-import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusFavourited;
+import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 import social.annals.events.status.Visibility;
 
@@ -109,6 +111,41 @@ class StatusTest {
         fixture(Favourite.class).givenNoPriorActivity()
                 .when(new StatusCommands.Unfavourite("B", "S1", "A"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aReactionIsRecordedOnceAndOnlyAnExistingOneIsTakenBack() {
+        fixture(Reaction.class).givenNoPriorActivity()
+                .when(new StatusCommands.React("B", "S1", "A", "👍"))
+                .expectEvents(new StatusReacted("B", "S1", "A", "👍", NOW));
+        fixture(Reaction.class).given(new StatusReacted("B", "S1", "A", "👍", NOW))
+                .when(new StatusCommands.React("B", "S1", "A", "👍"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture(Reaction.class).given(new StatusReacted("B", "S1", "A", "👍", NOW))
+                .when(new StatusCommands.Unreact("B", "S1", "A", "👍"))
+                .expectEvents(new StatusUnreacted("B", "S1", "A", "👍", NOW));
+        fixture(Reaction.class).givenNoPriorActivity()
+                .when(new StatusCommands.Unreact("B", "S1", "A", "👍"))
+                .expectNoEvents()
+                .expectException(ReactionRefused.class)
+                .expectExceptionMessage("Could not remove reaction emoji");
+    }
+
+    @Test
+    void onlyOneUnicodeEmojiIsAReaction() {
+        for (String emoji : List.of("👍", "❤️", "☕", "👍🏽", "👩‍👩‍👧‍👦", "🧑🏿‍🚀", "🇯🇵", "#️⃣", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "🏳️‍🌈")) {
+            fixture(Reaction.class).givenNoPriorActivity()
+                    .when(new StatusCommands.React("B", "S1", "A", emoji))
+                    .expectEvents(new StatusReacted("B", "S1", "A", emoji, NOW));
+        }
+        for (String notOne : List.of("", "a", "👍👍", ":blobcat:", "👍 ", "🇯", "1", "👍a", "‍👍")) {
+            fixture(Reaction.class).givenNoPriorActivity()
+                    .when(new StatusCommands.React("B", "S1", "A", notOne))
+                    .expectNoEvents()
+                    .expectException(ReactionRefused.class)
+                    .expectExceptionMessage("Could not add reaction emoji");
+        }
     }
 
     @Test

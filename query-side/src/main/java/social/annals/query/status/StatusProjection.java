@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,8 +26,10 @@ import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 
 /**
@@ -158,6 +162,19 @@ public class StatusProjection {
     }
 
     @EventHandler
+    void on(StatusReacted event) {
+        jdbc.update("INSERT INTO reaction_view (status_id, emoji, account_id, reacted_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", event.statusId(), event.emoji(), event.accountId(),
+                Timestamp.from(event.reactedAt()));
+    }
+
+    @EventHandler
+    void on(StatusUnreacted event) {
+        jdbc.update("DELETE FROM reaction_view WHERE status_id = ? AND emoji = ? AND account_id = ?", event.statusId(),
+                event.emoji(), event.accountId());
+    }
+
+    @EventHandler
     void on(StatusReblogged event) {
         jdbc.update("WITH added AS (INSERT INTO status_view (status_id, author_id, reblog_of_id, visibility, created_at) "
                         + "SELECT ?, ?, status_id, visibility, ? FROM status_view WHERE status_id = ? "
@@ -181,6 +198,7 @@ public class StatusProjection {
         jdbc.update("DELETE FROM media_view");
         jdbc.update("DELETE FROM muted_thread_view");
         jdbc.update("DELETE FROM favourite_view");
+        jdbc.update("DELETE FROM reaction_view");
         jdbc.update("DELETE FROM status_view");
     }
 
@@ -327,6 +345,37 @@ public class StatusProjection {
     }
 
     @QueryHandler
+    public List<StatusQueries.ReactionCount> handle(StatusQueries.ReactionCounts query) {
+        if (query.statusIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT status_id, emoji, count(*), "
+                    + "coalesce(bool_or(account_id = ?::varchar), false) FROM reaction_view WHERE status_id = ANY (?) "
+                    + "GROUP BY status_id, emoji ORDER BY status_id, min(reacted_at), emoji");
+            statement.setString(1, query.viewerId());
+            statement.setArray(2, con.createArrayOf("varchar", query.statusIds().toArray()));
+            return statement;
+        }, (rs, row) -> new StatusQueries.ReactionCount(rs.getString(1), rs.getString(2), rs.getInt(3),
+                rs.getBoolean(4)));
+    }
+
+    @QueryHandler
+    public List<StatusQueries.ReactionAccounts> handle(StatusQueries.Reactors query) {
+        Map<String, List<String>> byEmoji = new LinkedHashMap<>();
+        String sql = "SELECT emoji, account_id FROM reaction_view WHERE status_id = ?"
+                + (query.emoji() == null ? "" : " AND emoji = ?")
+                + " ORDER BY min(reacted_at) OVER (PARTITION BY emoji), emoji, reacted_at, account_id";
+        Object[] args = query.emoji() == null ? new Object[] {query.statusId()}
+                : new Object[] {query.statusId(), query.emoji()};
+        jdbc.query(sql, rs -> {
+            byEmoji.computeIfAbsent(rs.getString(1), emoji -> new ArrayList<>()).add(rs.getString(2));
+        }, args);
+        return byEmoji.entrySet().stream()
+                .map(entry -> new StatusQueries.ReactionAccounts(entry.getKey(), entry.getValue())).toList();
+    }
+
+    @QueryHandler
     public StatusQueries.Flags handle(StatusQueries.ViewerFlags query) {
         if (query.viewerId() == null || query.statusIds().isEmpty()) {
             return StatusQueries.Flags.NONE;
@@ -334,11 +383,14 @@ public class StatusProjection {
         Set<String> favourited = new HashSet<>();
         Set<String> reblogged = new HashSet<>();
         Set<String> muted = new HashSet<>();
+        Set<String> threadMuted = new HashSet<>();
         jdbc.query(con -> {
             var statement = con.prepareStatement("SELECT 'F', status_id FROM favourite_view WHERE account_id = ? "
                     + "AND status_id = ANY (?) UNION ALL SELECT 'R', reblog_of_id FROM status_view "
                     + "WHERE author_id = ? AND reblog_of_id = ANY (?) AND NOT deleted "
-                    + "UNION ALL SELECT 'M', s.status_id FROM status_view s WHERE s.status_id = ANY (?) AND ("
+                    + "UNION ALL SELECT CASE WHEN EXISTS (SELECT 1 FROM muted_thread_view m WHERE m.account_id = ? "
+                    + "AND m.conversation_id = s.conversation_id) THEN 'T' ELSE 'A' END, s.status_id "
+                    + "FROM status_view s WHERE s.status_id = ANY (?) AND ("
                     + "EXISTS (SELECT 1 FROM muted_thread_view m WHERE m.account_id = ? "
                     + "AND m.conversation_id = s.conversation_id) OR EXISTS (SELECT 1 FROM relationship_view r "
                     + "WHERE r.account_id = ? AND r.target_id = s.author_id AND r.muting))");
@@ -347,18 +399,23 @@ public class StatusProjection {
             statement.setArray(2, ids);
             statement.setString(3, query.viewerId());
             statement.setArray(4, ids);
-            statement.setArray(5, ids);
-            statement.setString(6, query.viewerId());
+            statement.setString(5, query.viewerId());
+            statement.setArray(6, ids);
             statement.setString(7, query.viewerId());
+            statement.setString(8, query.viewerId());
             return statement;
         }, rs -> {
             switch (rs.getString(1)) {
                 case "F" -> favourited.add(rs.getString(2));
                 case "R" -> reblogged.add(rs.getString(2));
+                case "T" -> {
+                    muted.add(rs.getString(2));
+                    threadMuted.add(rs.getString(2));
+                }
                 default -> muted.add(rs.getString(2));
             }
         });
-        return new StatusQueries.Flags(favourited, reblogged, muted);
+        return new StatusQueries.Flags(favourited, reblogged, muted, threadMuted);
     }
 
     private List<StatusView> page(Sql sql, String key, StatusQueries.Page page) {

@@ -81,14 +81,30 @@ public final class StatusQueries {
     public record Media(String mediaId, String ownerId, String mimeType, String description) {
     }
 
+    /** The reactions to these statuses, for rendering: per emoji, how many and whether the viewer is among them. */
+    public record ReactionCounts(List<String> statusIds, String viewerId) {
+    }
+
+    /** {@code me}: the viewer reacted with this emoji. Ordered by each emoji's first use. */
+    public record ReactionCount(String statusId, String emoji, int count, boolean me) {
+    }
+
+    /** Who reacted to one status, per emoji (all emoji when {@code emoji} is null), earliest first. */
+    public record Reactors(String statusId, String emoji) {
+    }
+
+    public record ReactionAccounts(String emoji, List<String> accountIds) {
+    }
+
     /** Which of these statuses the viewer favourited and boosted. */
     public record ViewerFlags(String viewerId, List<String> statusIds) {
     }
 
     /** {@code muted}: statuses in a conversation the viewer muted, or by an account the viewer mutes. */
-    public record Flags(Set<String> favourited, Set<String> reblogged, Set<String> muted) {
+    /** {@code muted}: the viewer muted the author or the conversation; {@code threadMuted}: the conversation. */
+    public record Flags(Set<String> favourited, Set<String> reblogged, Set<String> muted, Set<String> threadMuted) {
 
-        public static final Flags NONE = new Flags(Set.of(), Set.of(), Set.of());
+        public static final Flags NONE = new Flags(Set.of(), Set.of(), Set.of(), Set.of());
 
     }
 }

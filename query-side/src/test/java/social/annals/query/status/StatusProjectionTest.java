@@ -11,8 +11,10 @@ import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 import social.annals.events.status.Visibility;
 import social.annals.query.support.TestDatabase;
@@ -47,6 +49,30 @@ class StatusProjectionTest {
         projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
         assertThat(byId("S1", null).emojis())
                 .containsExactly(new CustomEmoji("heart", "/emoji/custom/heart.png", List.of()));
+    }
+
+    @Test
+    void reactionsAreCountedPerEmojiInOrderOfFirstUseAndReplaysChangeNothing() {
+        projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
+        StatusReacted bobLikes = new StatusReacted("B", "S1", "A", "👍", AT);
+        projection.on(bobLikes);
+        projection.on(new StatusReacted("C", "S1", "A", "🎉", AT.plusSeconds(1)));
+        projection.on(new StatusReacted("C", "S1", "A", "👍", AT.plusSeconds(2)));
+        projection.on(bobLikes);
+
+        assertThat(projection.handle(new StatusQueries.ReactionCounts(List.of("S1"), "C"))).containsExactly(
+                new StatusQueries.ReactionCount("S1", "👍", 2, true),
+                new StatusQueries.ReactionCount("S1", "🎉", 1, true));
+        assertThat(projection.handle(new StatusQueries.ReactionCounts(List.of("S1"), null))).extracting(
+                StatusQueries.ReactionCount::me).containsExactly(false, false);
+        assertThat(projection.handle(new StatusQueries.Reactors("S1", null))).containsExactly(
+                new StatusQueries.ReactionAccounts("👍", List.of("B", "C")),
+                new StatusQueries.ReactionAccounts("🎉", List.of("C")));
+
+        projection.on(new StatusUnreacted("B", "S1", "A", "👍", AT));
+        projection.on(new StatusUnreacted("B", "S1", "A", "👍", AT));
+        assertThat(projection.handle(new StatusQueries.Reactors("S1", "👍"))).containsExactly(
+                new StatusQueries.ReactionAccounts("👍", List.of("C")));
     }
 
     @Test

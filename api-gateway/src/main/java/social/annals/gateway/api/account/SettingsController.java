@@ -23,7 +23,7 @@ import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
 import social.annals.query.auth.AuthQueries;
 
-/** Password change and the list of the account's OAuth tokens, as Pleroma's settings page uses them. */
+/** Password and e-mail changes, two-factor settings and the account's OAuth tokens, as Pleroma's settings page uses them. */
 @RestController
 public class SettingsController {
 
@@ -71,6 +71,13 @@ public class SettingsController {
             throw e;
         }
         return Map.of("status", "success");
+    }
+
+    /** Two-factor authentication is not offered, so it is off for everyone; the settings page asks at every open. */
+    @GetMapping("/api/pleroma/accounts/mfa")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public Map<String, Object> multiFactorSettings(ApiPrincipal caller) {
+        return Map.of("settings", Map.of("enabled", false, "totp", false));
     }
 
     @GetMapping("/api/oauth_tokens.json")

@@ -55,7 +55,7 @@ public class InstanceController {
         pollLimits.put("min_expiration", 0);
         pollLimits.put("max_expiration", 31_536_000);
         out.put("poll_limits", pollLimits);
-        out.put("max_media_attachments", 0);
+        out.put("max_media_attachments", 4);
         out.put("upload_limit", 16_000_000);
         out.put("avatar_upload_limit", 2_000_000);
         out.put("background_upload_limit", 4_000_000);
@@ -74,5 +74,11 @@ public class InstanceController {
         pleroma.put("vapid_public_key", null);
         out.put("pleroma", pleroma);
         return out;
+    }
+
+    /** The domains this instance knows; without federation, none. The frontend offers them in its domain-mute field. */
+    @GetMapping("/api/v1/instance/peers")
+    public List<String> peers() {
+        return List.of();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
@@ -42,7 +44,7 @@ import social.annals.query.status.StatusProjection;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
-/** Posting, reading and deleting statuses; favourites and boosts of one status. */
+/** Posting, reading and deleting statuses; favourites, boosts and emoji reactions of one status. */
 @RestController
 public class StatusesController {
 
@@ -268,6 +270,61 @@ public class StatusesController {
                 viewer, request);
     }
 
+    /** Reacting twice with the same emoji changes nothing; anything but one unicode emoji is refused. */
+    @PutMapping("/api/v1/pleroma/statuses/{id}/reactions/{emoji}")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> react(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
+        StatusView status = reactable(id, caller, "Could not add reaction emoji");
+        commands.sendAndWait(new StatusCommands.React(caller.accountId(), status.statusId(), status.authorId(),
+                emoji.strip()));
+        barrier.await(StatusCommands.reactionId(caller.accountId(), status.statusId(), emoji.strip()),
+                StatusProjection.GROUP);
+        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+    }
+
+    @DeleteMapping("/api/v1/pleroma/statuses/{id}/reactions/{emoji}")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> unreact(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
+        StatusView status = reactable(id, caller, "Could not remove reaction emoji");
+        commands.sendAndWait(new StatusCommands.Unreact(caller.accountId(), status.statusId(), status.authorId(),
+                emoji.strip()));
+        barrier.await(StatusCommands.reactionId(caller.accountId(), status.statusId(), emoji.strip()),
+                StatusProjection.GROUP);
+        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+    }
+
+    /** Pleroma answers {@code []} for a status it cannot find, and so for one the viewer may not see. */
+    @GetMapping({"/api/v1/pleroma/statuses/{id}/reactions", "/api/v1/pleroma/statuses/{id}/reactions/{emoji}"})
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    public List<Map<String, Object>> reactions(@PathVariable String id,
+                                               @PathVariable(required = false) String emoji, ApiPrincipal viewer) {
+        StatusView status = FlakeId.isWellFormed(id)
+                ? queries.one(new StatusQueries.ById(id, viewer == null ? null : viewer.accountId()), StatusView.class)
+                : null;
+        if (status == null || status.reblogOfId() != null) {
+            return List.of();
+        }
+        String me = viewer == null ? null : viewer.accountId();
+        return queries.many(new StatusQueries.Reactors(status.statusId(), emoji == null ? null : emoji.strip()),
+                StatusQueries.ReactionAccounts.class).stream().map(reaction -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("name", reaction.emoji());
+                    out.put("count", reaction.accountIds().size());
+                    out.put("me", me != null && reaction.accountIds().contains(me));
+                    out.put("accounts", accountLists.rendered(reaction.accountIds(), viewer));
+                    return out;
+                }).toList();
+    }
+
+    /** A status the caller may see, or Pleroma's 400 with {@code refusal} (it does not tell missing from hidden). */
+    private StatusView reactable(String id, ApiPrincipal caller, String refusal) {
+        StatusView status = FlakeId.isWellFormed(id)
+                ? queries.one(new StatusQueries.ById(id, caller.accountId()), StatusView.class) : null;
+        if (status == null || status.reblogOfId() != null) {
+            throw ApiException.error(HttpStatus.BAD_REQUEST, refusal);
+        }
+        return status;
+    }
 
     private static List<StatusView> reversed(List<StatusView> list) {
         List<StatusView> copy = new ArrayList<>(list);

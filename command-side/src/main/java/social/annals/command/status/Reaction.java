@@ -1,0 +1,63 @@
+package social.annals.command.status;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import social.annals.events.status.StatusReacted;
+import social.annals.events.status.StatusUnreacted;
+
+/**
+ * One account's reaction with one emoji to one status. An aggregate per account × status × emoji,
+ * like {@link Favourite}, so reactions to a popular status never wait on each other. Reacting
+ * twice changes nothing; taking back a reaction that is not there is refused, as Pleroma does.
+ */
+@Aggregate
+public class Reaction {
+
+    @AggregateIdentifier
+    private String reactionId;
+    private boolean reacted;
+
+    protected Reaction() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(StatusCommands.React command, Clock clock) {
+        if (!SingleEmoji.matches(command.emoji())) {
+            throw new ReactionRefused("Could not add reaction emoji");
+        }
+        if (!reacted) {
+            apply(new StatusReacted(command.accountId(), command.statusId(), command.statusAuthorId(), command.emoji(),
+                    clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(StatusCommands.Unreact command, Clock clock) {
+        if (!reacted) {
+            throw new ReactionRefused("Could not remove reaction emoji");
+        }
+        apply(new StatusUnreacted(command.accountId(), command.statusId(), command.statusAuthorId(), command.emoji(),
+                clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(StatusReacted event) {
+        reactionId = StatusCommands.reactionId(event.accountId(), event.statusId(), event.emoji());
+        reacted = true;
+    }
+
+    @EventSourcingHandler
+    void on(StatusUnreacted event) {
+        reactionId = StatusCommands.reactionId(event.accountId(), event.statusId(), event.emoji());
+        reacted = false;
+    }
+}
