@@ -24,11 +24,13 @@ public class AuthInterceptor implements HandlerInterceptor {
         }
         ApiPrincipal principal = (ApiPrincipal) request.getAttribute(ApiAuthenticationFilter.PRINCIPAL);
         Auth rule = method.getMethodAnnotation(Auth.class);
-        request.setAttribute(VIEWER, viewer(rule, principal));
+        boolean credentialsRefused = principal == null && request.getHeader("Authorization") != null;
+        request.setAttribute(VIEWER, viewer(rule, principal, credentialsRefused));
         return true;
     }
 
-    static ApiPrincipal viewer(Auth rule, ApiPrincipal principal) {
+    /** {@code credentialsRefused}: the request presented an Authorization that matched nobody. */
+    static ApiPrincipal viewer(Auth rule, ApiPrincipal principal, boolean credentialsRefused) {
         boolean adminTokenOnly = principal != null && principal.method() == ApiPrincipal.Method.ADMIN_TOKEN;
         if (rule == null) {
             return principal != null && principal.isUser() ? principal : null;
@@ -45,6 +47,18 @@ public class AuthInterceptor implements HandlerInterceptor {
             }
             case OPTIONAL -> {
                 return principal != null && principal.isUser() && principal.hasScope(rule.scope()) ? principal : null;
+            }
+            case USER_OR_NOBODY -> {
+                if (credentialsRefused) {
+                    throw ApiException.invalidCredentials();
+                }
+                if (principal == null || !principal.isUser()) {
+                    return null;
+                }
+                if (!principal.hasScope(rule.scope())) {
+                    throw insufficient(rule.scope());
+                }
+                return principal;
             }
             case APP -> {
                 if (principal == null || principal.appId() == null) {
