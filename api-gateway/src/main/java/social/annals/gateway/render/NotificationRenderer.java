@@ -71,6 +71,9 @@ public class NotificationRenderer {
             if (status != null) {
                 entity.put("status", status);
             }
+            if (notification.emoji() != null) {
+                entity.put("emoji", notification.emoji());
+            }
             entity.put("pleroma", Map.of("is_seen", notification.seen()));
             out.add(entity);
         }

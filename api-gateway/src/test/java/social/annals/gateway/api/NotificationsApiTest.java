@@ -519,6 +519,25 @@ class NotificationsApiTest extends ApiTest {
     }
 
     @Test
+    void aReactionNotifiesTheAuthorWithItsEmojiUntilItIsTakenBack() {
+        User author = user("reactee");
+        User reactor = user("reactor");
+        String statusId = postStatusId(author, "status", "react to this");
+        String path = "/api/v1/pleroma/statuses/" + statusId + "/reactions/%F0%9F%8E%89"; // 🎉
+        assertThat(http.putJson(path, "", "Authorization", reactor.bearer()).status()).isEqualTo(200);
+        JsonNode notification = awaitCount(author, 1).get(0);
+        assertThat(notification.get("type").asText()).isEqualTo("pleroma:emoji_reaction");
+        assertThat(notification.get("emoji").asText()).isEqualTo("🎉");
+        assertThat(notification.get("account").get("id").asText()).isEqualTo(reactor.id());
+        assertThat(notification.get("status").get("id").asText()).isEqualTo(statusId);
+        assertThat(list(author, "?exclude_types[]=pleroma:emoji_reaction")).isEmpty();
+
+        assertThat(http.delete(path, "Authorization", reactor.bearer()).status()).isEqualTo(200);
+        settle();
+        assertThat(list(author)).isEmpty();
+    }
+
+    @Test
     void notificationsFromADeactivatedAccountAreHiddenUntilItIsActiveAgain() {
         User recipient = user("watcher");
         User actor = user("fading");

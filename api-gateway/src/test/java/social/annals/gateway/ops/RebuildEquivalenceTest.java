@@ -64,13 +64,13 @@ class RebuildEquivalenceTest extends ApiTest {
         postStatus(tokens.get(mentioner), "status", "psst @" + n0, "visibility", "direct");
         postStatus(tokens.get(n0), "status", "reply", "in_reply_to_id", first);
         String doomed = postStatus(tokens.get(n0), "status", "soon gone");
-        act(tokens.get(n0), "/api/v1/statuses/" + first + "/favourite");
-        act(tokens.get(admin), "/api/v1/statuses/" + first + "/favourite");
-        act(tokens.get(mentioner), "/api/v1/statuses/" + first + "/reblog");
         for (String reactor : List.of(n0, mentioner)) {
             assertThat(http.putJson("/api/v1/pleroma/statuses/" + first + "/reactions/%F0%9F%8E%89", "",
                     "Authorization", Http.bearer(tokens.get(reactor))).status()).isEqualTo(200);
         }
+        act(tokens.get(n0), "/api/v1/statuses/" + first + "/favourite");
+        act(tokens.get(admin), "/api/v1/statuses/" + first + "/favourite");
+        act(tokens.get(mentioner), "/api/v1/statuses/" + first + "/reblog");
         assertThat(http.delete("/api/v1/statuses/" + doomed, "Authorization", Http.bearer(tokens.get(n0))).status())
                 .isEqualTo(200);
         statuses.addAll(List.of(first, privately, doomed));

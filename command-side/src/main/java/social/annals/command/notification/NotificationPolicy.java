@@ -22,6 +22,7 @@ import social.annals.events.social.AccountFollowed;
 import social.annals.events.social.FollowRequested;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.Visibility;
 
@@ -86,6 +87,12 @@ public class NotificationPolicy {
         deliver(List.of(event.statusAuthorId()), event.accountId(), NotificationType.REBLOG, event.statusId());
     }
 
+    @EventHandler
+    void on(StatusReacted event) {
+        deliver(List.of(event.statusAuthorId()), event.accountId(), NotificationType.EMOJI_REACTION, event.statusId(),
+                event.emoji());
+    }
+
     /** A request to follow a locked account notifies as a follow, as in Pleroma 1.x. */
     @EventHandler
     void on(FollowRequested event) {
@@ -106,6 +113,11 @@ public class NotificationPolicy {
      * a second aggregate with the same id), in the policy's transaction.
      */
     private void deliver(Collection<String> candidates, String actorId, NotificationType type, String statusId) {
+        deliver(candidates, actorId, type, statusId, null);
+    }
+
+    private void deliver(Collection<String> candidates, String actorId, NotificationType type, String statusId,
+                         String emoji) {
         List<DomainEventMessage<?>> deliveries = new ArrayList<>();
         Set<String> mutedThread = audience.mutedThreadOf(statusId, candidates);
         for (NotificationRules.Recipient recipient : audience.recipients(candidates, actorId,
@@ -119,7 +131,8 @@ public class NotificationPolicy {
                 long id = ids.next();
                 deliveries.add(new GenericDomainEventMessage<>(Notification.class.getSimpleName(),
                         NotificationCommands.notificationAggregateId(id), 0,
-                        new NotificationDelivered(id, recipient.accountId(), type, actorId, statusId, clock.instant())));
+                        new NotificationDelivered(id, recipient.accountId(), type, actorId, statusId, clock.instant(),
+                                emoji)));
             }
         }
         if (!deliveries.isEmpty()) {

@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.notification.NotificationDismissed;
 import social.annals.events.notification.NotificationRead;
+import social.annals.events.notification.NotificationType;
 import social.annals.events.notification.NotificationsCleared;
 import social.annals.events.notification.NotificationsReadUpTo;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 
 /**
@@ -36,7 +38,7 @@ public class NotificationProjection {
     public static final String GROUP = "notifications";
     private static final String PENDING = NotificationProjection.class.getName() + ".pending";
     private static final String COLUMNS = "n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id, n.seen, "
-            + "n.created_at";
+            + "n.created_at, n.emoji";
 
     private final JdbcTemplate jdbc;
 
@@ -77,12 +79,13 @@ public class NotificationProjection {
         jdbc.update(con -> {
             PreparedStatement statement = con.prepareStatement("""
                     INSERT INTO notification_view (notification_id, recipient_id, type, actor_id, status_id, created_at,
-                                                   seen)
+                                                   seen, emoji)
                     SELECT d.id, d.recipient, d.type, d.actor, d.status, d.at::timestamptz,
                            EXISTS (SELECT 1 FROM notification_marker m WHERE m.account_id = d.recipient
-                                   AND m.last_read_id >= d.id)
-                    FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])
-                         AS d(id, recipient, type, actor, status, at)
+                                   AND m.last_read_id >= d.id), d.emoji
+                    FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],
+                                ?::varchar[])
+                         AS d(id, recipient, type, actor, status, at, emoji)
                     WHERE NOT EXISTS (SELECT 1 FROM notification_deleted_status x WHERE x.status_id = d.status)
                     ON CONFLICT (notification_id) DO NOTHING""");
             statement.setArray(1, con.createArrayOf("bigint",
@@ -97,6 +100,8 @@ public class NotificationProjection {
                     deliveries.stream().map(NotificationDelivered::statusId).toArray()));
             statement.setArray(6, con.createArrayOf("text",
                     deliveries.stream().map(d -> d.deliveredAt().toString()).toArray()));
+            statement.setArray(7, con.createArrayOf("varchar",
+                    deliveries.stream().map(NotificationDelivered::emoji).toArray()));
             return statement;
         });
     }
@@ -146,6 +151,13 @@ public class NotificationProjection {
         flush();
         jdbc.update("DELETE FROM notification_view WHERE status_id = ? AND actor_id = ? AND type = 'favourite'",
                 event.statusId(), event.accountId());
+    }
+
+    @EventHandler
+    void on(StatusUnreacted event) {
+        flush();
+        jdbc.update("DELETE FROM notification_view WHERE status_id = ? AND actor_id = ? AND type = ? AND emoji = ?",
+                event.statusId(), event.accountId(), NotificationType.EMOJI_REACTION.apiName(), event.emoji());
     }
 
     @EventHandler
@@ -239,6 +251,6 @@ public class NotificationProjection {
 
     private static NotificationView map(ResultSet rs) throws SQLException {
         return new NotificationView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant());
+                rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(), rs.getString(8));
     }
 }

@@ -16,6 +16,7 @@ import social.annals.events.notification.NotificationsCleared;
 import social.annals.events.notification.NotificationsReadUpTo;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 import social.annals.query.support.TestDatabase;
 
@@ -55,8 +56,19 @@ class NotificationProjectionTest {
         assertThat(all("R")).containsExactly(2L, 1L);
         assertThat(all("Q")).containsExactly(3L);
         NotificationView follow = projection.handle(new NotificationQueries.ById("R", 1));
-        assertThat(follow).isEqualTo(new NotificationView(1, "R", "follow", "X", null, false, AT));
+        assertThat(follow).isEqualTo(new NotificationView(1, "R", "follow", "X", null, false, AT, null));
         assertThat(projection.handle(new NotificationQueries.ById("Q", 1))).isNull();
+    }
+
+    @Test
+    void aReactionNotificationCarriesItsEmojiAndGoesWhenTheReactionIsTakenBack() {
+        projection.on(new NotificationDelivered(1, "R", NotificationType.EMOJI_REACTION, "X", "S1", AT, "🎉"));
+        projection.on(new NotificationDelivered(2, "R", NotificationType.EMOJI_REACTION, "X", "S1", AT, "👍"));
+        assertThat(projection.handle(new NotificationQueries.ById("R", 1)))
+                .isEqualTo(new NotificationView(1, "R", "pleroma:emoji_reaction", "X", "S1", false, AT, "🎉"));
+
+        projection.on(new StatusUnreacted("X", "S1", "R", "🎉", AT));
+        assertThat(all("R")).containsExactly(2L);
     }
 
     @Test

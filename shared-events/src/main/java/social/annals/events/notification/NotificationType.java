@@ -10,10 +10,12 @@ public enum NotificationType {
     REBLOG,
     FAVOURITE,
     /** A follow, or a request to follow a locked account (Pleroma 1.x has no separate type for it). */
-    FOLLOW;
+    FOLLOW,
+    /** A reaction with an emoji to one of the recipient's statuses (Pleroma 2.x). */
+    EMOJI_REACTION;
 
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == EMOJI_REACTION ? "pleroma:emoji_reaction" : name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<NotificationType> fromApiName(String name) {
