@@ -19,11 +19,6 @@ public @interface Auth {
         REQUIRED,
         /** Anonymous allowed; a token lacking the scope is treated as anonymous. */
         OPTIONAL,
-        /**
-         * A user with the scope, or nobody signed in (no credentials, or an app's token): the handler
-         * answers for nobody. A user lacking the scope, and credentials that match nobody, are refused.
-         */
-        USER_OR_NOBODY,
         /** Any token that carries an app (e.g. from client_credentials). */
         APP,
         /** An admin user, or the configured admin_token. */

@@ -24,13 +24,11 @@ public class AuthInterceptor implements HandlerInterceptor {
         }
         ApiPrincipal principal = (ApiPrincipal) request.getAttribute(ApiAuthenticationFilter.PRINCIPAL);
         Auth rule = method.getMethodAnnotation(Auth.class);
-        boolean credentialsRefused = principal == null && request.getHeader("Authorization") != null;
-        request.setAttribute(VIEWER, viewer(rule, principal, credentialsRefused));
+        request.setAttribute(VIEWER, viewer(rule, principal));
         return true;
     }
 
-    /** {@code credentialsRefused}: the request presented an Authorization that matched nobody. */
-    static ApiPrincipal viewer(Auth rule, ApiPrincipal principal, boolean credentialsRefused) {
+    static ApiPrincipal viewer(Auth rule, ApiPrincipal principal) {
         boolean adminTokenOnly = principal != null && principal.method() == ApiPrincipal.Method.ADMIN_TOKEN;
         if (rule == null) {
             return principal != null && principal.isUser() ? principal : null;
@@ -47,18 +45,6 @@ public class AuthInterceptor implements HandlerInterceptor {
             }
             case OPTIONAL -> {
                 return principal != null && principal.isUser() && principal.hasScope(rule.scope()) ? principal : null;
-            }
-            case USER_OR_NOBODY -> {
-                if (credentialsRefused) {
-                    throw ApiException.invalidCredentials();
-                }
-                if (principal == null || !principal.isUser()) {
-                    return null;
-                }
-                if (!principal.hasScope(rule.scope())) {
-                    throw insufficient(rule.scope());
-                }
-                return principal;
             }
             case APP -> {
                 if (principal == null || principal.appId() == null) {

@@ -190,18 +190,10 @@ public class RelationshipsController {
         return list(AccountList.BLOCKS, caller.accountId(), params, caller, request);
     }
 
-    /**
-     * Pleroma-FE asks for the mutes at every start, signed in or not; Pleroma refuses the signed-out
-     * call with a 403 that the frontend logs as a failed request. Nobody signed in mutes nobody, so
-     * the answer is an empty list; a signed-in caller without the scope is still refused.
-     */
     @GetMapping("/api/v1/mutes")
-    @Auth(value = Auth.Level.USER_OR_NOBODY, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
     public ResponseEntity<List<Map<String, Object>>> mutes(Params params, ApiPrincipal caller,
                                                            HttpServletRequest request) {
-        if (caller == null) {
-            return ResponseEntity.ok(List.of());
-        }
         return list(AccountList.MUTES, caller.accountId(), params, caller, request);
     }
 
