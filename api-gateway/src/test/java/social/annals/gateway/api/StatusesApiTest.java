@@ -78,6 +78,29 @@ class StatusesApiTest extends ApiTest {
         assertThat(http.get("/api/v1/pleroma/statuses/nope/reactions").body()).isEqualTo("[]");
     }
 
+    /** Pleroma-FE asks for a preview as the user types: the same multipart post with preview=true. */
+    @Test
+    void aPreviewIsRenderedLikeAPostButNothingIsPosted() {
+        User author = user("previewer");
+        User friend = user("previewed");
+        Http.Response preview = http.postMultipart("/api/v1/statuses", List.of("status", "draft for @"
+                + friend.nickname() + " #idea", "source", "Pleroma FE", "visibility", "private", "content_type",
+                "text/plain", "preview", "true"), "Authorization", author.bearer());
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().get("content").asText()).contains("data-user=\"" + friend.id() + "\"")
+                .contains("#idea");
+        assertThat(preview.json().get("visibility").asText()).isEqualTo("private");
+        assertThat(preview.json().get("account").get("id").asText()).isEqualTo(author.id());
+
+        assertThat(http.get("/api/v1/statuses/" + preview.json().get("id").asText(), "Authorization",
+                author.bearer()).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/accounts/" + author.id() + "/statuses", "Authorization", author.bearer()).json())
+                .isEmpty();
+        Http.Response empty = http.postMultipart("/api/v1/statuses", List.of("status", " ", "preview", "true"),
+                "Authorization", author.bearer());
+        assertThat(empty.status()).isEqualTo(422);
+    }
+
     @Test
     void postingAnswersTheWholeStatusEntity() {
         User author = user("poster");

@@ -22,6 +22,10 @@ public final class StatusCommands {
                        List<String> mediaIds, String applicationName, String idempotencyKey) {
     }
 
+    /** The same decision as {@link Post}, answering the status it would post and recording nothing. */
+    public record Preview(Post post) {
+    }
+
     /** A moderator's change; null leaves a field as it is. Direct visibility cannot be set this way. */
     public record Moderate(@TargetAggregateIdentifier String statusId, Boolean sensitive, Visibility visibility,
                            Moderator by) {

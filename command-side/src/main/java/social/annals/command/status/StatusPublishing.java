@@ -32,16 +32,8 @@ public class StatusPublishing {
 
     @CommandHandler
     public String handle(StatusCommands.Post command, Clock clock) throws Exception {
-        String text = command.text() == null ? "" : command.text().trim();
-        String spoiler = command.spoilerText() == null ? "" : command.spoilerText();
-        int length = text.codePointCount(0, text.length()) + spoiler.codePointCount(0, spoiler.length());
-        if (text.isEmpty() && command.mediaIds().isEmpty()) {
-            throw new StatusRejected("Cannot post an empty status without attachments");
-        }
-        if (length > limit) {
-            throw new StatusRejected("The status is over the character limit");
-        }
         Instant now = clock.instant();
+        StatusPosted posted = decide(command, now);
         String key = command.idempotencyKey();
         if (key != null && !key.isBlank()) {
             String truncated = key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
@@ -57,13 +49,31 @@ public class StatusPublishing {
                 return first;
             }
         }
-        StatusPosted posted = new StatusPosted(command.statusId(), command.authorId(), text, command.contentHtml(),
+        statuses.newInstance(() -> new Status(posted));
+        return command.statusId();
+    }
+
+    /** Pleroma-FE's preview: the status as it would be posted, with the same refusals; nothing is recorded. */
+    @CommandHandler
+    public StatusPosted handle(StatusCommands.Preview command, Clock clock) {
+        return decide(command.post(), clock.instant());
+    }
+
+    private StatusPosted decide(StatusCommands.Post command, Instant now) {
+        String text = command.text() == null ? "" : command.text().trim();
+        String spoiler = command.spoilerText() == null ? "" : command.spoilerText();
+        int length = text.codePointCount(0, text.length()) + spoiler.codePointCount(0, spoiler.length());
+        if (text.isEmpty() && command.mediaIds().isEmpty()) {
+            throw new StatusRejected("Cannot post an empty status without attachments");
+        }
+        if (length > limit) {
+            throw new StatusRejected("The status is over the character limit");
+        }
+        return new StatusPosted(command.statusId(), command.authorId(), text, command.contentHtml(),
                 spoiler, command.visibility(), command.sensitive(), command.inReplyToId(),
                 command.inReplyToAccountId(),
                 command.conversationId() == null ? command.statusId() : command.conversationId(),
-                List.copyOf(command.mentionedIds()), List.copyOf(command.tags()), command.emojis(), List.copyOf(command.mediaIds()),
-                command.applicationName(), now);
-        statuses.newInstance(() -> new Status(posted));
-        return command.statusId();
+                List.copyOf(command.mentionedIds()), List.copyOf(command.tags()), command.emojis(),
+                List.copyOf(command.mediaIds()), command.applicationName(), now);
     }
 }

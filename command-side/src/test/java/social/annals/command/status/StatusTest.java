@@ -71,6 +71,18 @@ class StatusTest {
     }
 
     @Test
+    void aPreviewAnswersTheStatusItWouldPostAndRecordsNothing() {
+        publishing(mock(JdbcTemplate.class), 5000).givenNoPriorActivity()
+                .when(new StatusCommands.Preview(post("  hi  ", "", "key")))
+                .expectNoEvents()
+                .expectResultMessagePayload(POSTED);
+        publishing(mock(JdbcTemplate.class), 5).givenNoPriorActivity()
+                .when(new StatusCommands.Preview(post("abcd", "ef", null)))
+                .expectNoEvents()
+                .expectExceptionMessage("The status is over the character limit");
+    }
+
+    @Test
     void aRepeatedIdempotencyKeyAnswersTheFirstStatusAndPostsNothing() {
         JdbcTemplate jdbc = mock(JdbcTemplate.class);
         when(jdbc.queryForObject(anyString(), eq(String.class), any(), any())).thenReturn("S0");

@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.social.ThreadMute;
 import social.annals.command.status.StatusCommands;
-import social.annals.events.ids.FlakeId;
 import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.ids.FlakeId;
+import social.annals.events.status.StatusPosted;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
@@ -92,13 +93,26 @@ public class StatusesController {
         String applicationName = caller.appId() == null ? null
                 : java.util.Optional.ofNullable(queries.one(new AuthQueries.AppById(caller.appId()), AuthQueries.App.class))
                 .map(AuthQueries.App::name).orElse(null);
-        String statusId = commands.sendAndWait(new StatusCommands.Post(ids.next(), caller.accountId(), text,
+        StatusCommands.Post post = new StatusCommands.Post(ids.next(), caller.accountId(), text,
                 formatted.html(), spoiler, visibility, sensitive, parent == null ? null : parent.statusId(),
                 parent == null ? null : parent.authorId(), parent == null ? null : parent.conversationId(),
                 List.copyOf(mentioned), formatted.tags(), emojisIn(text, spoiler), ownMedia(params, caller),
-                applicationName, idempotencyKey));
+                applicationName, idempotencyKey);
+        if (params.bool("preview").orElse(false)) {
+            StatusPosted preview = commands.sendAndWait(new StatusCommands.Preview(post));
+            return statuses.render(previewView(preview), caller);
+        }
+        String statusId = commands.sendAndWait(post);
         barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
         return statuses.render(visibleStatus(statusId, caller), caller);
+    }
+
+    /** A previewed status as the read model would hold it, had it been posted. */
+    private static StatusView previewView(StatusPosted posted) {
+        return new StatusView(posted.statusId(), posted.authorId(), null, posted.text(), posted.contentHtml(),
+                posted.spoilerText(), posted.visibility().name(), posted.sensitive(), posted.inReplyToId(),
+                posted.inReplyToAccountId(), posted.conversationId(), posted.mentionedIds(), posted.tags(),
+                posted.emojis(), posted.mediaIds(), posted.applicationName(), 0, 0, 0, posted.postedAt());
     }
 
     /** The caller's own uploads among {@code media_ids[]}, in the order given, at most four; others are ignored. */
