@@ -129,7 +129,7 @@ public class StatusRenderer {
         out.put("replies_count", status.repliesCount());
         out.put("reblogged", flags.reblogged().contains(status.statusId()));
         out.put("favourited", flags.favourited().contains(status.statusId()));
-        out.put("bookmarked", false);
+        out.put("bookmarked", flags.bookmarked().contains(status.statusId()));
         out.put("muted", flags.muted().contains(status.statusId()));
         out.put("pinned", false);
         out.put("sensitive", status.sensitive() || status.tags().contains("nsfw"));
@@ -192,7 +192,7 @@ public class StatusRenderer {
         out.put("replies_count", 0);
         out.put("reblogged", original.get("reblogged"));
         out.put("favourited", original.get("favourited"));
-        out.put("bookmarked", false);
+        out.put("bookmarked", original.get("bookmarked"));
         out.put("muted", false);
         out.put("pinned", false);
         out.put("sensitive", false);

@@ -245,6 +245,8 @@ class AccountsApiTest extends ApiTest {
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.body()).contains("\"enabled\":false").contains("\"totp\":false");
         assertThat(http.get("/api/pleroma/accounts/mfa").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/suggestions", "Authorization", Http.bearer(tokenFor(nickname))).body())
+                .isEqualTo("[]");
     }
 
     @Test

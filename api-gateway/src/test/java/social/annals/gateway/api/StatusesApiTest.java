@@ -78,6 +78,38 @@ class StatusesApiTest extends ApiTest {
         assertThat(http.get("/api/v1/pleroma/statuses/nope/reactions").body()).isEqualTo("[]");
     }
 
+    @Test
+    void bookmarksAreListedForTheirOwnerOnlyFlaggedAndIdempotent() {
+        User author = user("bookmarked");
+        User reader = user("bookmarker");
+        String older = postStatusId(author, "status", "keep this");
+        String newer = postStatusId(author, "status", "and this");
+        String secret = postStatusId(author, "status", "not for the reader", "visibility", "direct");
+
+        Http.Response marked = act(reader, "/api/v1/statuses/" + older + "/bookmark");
+        assertThat(marked.json().get("bookmarked").asBoolean()).isTrue();
+        act(reader, "/api/v1/statuses/" + older + "/bookmark");
+        act(reader, "/api/v1/statuses/" + newer + "/bookmark");
+        assertThat(http.get("/api/v1/statuses/" + older, "Authorization", author.bearer()).json().get("bookmarked")
+                .asBoolean()).isFalse();
+
+        Http.Response listed = http.get("/api/v1/bookmarks?limit=1", "Authorization", reader.bearer());
+        assertThat(ids(listed)).containsExactly(newer);
+        assertThat(listed.header("link")).contains("/api/v1/bookmarks?limit=1&max_id=" + newer).contains("rel=\"prev\"");
+        assertThat(ids(http.get("/api/v1/bookmarks", "Authorization", reader.bearer()))).containsExactly(newer, older);
+        assertThat(ids(http.get("/api/v1/bookmarks", "Authorization", author.bearer()))).isEmpty();
+        assertThat(http.get("/api/v1/bookmarks").status()).isEqualTo(403);
+
+        assertThat(act(reader, "/api/v1/statuses/" + newer + "/unbookmark").json().get("bookmarked").asBoolean())
+                .isFalse();
+        act(reader, "/api/v1/statuses/" + newer + "/unbookmark");
+        assertThat(ids(http.get("/api/v1/bookmarks", "Authorization", reader.bearer()))).containsExactly(older);
+        assertThat(http.postJson("/api/v1/statuses/" + secret + "/bookmark", "", "Authorization", reader.bearer())
+                .status()).isEqualTo(404);
+        assertThat(http.postJson("/api/v1/statuses/garbage/bookmark", "", "Authorization", reader.bearer())
+                .status()).isEqualTo(404);
+    }
+
     /** Pleroma-FE asks for a preview as the user types: the same multipart post with preview=true. */
     @Test
     void aPreviewIsRenderedLikeAPostButNothingIsPosted() {

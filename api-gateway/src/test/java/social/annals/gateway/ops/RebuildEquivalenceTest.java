@@ -68,6 +68,7 @@ class RebuildEquivalenceTest extends ApiTest {
             assertThat(http.putJson("/api/v1/pleroma/statuses/" + first + "/reactions/%F0%9F%8E%89", "",
                     "Authorization", Http.bearer(tokens.get(reactor))).status()).isEqualTo(200);
         }
+        act(tokens.get(n0), "/api/v1/statuses/" + first + "/bookmark");
         act(tokens.get(n0), "/api/v1/statuses/" + first + "/favourite");
         act(tokens.get(admin), "/api/v1/statuses/" + first + "/favourite");
         act(tokens.get(mentioner), "/api/v1/statuses/" + first + "/reblog");
@@ -181,7 +182,7 @@ class RebuildEquivalenceTest extends ApiTest {
                     "Authorization", Http.basic(nickname, PASSWORD))));
             answers.put("statuses " + nickname, render(http.get("/api/v1/accounts/" + id + "/statuses")));
             for (String list : List.of("/api/v1/pleroma/flavour", "/api/v1/blocks", "/api/v1/mutes", "/api/v1/follow_requests",
-                    "/api/v1/timelines/home", "/api/v1/favourites", "/api/v1/notifications", "/api/v1/markers")) {
+                    "/api/v1/timelines/home", "/api/v1/favourites", "/api/v1/bookmarks", "/api/v1/notifications", "/api/v1/markers")) {
                 answers.put(list + " " + nickname, render(http.get(list, "Authorization",
                         Http.basic(nickname, PASSWORD))));
             }

@@ -49,6 +49,22 @@ public final class StatusCommands {
         }
     }
 
+    public static String bookmarkId(String accountId, String statusId) {
+        return "bookmark:" + accountId + ":" + statusId;
+    }
+
+    public record AddBookmark(@TargetAggregateIdentifier String bookmarkId, String accountId, String statusId) {
+        public AddBookmark(String accountId, String statusId) {
+            this(StatusCommands.bookmarkId(accountId, statusId), accountId, statusId);
+        }
+    }
+
+    public record RemoveBookmark(@TargetAggregateIdentifier String bookmarkId, String accountId, String statusId) {
+        public RemoveBookmark(String accountId, String statusId) {
+            this(StatusCommands.bookmarkId(accountId, statusId), accountId, statusId);
+        }
+    }
+
     /** One account's reaction with one emoji to one status is one aggregate. */
     public static String reactionId(String accountId, String statusId, String emoji) {
         return "react:" + accountId + ":" + statusId + ":" + emoji;

@@ -14,12 +14,14 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.events.moderation.Moderator;
+import social.annals.events.status.StatusBookmarked;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
+import social.annals.events.status.StatusUnbookmarked;
 import social.annals.events.status.StatusUnfavourited;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
@@ -122,6 +124,22 @@ class StatusTest {
                 .expectEvents(new StatusUnfavourited("B", "S1", "A", NOW));
         fixture(Favourite.class).givenNoPriorActivity()
                 .when(new StatusCommands.Unfavourite("B", "S1", "A"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBookmarkIsRecordedOnceAndRemovedOnce() {
+        fixture(Bookmark.class).givenNoPriorActivity()
+                .when(new StatusCommands.AddBookmark("B", "S1"))
+                .expectEvents(new StatusBookmarked("B", "S1", NOW));
+        fixture(Bookmark.class).given(new StatusBookmarked("B", "S1", NOW))
+                .when(new StatusCommands.AddBookmark("B", "S1"))
+                .expectNoEvents();
+        fixture(Bookmark.class).given(new StatusBookmarked("B", "S1", NOW))
+                .when(new StatusCommands.RemoveBookmark("B", "S1"))
+                .expectEvents(new StatusUnbookmarked("B", "S1", NOW));
+        fixture(Bookmark.class).givenNoPriorActivity()
+                .when(new StatusCommands.RemoveBookmark("B", "S1"))
                 .expectNoEvents();
     }
 

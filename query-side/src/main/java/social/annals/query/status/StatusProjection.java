@@ -22,12 +22,14 @@ import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.media.MediaUploaded;
 import social.annals.events.social.ThreadMuted;
 import social.annals.events.social.ThreadUnmuted;
+import social.annals.events.status.StatusBookmarked;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
+import social.annals.events.status.StatusUnbookmarked;
 import social.annals.events.status.StatusUnfavourited;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
@@ -162,6 +164,18 @@ public class StatusProjection {
     }
 
     @EventHandler
+    void on(StatusBookmarked event) {
+        jdbc.update("INSERT INTO bookmark_view (account_id, status_id, bookmarked_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", event.accountId(), event.statusId(), Timestamp.from(event.bookmarkedAt()));
+    }
+
+    @EventHandler
+    void on(StatusUnbookmarked event) {
+        jdbc.update("DELETE FROM bookmark_view WHERE account_id = ? AND status_id = ?", event.accountId(),
+                event.statusId());
+    }
+
+    @EventHandler
     void on(StatusReacted event) {
         jdbc.update("INSERT INTO reaction_view (status_id, emoji, account_id, reacted_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.statusId(), event.emoji(), event.accountId(),
@@ -199,6 +213,7 @@ public class StatusProjection {
         jdbc.update("DELETE FROM muted_thread_view");
         jdbc.update("DELETE FROM favourite_view");
         jdbc.update("DELETE FROM reaction_view");
+        jdbc.update("DELETE FROM bookmark_view");
         jdbc.update("DELETE FROM status_view");
     }
 
@@ -332,6 +347,14 @@ public class StatusProjection {
     }
 
     @QueryHandler
+    public List<StatusView> handle(StatusQueries.Bookmarks query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM bookmark_view bm JOIN status_view s ON s.status_id = bm.status_id "
+                + "WHERE bm.account_id = ?", query.ownerId());
+        sql.visibleTo("s", query.ownerId(), true);
+        return page(sql, "bm.status_id", query.page()); // the primary key's order: no sort
+    }
+
+    @QueryHandler
     public List<String> handle(StatusQueries.FavouritedBy query) {
         Sql sql = new Sql("SELECT fav.account_id FROM favourite_view fav WHERE fav.status_id = ?", query.statusId());
         List<Object> args = new ArrayList<>(sql.argList());
@@ -384,8 +407,10 @@ public class StatusProjection {
         Set<String> reblogged = new HashSet<>();
         Set<String> muted = new HashSet<>();
         Set<String> threadMuted = new HashSet<>();
+        Set<String> bookmarked = new HashSet<>();
         jdbc.query(con -> {
             var statement = con.prepareStatement("SELECT 'F', status_id FROM favourite_view WHERE account_id = ? "
+                    + "AND status_id = ANY (?) UNION ALL SELECT 'B', status_id FROM bookmark_view WHERE account_id = ? "
                     + "AND status_id = ANY (?) UNION ALL SELECT 'R', reblog_of_id FROM status_view "
                     + "WHERE author_id = ? AND reblog_of_id = ANY (?) AND NOT deleted "
                     + "UNION ALL SELECT CASE WHEN EXISTS (SELECT 1 FROM muted_thread_view m WHERE m.account_id = ? "
@@ -402,12 +427,15 @@ public class StatusProjection {
             statement.setString(5, query.viewerId());
             statement.setArray(6, ids);
             statement.setString(7, query.viewerId());
-            statement.setString(8, query.viewerId());
+            statement.setArray(8, ids);
+            statement.setString(9, query.viewerId());
+            statement.setString(10, query.viewerId());
             return statement;
         }, rs -> {
             switch (rs.getString(1)) {
                 case "F" -> favourited.add(rs.getString(2));
                 case "R" -> reblogged.add(rs.getString(2));
+                case "B" -> bookmarked.add(rs.getString(2));
                 case "T" -> {
                     muted.add(rs.getString(2));
                     threadMuted.add(rs.getString(2));
@@ -415,7 +443,7 @@ public class StatusProjection {
                 default -> muted.add(rs.getString(2));
             }
         });
-        return new StatusQueries.Flags(favourited, reblogged, muted, threadMuted);
+        return new StatusQueries.Flags(favourited, reblogged, muted, threadMuted, bookmarked);
     }
 
     private List<StatusView> page(Sql sql, String key, StatusQueries.Page page) {

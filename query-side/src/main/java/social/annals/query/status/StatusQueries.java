@@ -70,6 +70,10 @@ public final class StatusQueries {
     public record Favourites(String ownerId, String viewerId, Page page) {
     }
 
+    /** The owner's bookmarks that it may still see, keyset-paged by status id. */
+    public record Bookmarks(String ownerId, Page page) {
+    }
+
     /** Accounts that favourited a status, keyset-paged by account id. */
     public record FavouritedBy(String statusId, Page page) {
     }
@@ -102,9 +106,10 @@ public final class StatusQueries {
 
     /** {@code muted}: statuses in a conversation the viewer muted, or by an account the viewer mutes. */
     /** {@code muted}: the viewer muted the author or the conversation; {@code threadMuted}: the conversation. */
-    public record Flags(Set<String> favourited, Set<String> reblogged, Set<String> muted, Set<String> threadMuted) {
+    public record Flags(Set<String> favourited, Set<String> reblogged, Set<String> muted, Set<String> threadMuted,
+                        Set<String> bookmarked) {
 
-        public static final Flags NONE = new Flags(Set.of(), Set.of(), Set.of(), Set.of());
+        public static final Flags NONE = new Flags(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
     }
 }

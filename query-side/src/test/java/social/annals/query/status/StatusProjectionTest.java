@@ -8,11 +8,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.status.StatusBookmarked;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
+import social.annals.events.status.StatusUnbookmarked;
 import social.annals.events.status.StatusUnfavourited;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
@@ -49,6 +51,27 @@ class StatusProjectionTest {
         projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
         assertThat(byId("S1", null).emojis())
                 .containsExactly(new CustomEmoji("heart", "/emoji/custom/heart.png", List.of()));
+    }
+
+    @Test
+    void bookmarksArePrivateFlaggedForTheirOwnerAndReplaySafe() {
+        projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
+        projection.on(posted("S2", "A", Visibility.PUBLIC, List.of(), null));
+        StatusBookmarked first = new StatusBookmarked("B", "S1", AT);
+        projection.on(first);
+        projection.on(new StatusBookmarked("B", "S2", AT));
+        projection.on(first);
+        assertThat(projection.handle(new StatusQueries.Bookmarks("B", FIRST_PAGE))).extracting(StatusView::statusId)
+                .containsExactly("S2", "S1");
+        assertThat(projection.handle(new StatusQueries.Bookmarks("C", FIRST_PAGE))).isEmpty();
+        assertThat(projection.handle(new StatusQueries.ViewerFlags("B", List.of("S1", "S2"))).bookmarked())
+                .containsExactlyInAnyOrder("S1", "S2");
+        assertThat(projection.handle(new StatusQueries.ViewerFlags("C", List.of("S1"))).bookmarked()).isEmpty();
+
+        projection.on(new StatusUnbookmarked("B", "S2", AT));
+        projection.on(new StatusUnbookmarked("B", "S2", AT));
+        assertThat(projection.handle(new StatusQueries.Bookmarks("B", FIRST_PAGE))).extracting(StatusView::statusId)
+                .containsExactly("S1");
     }
 
     @Test

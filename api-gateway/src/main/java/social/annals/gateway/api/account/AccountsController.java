@@ -1,5 +1,6 @@
 package social.annals.gateway.api.account;
 
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,13 @@ public class AccountsController {
         this.accounts = accounts;
         this.twitterUsers = twitterUsers;
         this.formatter = formatter;
+    }
+
+    /** Accounts to follow: there is no suggestion source, so none, as Pleroma answers without one. */
+    @GetMapping("/api/v1/suggestions")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public List<Object> suggestions(ApiPrincipal caller) {
+        return List.of();
     }
 
     @GetMapping("/api/v1/accounts/verify_credentials")

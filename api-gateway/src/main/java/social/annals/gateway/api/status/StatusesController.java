@@ -235,6 +235,24 @@ public class StatusesController {
         return statuses.render(visibleStatus(status.statusId(), caller), caller);
     }
 
+    @PostMapping("/api/v1/statuses/{id}/bookmark")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> bookmark(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = original(visibleStatus(id, caller), caller);
+        commands.sendAndWait(new StatusCommands.AddBookmark(caller.accountId(), status.statusId()));
+        barrier.await(StatusCommands.bookmarkId(caller.accountId(), status.statusId()), StatusProjection.GROUP);
+        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/unbookmark")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> unbookmark(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = original(visibleStatus(id, caller), caller);
+        commands.sendAndWait(new StatusCommands.RemoveBookmark(caller.accountId(), status.statusId()));
+        barrier.await(StatusCommands.bookmarkId(caller.accountId(), status.statusId()), StatusProjection.GROUP);
+        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+    }
+
     /** Only public and unlisted statuses can be boosted; answers the boost wrapper. */
     @PostMapping("/api/v1/statuses/{id}/reblog")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")

@@ -105,6 +105,14 @@ public class TimelinesController {
                 page(params)), StatusView.class), caller, request);
     }
 
+    @GetMapping("/api/v1/bookmarks")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    public ResponseEntity<List<Map<String, Object>>> bookmarks(Params params, ApiPrincipal caller,
+                                                               HttpServletRequest request) {
+        return answer(queries.many(new StatusQueries.Bookmarks(caller.accountId(), page(params)), StatusView.class),
+                caller, request);
+    }
+
     /** Another account's favourites: hidden unless its owner chose to show them (the default hides them). */
     @GetMapping("/api/v1/pleroma/accounts/{id}/favourites")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read")
