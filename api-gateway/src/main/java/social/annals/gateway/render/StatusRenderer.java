@@ -131,7 +131,7 @@ public class StatusRenderer {
         out.put("favourited", flags.favourited().contains(status.statusId()));
         out.put("bookmarked", flags.bookmarked().contains(status.statusId()));
         out.put("muted", flags.muted().contains(status.statusId()));
-        out.put("pinned", false);
+        out.put("pinned", status.pinned());
         out.put("sensitive", status.sensitive() || status.tags().contains("nsfw"));
         out.put("spoiler_text", status.spoilerText() == null ? "" : status.spoilerText());
         out.put("visibility", status.visibility().toLowerCase(Locale.ROOT));

@@ -34,6 +34,7 @@ import social.annals.command.account.RegistrationRejected;
 import social.annals.command.oauth.AppRejected;
 import social.annals.command.oauth.InvalidGrant;
 import social.annals.command.notification.NotificationRefused;
+import social.annals.command.status.PinRefused;
 import social.annals.command.status.ReactionRefused;
 import social.annals.command.status.StatusDeleteRefused;
 
@@ -101,7 +102,7 @@ public class ApiErrorHandler {
         if (refusal instanceof ModerationRefused || refusal instanceof InviteExpired) {
             return body(ApiException.bare(HttpStatus.BAD_REQUEST, refusal.getMessage()));
         }
-        if (refusal instanceof FlavourRejected || refusal instanceof ReactionRefused) {
+        if (refusal instanceof FlavourRejected || refusal instanceof ReactionRefused || refusal instanceof PinRefused) {
             return error(HttpStatus.BAD_REQUEST, refusal.getMessage());
         }
         if (refusal instanceof InvalidGrant) {

@@ -79,6 +79,42 @@ class StatusesApiTest extends ApiTest {
     }
 
     @Test
+    void theAuthorPinsOnePublicStatusAndADeletedOneFreesItsPlace() {
+        User author = user("pinner");
+        User other = user("pinwatcher");
+        String first = postStatusId(author, "status", "pin me");
+        String second = postStatusId(author, "status", "pin me instead");
+        String hidden = postStatusId(author, "status", "friends only", "visibility", "private");
+        String pinnedOnly = "/api/v1/accounts/" + author.id() + "/statuses?pinned=true";
+
+        Http.Response pinned = act(author, "/api/v1/statuses/" + first + "/pin");
+        assertThat(pinned.json().get("pinned").asBoolean()).isTrue();
+        act(author, "/api/v1/statuses/" + first + "/pin");
+        assertThat(ids(http.get(pinnedOnly))).containsExactly(first);
+        assertThat(http.get(pinnedOnly).header("link")).isNull();
+        assertThat(http.get("/api/v1/statuses/" + first).json().get("pinned").asBoolean()).isTrue();
+
+        Http.Response full = http.postJson("/api/v1/statuses/" + second + "/pin", "", "Authorization", author.bearer());
+        assertThat(full.status()).isEqualTo(400);
+        assertThat(full.json().get("error").asText()).isEqualTo("You have already pinned the maximum number of statuses");
+        Http.Response notTheirs = http.postJson("/api/v1/statuses/" + first + "/pin", "", "Authorization",
+                other.bearer());
+        assertThat(notTheirs.status()).isEqualTo(400);
+        assertThat(notTheirs.json().get("error").asText()).isEqualTo("Could not pin");
+        act(author, "/api/v1/statuses/" + first + "/unpin");
+        assertThat(http.postJson("/api/v1/statuses/" + hidden + "/pin", "", "Authorization", author.bearer())
+                .json().get("error").asText()).isEqualTo("Could not pin");
+        assertThat(ids(http.get(pinnedOnly))).isEmpty();
+
+        act(author, "/api/v1/statuses/" + second + "/pin");
+        assertThat(http.delete("/api/v1/statuses/" + second, "Authorization", author.bearer()).status())
+                .isEqualTo(200);
+        assertThat(act(author, "/api/v1/statuses/" + first + "/pin").json().get("pinned").asBoolean()).isTrue();
+        assertThat(http.postJson("/api/v1/statuses/garbage/pin", "", "Authorization", author.bearer()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void bookmarksAreListedForTheirOwnerOnlyFlaggedAndIdempotent() {
         User author = user("bookmarked");
         User reader = user("bookmarker");

@@ -69,6 +69,7 @@ class RebuildEquivalenceTest extends ApiTest {
                     "Authorization", Http.bearer(tokens.get(reactor))).status()).isEqualTo(200);
         }
         act(tokens.get(n0), "/api/v1/statuses/" + first + "/bookmark");
+        act(tokens.get(n1), "/api/v1/statuses/" + first + "/pin");
         act(tokens.get(n0), "/api/v1/statuses/" + first + "/favourite");
         act(tokens.get(admin), "/api/v1/statuses/" + first + "/favourite");
         act(tokens.get(mentioner), "/api/v1/statuses/" + first + "/reblog");
@@ -129,7 +130,7 @@ class RebuildEquivalenceTest extends ApiTest {
         assertThat(before.get("/api/v1/timelines/home " + nicknames.get(0))).contains("psst").contains("reply")
                 .doesNotContain("friends only");
         assertThat(before.get("status " + statuses.get(0))).contains("\"favourites_count\":2")
-                .contains("\"reblogs_count\":1").contains("\"replies_count\":1")
+                .contains("\"reblogs_count\":1").contains("\"replies_count\":1").contains("\"pinned\":true")
                 .contains("\"emoji_reactions\":[{\"name\":\"\\uD83C\\uDF89\",\"count\":2"); // 🎉, escaped
         // The newest (a follow request by the import) was read, the boost dismissed, the rest passed by the marker.
         assertThat(before.get("/api/v1/notifications " + n1)).contains("\"type\":\"favourite\"")

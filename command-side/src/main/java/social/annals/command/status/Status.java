@@ -9,17 +9,24 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusModerated;
+import social.annals.events.status.StatusPinned;
 import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusUnpinned;
 import social.annals.events.status.Visibility;
 
-/** A local status: posted once, deleted by its author or a moderator. Created by {@link StatusPublishing}. */
+/**
+ * A local status: posted once, pinned by its author, deleted by its author or a moderator. Created
+ * by {@link StatusPublishing}.
+ */
 @Aggregate
 public class Status {
 
     @AggregateIdentifier
     private String statusId;
     private String authorId;
+    private Visibility visibility;
     private boolean deleted;
+    private boolean pinned;
 
     protected Status() {
     }
@@ -48,10 +55,56 @@ public class Status {
                 clock.instant()));
     }
 
+    /**
+     * Only the author pins, only a public or unlisted status, and only while {@code limitReached}
+     * is false (the account's other pins are counted by {@link StatusPinning}); pinning again changes nothing.
+     */
+    void pin(String actorId, boolean limitReached, Clock clock) {
+        if (deleted || !authorId.equals(actorId)
+                || !(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED)) {
+            throw new PinRefused("Could not pin");
+        }
+        if (pinned) {
+            return;
+        }
+        if (limitReached) {
+            throw new PinRefused("You have already pinned the maximum number of statuses");
+        }
+        apply(new StatusPinned(statusId, authorId, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(StatusCommands.Unpin command, Clock clock) {
+        if (deleted || !authorId.equals(command.actorId())) {
+            throw new PinRefused("Could not unpin");
+        }
+        if (pinned) {
+            apply(new StatusUnpinned(statusId, authorId, clock.instant()));
+        }
+    }
+
     @EventSourcingHandler
     void on(StatusPosted event) {
         statusId = event.statusId();
         authorId = event.authorId();
+        visibility = event.visibility();
+    }
+
+    @EventSourcingHandler
+    void on(StatusModerated event) {
+        if (event.visibility() != null) {
+            visibility = event.visibility();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StatusPinned event) {
+        pinned = true;
+    }
+
+    @EventSourcingHandler
+    void on(StatusUnpinned event) {
+        pinned = false;
     }
 
     @EventSourcingHandler

@@ -49,6 +49,13 @@ public final class StatusCommands {
         }
     }
 
+    /** Decided by {@link StatusPinning}, which counts the account's pins before the status decides. */
+    public record Pin(String statusId, String actorId) {
+    }
+
+    public record Unpin(@TargetAggregateIdentifier String statusId, String actorId) {
+    }
+
     public static String bookmarkId(String accountId, String statusId) {
         return "bookmark:" + accountId + ":" + statusId;
     }

@@ -18,11 +18,13 @@ import social.annals.events.status.StatusBookmarked;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusModerated;
+import social.annals.events.status.StatusPinned;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.StatusUnbookmarked;
 import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnpinned;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 import social.annals.events.status.Visibility;
@@ -125,6 +127,57 @@ class StatusTest {
         fixture(Favourite.class).givenNoPriorActivity()
                 .when(new StatusCommands.Unfavourite("B", "S1", "A"))
                 .expectNoEvents();
+    }
+
+    private AggregateTestFixture<Status> pinning(int alreadyPinned) {
+        JdbcTemplate jdbc = mock(JdbcTemplate.class);
+        when(jdbc.queryForObject(anyString(), eq(Integer.class), any(), any())).thenReturn(alreadyPinned);
+        AggregateTestFixture<Status> fixture = fixture(Status.class);
+        fixture.registerAnnotatedCommandHandler(new StatusPinning(fixture.getRepository(), jdbc, 1));
+        return fixture;
+    }
+
+    @Test
+    void onlyTheAuthorPinsItsOwnPublicStatusUpToTheLimit() {
+        pinning(0).given(POSTED)
+                .when(new StatusCommands.Pin("S1", "A"))
+                .expectEvents(new StatusPinned("S1", "A", NOW));
+        pinning(0).given(POSTED, new StatusPinned("S1", "A", NOW))
+                .when(new StatusCommands.Pin("S1", "A"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        pinning(1).given(POSTED)
+                .when(new StatusCommands.Pin("S1", "A"))
+                .expectNoEvents()
+                .expectExceptionMessage("You have already pinned the maximum number of statuses");
+        pinning(0).given(POSTED)
+                .when(new StatusCommands.Pin("S1", "B"))
+                .expectNoEvents()
+                .expectException(PinRefused.class)
+                .expectExceptionMessage("Could not pin");
+        pinning(0).given(POSTED, new StatusModerated("S1", "A", null, Visibility.PRIVATE, null, NOW))
+                .when(new StatusCommands.Pin("S1", "A"))
+                .expectNoEvents()
+                .expectExceptionMessage("Could not pin");
+        pinning(0).given(POSTED, new StatusDeleted("S1", "A", "A", NOW))
+                .when(new StatusCommands.Pin("S1", "A"))
+                .expectNoEvents()
+                .expectExceptionMessage("Could not pin");
+    }
+
+    @Test
+    void onlyTheAuthorUnpinsAndUnpinningTwiceChangesNothing() {
+        fixture(Status.class).given(POSTED, new StatusPinned("S1", "A", NOW))
+                .when(new StatusCommands.Unpin("S1", "A"))
+                .expectEvents(new StatusUnpinned("S1", "A", NOW));
+        fixture(Status.class).given(POSTED)
+                .when(new StatusCommands.Unpin("S1", "A"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture(Status.class).given(POSTED, new StatusPinned("S1", "A", NOW))
+                .when(new StatusCommands.Unpin("S1", "B"))
+                .expectNoEvents()
+                .expectExceptionMessage("Could not unpin");
     }
 
     @Test

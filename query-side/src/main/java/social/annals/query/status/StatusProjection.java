@@ -26,11 +26,13 @@ import social.annals.events.status.StatusBookmarked;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusModerated;
+import social.annals.events.status.StatusPinned;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.StatusUnbookmarked;
 import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnpinned;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 
@@ -47,7 +49,7 @@ public class StatusProjection {
     private static final String COLUMNS = "s.status_id, s.author_id, s.reblog_of_id, s.text, s.content_html, "
             + "s.spoiler_text, s.visibility, s.sensitive, s.in_reply_to_id, s.in_reply_to_account_id, "
             + "s.conversation_id, s.mentioned_ids, s.tags, s.application_name, s.favourites_count, s.reblogs_count, "
-            + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls, s.media_ids";
+            + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls, s.media_ids, s.pinned_at";
 
     private final JdbcTemplate jdbc;
 
@@ -164,6 +166,17 @@ public class StatusProjection {
     }
 
     @EventHandler
+    void on(StatusPinned event) {
+        jdbc.update("UPDATE status_view SET pinned_at = ? WHERE status_id = ?", Timestamp.from(event.pinnedAt()),
+                event.statusId());
+    }
+
+    @EventHandler
+    void on(StatusUnpinned event) {
+        jdbc.update("UPDATE status_view SET pinned_at = NULL WHERE status_id = ?", event.statusId());
+    }
+
+    @EventHandler
     void on(StatusBookmarked event) {
         jdbc.update("INSERT INTO bookmark_view (account_id, status_id, bookmarked_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.accountId(), event.statusId(), Timestamp.from(event.bookmarkedAt()));
@@ -258,6 +271,15 @@ public class StatusProjection {
         }
         sql.visibleTo("s", query.viewerId(), true);
         return page(sql, "s.status_id", query.page());
+    }
+
+    /** Newest pin first; few enough (the instance's limit) to need no paging. */
+    @QueryHandler
+    public List<StatusView> handle(StatusQueries.PinnedStatuses query) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.author_id = ? AND s.pinned_at IS NOT NULL",
+                query.accountId());
+        sql.visibleTo("s", query.viewerId(), true);
+        return jdbc.query(sql.text() + " ORDER BY s.pinned_at DESC", StatusProjection::map, sql.argList().toArray());
     }
 
     @QueryHandler
@@ -548,7 +570,7 @@ public class StatusProjection {
                 strings(rs.getArray("media_ids")),
                 rs.getString("application_name"),
                 rs.getInt("favourites_count"), rs.getInt("reblogs_count"), rs.getInt("replies_count"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("pinned_at") != null);
     }
 
     private static List<CustomEmoji> emojis(List<String> shortcodes, List<String> urls) {

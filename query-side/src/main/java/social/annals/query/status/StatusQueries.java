@@ -29,6 +29,10 @@ public final class StatusQueries {
     }
 
     /** {@code onlyMedia}: only statuses with attachments. */
+    /** The account's pinned statuses the viewer may see. */
+    public record PinnedStatuses(String accountId, String viewerId) {
+    }
+
     public record AccountStatuses(String accountId, String viewerId, Page page, boolean excludeReplies,
                                   boolean excludeReblogs, boolean onlyMedia) {
         public AccountStatuses(String accountId, String viewerId, Page page, boolean excludeReplies,

@@ -25,5 +25,6 @@ public record StatusView(
         int favouritesCount,
         int reblogsCount,
         int repliesCount,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean pinned) {
 }

@@ -11,11 +11,13 @@ import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.status.StatusBookmarked;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
+import social.annals.events.status.StatusPinned;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.StatusUnbookmarked;
 import social.annals.events.status.StatusUnfavourited;
+import social.annals.events.status.StatusUnpinned;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 import social.annals.events.status.Visibility;
@@ -51,6 +53,23 @@ class StatusProjectionTest {
         projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
         assertThat(byId("S1", null).emojis())
                 .containsExactly(new CustomEmoji("heart", "/emoji/custom/heart.png", List.of()));
+    }
+
+    @Test
+    void pinnedStatusesAreListedNewestPinFirstAndFlagged() {
+        projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
+        projection.on(posted("S2", "A", Visibility.PUBLIC, List.of(), null));
+        projection.on(new StatusPinned("S1", "A", AT));
+        projection.on(new StatusPinned("S2", "A", AT.plusSeconds(1)));
+        assertThat(projection.handle(new StatusQueries.PinnedStatuses("A", null))).extracting(StatusView::statusId)
+                .containsExactly("S2", "S1");
+        assertThat(byId("S1", null).pinned()).isTrue();
+
+        projection.on(new StatusUnpinned("S2", "A", AT));
+        projection.on(new StatusUnpinned("S2", "A", AT));
+        assertThat(projection.handle(new StatusQueries.PinnedStatuses("A", null))).extracting(StatusView::statusId)
+                .containsExactly("S1");
+        assertThat(byId("S2", null).pinned()).isFalse();
     }
 
     @Test

@@ -112,7 +112,7 @@ public class StatusesController {
         return new StatusView(posted.statusId(), posted.authorId(), null, posted.text(), posted.contentHtml(),
                 posted.spoilerText(), posted.visibility().name(), posted.sensitive(), posted.inReplyToId(),
                 posted.inReplyToAccountId(), posted.conversationId(), posted.mentionedIds(), posted.tags(),
-                posted.emojis(), posted.mediaIds(), posted.applicationName(), 0, 0, 0, posted.postedAt());
+                posted.emojis(), posted.mediaIds(), posted.applicationName(), 0, 0, 0, posted.postedAt(), false);
     }
 
     /** The caller's own uploads among {@code media_ids[]}, in the order given, at most four; others are ignored. */
@@ -232,6 +232,25 @@ public class StatusesController {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new StatusCommands.Unfavourite(caller.accountId(), status.statusId(), status.authorId()));
         barrier.await("fav:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP);
+        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+    }
+
+    /** Only the author's own public or unlisted statuses, up to the instance's limit (Pleroma's 400s otherwise). */
+    @PostMapping("/api/v1/statuses/{id}/pin")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> pin(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = visibleStatus(id, caller);
+        commands.sendAndWait(new StatusCommands.Pin(status.statusId(), caller.accountId()));
+        barrier.await(status.statusId(), StatusProjection.GROUP);
+        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/unpin")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    public Map<String, Object> unpin(@PathVariable String id, ApiPrincipal caller) {
+        StatusView status = visibleStatus(id, caller);
+        commands.sendAndWait(new StatusCommands.Unpin(status.statusId(), caller.accountId()));
+        barrier.await(status.statusId(), StatusProjection.GROUP);
         return statuses.render(visibleStatus(status.statusId(), caller), caller);
     }
 

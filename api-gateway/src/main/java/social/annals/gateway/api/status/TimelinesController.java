@@ -88,8 +88,9 @@ public class TimelinesController {
                                                                      ApiPrincipal viewer, HttpServletRequest request) {
         requireVisibleInstance(viewer);
         AccountView account = account(id);
-        if (params.string("pinned").filter("true"::equals).isPresent()) {
-            return answer(List.of(), viewer, request); // no pinned statuses exist
+        if (params.bool("pinned").orElse(false)) { // the whole list: no pages, so no Link header
+            return ResponseEntity.ok(statuses.renderAll(queries.many(new StatusQueries.PinnedStatuses(
+                    account.accountId(), viewerId(viewer)), StatusView.class), viewer));
         }
         return answer(queries.many(new StatusQueries.AccountStatuses(account.accountId(), viewerId(viewer),
                 page(params), params.bool("exclude_replies").orElse(false),
