@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import social.annals.events.ids.FlakeId;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.Urls;
 import social.annals.gateway.security.ApiPrincipal;
@@ -23,21 +22,21 @@ public class AccountLists {
     private final Queries queries;
     private final AccountRenderer accounts;
     private final Urls urls;
+    private final AccountFinder finder;
 
-    public AccountLists(Queries queries, AccountRenderer accounts, Urls urls) {
+    public AccountLists(Queries queries, AccountRenderer accounts, Urls urls, AccountFinder finder) {
         this.queries = queries;
         this.accounts = accounts;
         this.urls = urls;
+        this.finder = finder;
     }
 
-    /** The account with this id; {@code 404 Record not found} for an unknown or malformed id. */
-    public AccountView existing(String id) {
-        AccountView account = FlakeId.isWellFormed(id)
-                ? queries.one(new AccountQueries.ById(id), AccountView.class) : null;
-        if (account == null) {
-            throw ApiException.notFound();
-        }
-        return account;
+    /**
+     * The account with this id or nickname (Pleroma takes either in every {@code /accounts/:id}
+     * path); {@code 404 Record not found} for anything else.
+     */
+    public AccountView existing(String idOrNickname) {
+        return finder.byIdOrNickname(idOrNickname).orElseThrow(ApiException::notFound);
     }
 
     /** The accounts of a keyset page, in its order, rendered for the viewer, with the page's Link header. */

@@ -92,6 +92,11 @@ class WebFrontendFlowTest extends ApiTest {
         JsonNode statuses = http.get("/api/v1/accounts/" + bobId + "/statuses?with_muted=true&limit=20",
                 "Authorization", aliceAuth).json();
         assertThat(ids(statuses)).containsExactly(bobPost);
+        // As in Pleroma, every /accounts/:id path also takes the nickname.
+        assertThat(ids(http.get("/api/v1/accounts/" + bob + "/statuses", "Authorization", aliceAuth).json()))
+                .containsExactly(bobPost);
+        assertThat(http.get("/api/v1/accounts/" + bob + "/followers").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/accounts/no-such-nickname/statuses").status()).isEqualTo(404);
 
         // Favourite (empty JSON body), react, open the thread.
         JsonNode favourited = http.postJson("/api/v1/statuses/" + bobPost + "/favourite", "", "Authorization",
