@@ -76,19 +76,7 @@ public class StatusRenderer {
                     .forEach(file -> media.put(file.mediaId(), file));
         }
 
-        Map<String, List<Map<String, Object>>> reactions = new HashMap<>();
-        List<String> reactable = all.stream().filter(status -> status.reblogOfId() == null).map(StatusView::statusId)
-                .toList();
-        queries.many(new StatusQueries.ReactionCounts(reactable, viewer == null ? null : viewer.accountId()),
-                StatusQueries.ReactionCount.class).forEach(reaction -> {
-                    Map<String, Object> rendered = new LinkedHashMap<>();
-                    rendered.put("name", reaction.emoji());
-                    rendered.put("count", reaction.count());
-                    rendered.put("me", reaction.me());
-                    reactions.computeIfAbsent(reaction.statusId(), id -> new ArrayList<>()).add(rendered);
-                });
-
-        Context context = new Context(renderedAccounts, views, flags, media, reactions);
+        Context context = new Context(renderedAccounts, views, flags, media);
         List<Map<String, Object>> out = new ArrayList<>();
         for (StatusView status : statuses) {
             if (status.reblogOfId() == null) {
@@ -105,8 +93,7 @@ public class StatusRenderer {
 
     /** What one page's statuses are rendered from, each looked up once for the whole page. */
     private record Context(Map<String, Map<String, Object>> renderedAccounts, Map<String, AccountView> views,
-                           StatusQueries.Flags flags, Map<String, StatusQueries.Media> media,
-                           Map<String, List<Map<String, Object>>> reactions) {
+                           StatusQueries.Flags flags, Map<String, StatusQueries.Media> media) {
     }
 
     private Map<String, Object> status(StatusView status, Context context) {
@@ -168,9 +155,23 @@ public class StatusRenderer {
         pleroma.put("content", Map.of("text/plain", TextFormatter.toPlainText(status.contentHtml())));
         pleroma.put("spoiler_text", Map.of("text/plain", status.spoilerText() == null ? "" : status.spoilerText()));
         pleroma.put("thread_muted", flags.threadMuted().contains(status.statusId()));
-        pleroma.put("emoji_reactions", context.reactions().getOrDefault(status.statusId(), List.of()));
+        pleroma.put("emoji_reactions", reactions(status, flags));
         pleroma.put("expires_at", null);
         out.put("pleroma", pleroma);
+        return out;
+    }
+
+    /** Pleroma's {@code emoji_reactions}: per emoji in order of first use, with whether the viewer is among them. */
+    private static List<Map<String, Object>> reactions(StatusView status, StatusQueries.Flags flags) {
+        Set<String> mine = flags.reactedWith().getOrDefault(status.statusId(), Set.of());
+        List<Map<String, Object>> out = new ArrayList<>(status.reactions().size());
+        for (StatusView.Reactions reaction : status.reactions()) {
+            Map<String, Object> rendered = new LinkedHashMap<>();
+            rendered.put("name", reaction.emoji());
+            rendered.put("count", reaction.count());
+            rendered.put("me", mine.contains(reaction.emoji()));
+            out.add(rendered);
+        }
         return out;
     }
 

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,8 @@ public class StatusProjection {
     private static final String COLUMNS = "s.status_id, s.author_id, s.reblog_of_id, s.text, s.content_html, "
             + "s.spoiler_text, s.visibility, s.sensitive, s.in_reply_to_id, s.in_reply_to_account_id, "
             + "s.conversation_id, s.mentioned_ids, s.tags, s.application_name, s.favourites_count, s.reblogs_count, "
-            + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls, s.media_ids, s.pinned_at";
+            + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls, s.media_ids, s.pinned_at, "
+            + "s.reaction_emojis, s.reaction_counts";
 
     private final JdbcTemplate jdbc;
 
@@ -193,12 +195,23 @@ public class StatusProjection {
         jdbc.update("INSERT INTO reaction_view (status_id, emoji, account_id, reacted_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.statusId(), event.emoji(), event.accountId(),
                 Timestamp.from(event.reactedAt()));
+        summariseReactions(event.statusId());
     }
 
     @EventHandler
     void on(StatusUnreacted event) {
         jdbc.update("DELETE FROM reaction_view WHERE status_id = ? AND emoji = ? AND account_id = ?", event.statusId(),
                 event.emoji(), event.accountId());
+        summariseReactions(event.statusId());
+    }
+
+    /** Recomputed from the reactions themselves, so a replayed event leaves the same summary. */
+    private void summariseReactions(String statusId) {
+        jdbc.update("UPDATE status_view SET (reaction_emojis, reaction_counts) = (SELECT "
+                + "coalesce(array_agg(emoji ORDER BY first_use, emoji), '{}'), "
+                + "coalesce(array_agg(n ORDER BY first_use, emoji), '{}') FROM (SELECT emoji, count(*)::integer AS n, "
+                + "min(reacted_at) AS first_use FROM reaction_view WHERE status_id = ? GROUP BY emoji) per_emoji) "
+                + "WHERE status_id = ?", statusId, statusId);
     }
 
     @EventHandler
@@ -390,22 +403,6 @@ public class StatusProjection {
     }
 
     @QueryHandler
-    public List<StatusQueries.ReactionCount> handle(StatusQueries.ReactionCounts query) {
-        if (query.statusIds().isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT status_id, emoji, count(*), "
-                    + "coalesce(bool_or(account_id = ?::varchar), false) FROM reaction_view WHERE status_id = ANY (?) "
-                    + "GROUP BY status_id, emoji ORDER BY status_id, min(reacted_at), emoji");
-            statement.setString(1, query.viewerId());
-            statement.setArray(2, con.createArrayOf("varchar", query.statusIds().toArray()));
-            return statement;
-        }, (rs, row) -> new StatusQueries.ReactionCount(rs.getString(1), rs.getString(2), rs.getInt(3),
-                rs.getBoolean(4)));
-    }
-
-    @QueryHandler
     public List<StatusQueries.ReactionAccounts> handle(StatusQueries.Reactors query) {
         Map<String, List<String>> byEmoji = new LinkedHashMap<>();
         String sql = "SELECT emoji, account_id FROM reaction_view WHERE status_id = ?"
@@ -430,34 +427,37 @@ public class StatusProjection {
         Set<String> muted = new HashSet<>();
         Set<String> threadMuted = new HashSet<>();
         Set<String> bookmarked = new HashSet<>();
+        Map<String, Set<String>> reactedWith = new HashMap<>();
         jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT 'F', status_id FROM favourite_view WHERE account_id = ? "
-                    + "AND status_id = ANY (?) UNION ALL SELECT 'B', status_id FROM bookmark_view WHERE account_id = ? "
-                    + "AND status_id = ANY (?) UNION ALL SELECT 'R', reblog_of_id FROM status_view "
+            var statement = con.prepareStatement("SELECT 'F', status_id, NULL FROM favourite_view WHERE account_id = ? "
+                    + "AND status_id = ANY (?) UNION ALL SELECT 'B', status_id, NULL FROM bookmark_view "
+                    + "WHERE account_id = ? AND status_id = ANY (?) UNION ALL SELECT 'E', status_id, emoji "
+                    + "FROM reaction_view WHERE account_id = ? AND status_id = ANY (?) "
+                    + "UNION ALL SELECT 'R', reblog_of_id, NULL FROM status_view "
                     + "WHERE author_id = ? AND reblog_of_id = ANY (?) AND NOT deleted "
                     + "UNION ALL SELECT CASE WHEN EXISTS (SELECT 1 FROM muted_thread_view m WHERE m.account_id = ? "
-                    + "AND m.conversation_id = s.conversation_id) THEN 'T' ELSE 'A' END, s.status_id "
+                    + "AND m.conversation_id = s.conversation_id) THEN 'T' ELSE 'A' END, s.status_id, NULL "
                     + "FROM status_view s WHERE s.status_id = ANY (?) AND ("
                     + "EXISTS (SELECT 1 FROM muted_thread_view m WHERE m.account_id = ? "
                     + "AND m.conversation_id = s.conversation_id) OR EXISTS (SELECT 1 FROM relationship_view r "
                     + "WHERE r.account_id = ? AND r.target_id = s.author_id AND r.muting))");
             var ids = con.createArrayOf("varchar", query.statusIds().toArray());
-            statement.setString(1, query.viewerId());
-            statement.setArray(2, ids);
-            statement.setString(3, query.viewerId());
-            statement.setArray(4, ids);
-            statement.setString(5, query.viewerId());
-            statement.setArray(6, ids);
-            statement.setString(7, query.viewerId());
-            statement.setArray(8, ids);
-            statement.setString(9, query.viewerId());
-            statement.setString(10, query.viewerId());
+            int parameter = 0;
+            for (int part = 0; part < 4; part++) { // favourites, bookmarks, reactions, boosts
+                statement.setString(++parameter, query.viewerId());
+                statement.setArray(++parameter, ids);
+            }
+            statement.setString(++parameter, query.viewerId());
+            statement.setArray(++parameter, ids);
+            statement.setString(++parameter, query.viewerId());
+            statement.setString(++parameter, query.viewerId());
             return statement;
         }, rs -> {
             switch (rs.getString(1)) {
                 case "F" -> favourited.add(rs.getString(2));
                 case "R" -> reblogged.add(rs.getString(2));
                 case "B" -> bookmarked.add(rs.getString(2));
+                case "E" -> reactedWith.computeIfAbsent(rs.getString(2), id -> new HashSet<>()).add(rs.getString(3));
                 case "T" -> {
                     muted.add(rs.getString(2));
                     threadMuted.add(rs.getString(2));
@@ -465,7 +465,7 @@ public class StatusProjection {
                 default -> muted.add(rs.getString(2));
             }
         });
-        return new StatusQueries.Flags(favourited, reblogged, muted, threadMuted, bookmarked);
+        return new StatusQueries.Flags(favourited, reblogged, muted, threadMuted, bookmarked, reactedWith);
     }
 
     private List<StatusView> page(Sql sql, String key, StatusQueries.Page page) {
@@ -570,7 +570,21 @@ public class StatusProjection {
                 strings(rs.getArray("media_ids")),
                 rs.getString("application_name"),
                 rs.getInt("favourites_count"), rs.getInt("reblogs_count"), rs.getInt("replies_count"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("pinned_at") != null);
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("pinned_at") != null,
+                reactions(rs.getArray("reaction_emojis"), rs.getArray("reaction_counts")));
+    }
+
+    private static List<StatusView.Reactions> reactions(Array emojis, Array counts) throws SQLException {
+        List<String> names = strings(emojis);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        Integer[] numbers = (Integer[]) counts.getArray();
+        List<StatusView.Reactions> out = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size() && i < numbers.length; i++) {
+            out.add(new StatusView.Reactions(names.get(i), numbers[i]));
+        }
+        return out;
     }
 
     private static List<CustomEmoji> emojis(List<String> shortcodes, List<String> urls) {

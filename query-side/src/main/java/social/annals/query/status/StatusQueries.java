@@ -1,6 +1,7 @@
 package social.annals.query.status;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -89,14 +90,6 @@ public final class StatusQueries {
     public record Media(String mediaId, String ownerId, String mimeType, String description) {
     }
 
-    /** The reactions to these statuses, for rendering: per emoji, how many and whether the viewer is among them. */
-    public record ReactionCounts(List<String> statusIds, String viewerId) {
-    }
-
-    /** {@code me}: the viewer reacted with this emoji. Ordered by each emoji's first use. */
-    public record ReactionCount(String statusId, String emoji, int count, boolean me) {
-    }
-
     /** Who reacted to one status, per emoji (all emoji when {@code emoji} is null), earliest first. */
     public record Reactors(String statusId, String emoji) {
     }
@@ -109,11 +102,14 @@ public final class StatusQueries {
     }
 
     /** {@code muted}: statuses in a conversation the viewer muted, or by an account the viewer mutes. */
-    /** {@code muted}: the viewer muted the author or the conversation; {@code threadMuted}: the conversation. */
+    /**
+     * {@code muted}: the viewer muted the author or the conversation; {@code threadMuted}: the
+     * conversation; {@code reactedWith}: per status, the emoji the viewer reacted with.
+     */
     public record Flags(Set<String> favourited, Set<String> reblogged, Set<String> muted, Set<String> threadMuted,
-                        Set<String> bookmarked) {
+                        Set<String> bookmarked, Map<String, Set<String>> reactedWith) {
 
-        public static final Flags NONE = new Flags(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+        public static final Flags NONE = new Flags(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
 
     }
 }

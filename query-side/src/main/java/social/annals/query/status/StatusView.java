@@ -26,5 +26,10 @@ public record StatusView(
         int reblogsCount,
         int repliesCount,
         Instant createdAt,
-        boolean pinned) {
+        boolean pinned,
+        List<Reactions> reactions) {
+
+    /** How many reacted with one emoji; a status lists them by each emoji's earliest remaining reaction. */
+    public record Reactions(String emoji, int count) {
+    }
 }

@@ -102,11 +102,12 @@ class StatusProjectionTest {
         projection.on(new StatusReacted("C", "S1", "A", "👍", AT.plusSeconds(2)));
         projection.on(bobLikes);
 
-        assertThat(projection.handle(new StatusQueries.ReactionCounts(List.of("S1"), "C"))).containsExactly(
-                new StatusQueries.ReactionCount("S1", "👍", 2, true),
-                new StatusQueries.ReactionCount("S1", "🎉", 1, true));
-        assertThat(projection.handle(new StatusQueries.ReactionCounts(List.of("S1"), null))).extracting(
-                StatusQueries.ReactionCount::me).containsExactly(false, false);
+        assertThat(byId("S1", null).reactions()).containsExactly(new StatusView.Reactions("👍", 2),
+                new StatusView.Reactions("🎉", 1));
+        assertThat(projection.handle(new StatusQueries.ViewerFlags("C", List.of("S1"))).reactedWith())
+                .isEqualTo(java.util.Map.of("S1", java.util.Set.of("👍", "🎉")));
+        assertThat(projection.handle(new StatusQueries.ViewerFlags("B", List.of("S1"))).reactedWith())
+                .isEqualTo(java.util.Map.of("S1", java.util.Set.of("👍")));
         assertThat(projection.handle(new StatusQueries.Reactors("S1", null))).containsExactly(
                 new StatusQueries.ReactionAccounts("👍", List.of("B", "C")),
                 new StatusQueries.ReactionAccounts("🎉", List.of("C")));
@@ -115,6 +116,9 @@ class StatusProjectionTest {
         projection.on(new StatusUnreacted("B", "S1", "A", "👍", AT));
         assertThat(projection.handle(new StatusQueries.Reactors("S1", "👍"))).containsExactly(
                 new StatusQueries.ReactionAccounts("👍", List.of("C")));
+        // Ordered by each emoji's earliest remaining reaction: C's 👍 came after its 🎉.
+        assertThat(byId("S1", null).reactions()).containsExactly(new StatusView.Reactions("🎉", 1),
+                new StatusView.Reactions("👍", 1));
     }
 
     @Test

@@ -112,7 +112,8 @@ public class StatusesController {
         return new StatusView(posted.statusId(), posted.authorId(), null, posted.text(), posted.contentHtml(),
                 posted.spoilerText(), posted.visibility().name(), posted.sensitive(), posted.inReplyToId(),
                 posted.inReplyToAccountId(), posted.conversationId(), posted.mentionedIds(), posted.tags(),
-                posted.emojis(), posted.mediaIds(), posted.applicationName(), 0, 0, 0, posted.postedAt(), false);
+                posted.emojis(), posted.mediaIds(), posted.applicationName(), 0, 0, 0, posted.postedAt(), false,
+                List.of());
     }
 
     /** The caller's own uploads among {@code media_ids[]}, in the order given, at most four; others are ignored. */
