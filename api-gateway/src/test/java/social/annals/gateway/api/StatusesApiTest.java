@@ -92,6 +92,10 @@ class StatusesApiTest extends ApiTest {
         act(author, "/api/v1/statuses/" + first + "/pin");
         assertThat(ids(http.get(pinnedOnly))).containsExactly(first);
         assertThat(http.get(pinnedOnly).header("link")).isNull();
+        assertThat(http.get(pinnedOnly + "&max_id=" + first).json()).isEmpty(); // one page only
+        String boost = act(other, "/api/v1/statuses/" + second + "/reblog").json().get("id").asText();
+        assertThat(http.postJson("/api/v1/statuses/" + boost + "/pin", "", "Authorization", other.bearer()).json()
+                .get("error").asText()).isEqualTo("Could not pin");
         assertThat(http.get("/api/v1/statuses/" + first).json().get("pinned").asBoolean()).isTrue();
 
         Http.Response full = http.postJson("/api/v1/statuses/" + second + "/pin", "", "Authorization", author.bearer());

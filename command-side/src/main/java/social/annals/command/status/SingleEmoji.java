@@ -72,14 +72,20 @@ final class SingleEmoji {
         }
     }
 
+    /**
+     * The pictographic planes whole, the two symbol blocks that are mostly emoji, and from the
+     * arrow, technical, geometric and other blocks only the characters that are emoji, so that
+     * "→" or "■" is not one.
+     */
     private static boolean isPictograph(int c) {
         return c >= 0x1F000 && c <= 0x1FAFF && !isSkinTone(c) && !isRegionalIndicator(c)
                 || c >= 0x2600 && c <= 0x27BF
-                || c >= 0x2300 && c <= 0x23FF
-                || c >= 0x2B00 && c <= 0x2BFF
-                || c >= 0x2190 && c <= 0x21FF
-                || c >= 0x25A0 && c <= 0x25FF
-                || c >= 0x2900 && c <= 0x297F
+                || c >= 0x2194 && c <= 0x2199 || c == 0x21A9 || c == 0x21AA
+                || c == 0x231A || c == 0x231B || c == 0x2328 || c == 0x23CF || c >= 0x23E9 && c <= 0x23F3
+                || c >= 0x23F8 && c <= 0x23FA
+                || c == 0x25AA || c == 0x25AB || c == 0x25B6 || c == 0x25C0 || c >= 0x25FB && c <= 0x25FE
+                || c == 0x2934 || c == 0x2935
+                || c >= 0x2B05 && c <= 0x2B07 || c == 0x2B1B || c == 0x2B1C || c == 0x2B50 || c == 0x2B55
                 || c == 0x00A9 || c == 0x00AE || c == 0x203C || c == 0x2049 || c == 0x2122 || c == 0x2139
                 || c == 0x24C2 || c == 0x3030 || c == 0x303D || c == 0x3297 || c == 0x3299;
     }

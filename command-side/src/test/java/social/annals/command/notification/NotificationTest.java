@@ -17,7 +17,7 @@ class NotificationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final NotificationDelivered DELIVERED =
-            new NotificationDelivered(7, "R", NotificationType.FAVOURITE, "X", "S1", NOW);
+            new NotificationDelivered(7, "R", NotificationType.FAVOURITE, "X", "S1", NOW, null);
 
     private static <T> AggregateTestFixture<T> fixture(Class<T> type) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(type);

@@ -217,12 +217,12 @@ class StatusTest {
 
     @Test
     void onlyOneUnicodeEmojiIsAReaction() {
-        for (String emoji : List.of("👍", "❤️", "☕", "👍🏽", "👩‍👩‍👧‍👦", "🧑🏿‍🚀", "🇯🇵", "#️⃣", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "🏳️‍🌈")) {
+        for (String emoji : List.of("👍", "❤️", "☕", "👍🏽", "👩‍👩‍👧‍👦", "🧑🏿‍🚀", "🇯🇵", "#️⃣", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "🏳️‍🌈", "⬆️", "⏩")) {
             fixture(Reaction.class).givenNoPriorActivity()
                     .when(new StatusCommands.React("B", "S1", "A", emoji))
                     .expectEvents(new StatusReacted("B", "S1", "A", emoji, NOW));
         }
-        for (String notOne : List.of("", "a", "👍👍", ":blobcat:", "👍 ", "🇯", "1", "👍a", "‍👍")) {
+        for (String notOne : List.of("", "a", "👍👍", ":blobcat:", "👍 ", "🇯", "1", "👍a", "‍👍", "→", "■", "⌀")) {
             fixture(Reaction.class).givenNoPriorActivity()
                     .when(new StatusCommands.React("B", "S1", "A", notOne))
                     .expectNoEvents()

@@ -192,6 +192,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusReacted event) {
+        lockStatus(event.statusId());
         jdbc.update("INSERT INTO reaction_view (status_id, emoji, account_id, reacted_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.statusId(), event.emoji(), event.accountId(),
                 Timestamp.from(event.reactedAt()));
@@ -200,9 +201,19 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusUnreacted event) {
+        lockStatus(event.statusId());
         jdbc.update("DELETE FROM reaction_view WHERE status_id = ? AND emoji = ? AND account_id = ?", event.statusId(),
                 event.emoji(), event.accountId());
         summariseReactions(event.statusId());
+    }
+
+    /**
+     * With several segments, reactions to one status are handled in parallel transactions: the
+     * status row's lock, taken before the reaction changes, makes the summary of the second one see
+     * the first one's reaction.
+     */
+    private void lockStatus(String statusId) {
+        jdbc.queryForList("SELECT status_id FROM status_view WHERE status_id = ? FOR UPDATE", String.class, statusId);
     }
 
     /** Recomputed from the reactions themselves, so a replayed event leaves the same summary. */

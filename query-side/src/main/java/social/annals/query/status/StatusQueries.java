@@ -29,11 +29,11 @@ public final class StatusQueries {
     public record Conversation(String conversationId, String viewerId) {
     }
 
-    /** {@code onlyMedia}: only statuses with attachments. */
     /** The account's pinned statuses the viewer may see. */
     public record PinnedStatuses(String accountId, String viewerId) {
     }
 
+    /** {@code onlyMedia}: only statuses with attachments. */
     public record AccountStatuses(String accountId, String viewerId, Page page, boolean excludeReplies,
                                   boolean excludeReblogs, boolean onlyMedia) {
         public AccountStatuses(String accountId, String viewerId, Page page, boolean excludeReplies,
@@ -97,11 +97,10 @@ public final class StatusQueries {
     public record ReactionAccounts(String emoji, List<String> accountIds) {
     }
 
-    /** Which of these statuses the viewer favourited and boosted. */
+    /** What the viewer did with these statuses: favourited, boosted, bookmarked, reacted, muted. */
     public record ViewerFlags(String viewerId, List<String> statusIds) {
     }
 
-    /** {@code muted}: statuses in a conversation the viewer muted, or by an account the viewer mutes. */
     /**
      * {@code muted}: the viewer muted the author or the conversation; {@code threadMuted}: the
      * conversation; {@code reactedWith}: per status, the emoji the viewer reacted with.

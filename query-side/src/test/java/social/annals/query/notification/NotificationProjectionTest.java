@@ -35,7 +35,7 @@ class NotificationProjectionTest {
 
     private static NotificationDelivered delivered(long id, String recipient, NotificationType type, String actor,
                                                    String status) {
-        return new NotificationDelivered(id, recipient, type, actor, status, AT);
+        return new NotificationDelivered(id, recipient, type, actor, status, AT, null);
     }
 
     private List<Long> page(String recipient, Long maxId, Long sinceId, Long minId, int limit) {

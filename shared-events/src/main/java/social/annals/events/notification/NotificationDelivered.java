@@ -10,9 +10,4 @@ import java.time.Instant;
  */
 public record NotificationDelivered(long notificationId, String recipientId, NotificationType type, String actorId,
                                     String statusId, Instant deliveredAt, String emoji) implements InboxEvent {
-
-    public NotificationDelivered(long notificationId, String recipientId, NotificationType type, String actorId,
-                                 String statusId, Instant deliveredAt) {
-        this(notificationId, recipientId, type, actorId, statusId, deliveredAt, null);
-    }
 }

@@ -240,7 +240,7 @@ public class StatusesController {
     @PostMapping("/api/v1/statuses/{id}/pin")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> pin(@PathVariable String id, ApiPrincipal caller) {
-        StatusView status = visibleStatus(id, caller);
+        StatusView status = pinnable(id, caller, "Could not pin");
         commands.sendAndWait(new StatusCommands.Pin(status.statusId(), caller.accountId()));
         barrier.await(status.statusId(), StatusProjection.GROUP);
         return statuses.render(visibleStatus(status.statusId(), caller), caller);
@@ -249,7 +249,7 @@ public class StatusesController {
     @PostMapping("/api/v1/statuses/{id}/unpin")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> unpin(@PathVariable String id, ApiPrincipal caller) {
-        StatusView status = visibleStatus(id, caller);
+        StatusView status = pinnable(id, caller, "Could not unpin");
         commands.sendAndWait(new StatusCommands.Unpin(status.statusId(), caller.accountId()));
         barrier.await(status.statusId(), StatusProjection.GROUP);
         return statuses.render(visibleStatus(status.statusId(), caller), caller);
@@ -359,13 +359,23 @@ public class StatusesController {
         String me = viewer == null ? null : viewer.accountId();
         return queries.many(new StatusQueries.Reactors(status.statusId(), emoji == null ? null : emoji.strip()),
                 StatusQueries.ReactionAccounts.class).stream().map(reaction -> {
+                    List<Map<String, Object>> accounts = accountLists.rendered(reaction.accountIds(), viewer);
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("name", reaction.emoji());
-                    out.put("count", reaction.accountIds().size());
+                    out.put("count", accounts.size()); // the accounts listed, so the two always agree
                     out.put("me", me != null && reaction.accountIds().contains(me));
-                    out.put("accounts", accountLists.rendered(reaction.accountIds(), viewer));
+                    out.put("accounts", accounts);
                     return out;
-                }).toList();
+                }).filter(reaction -> (int) reaction.get("count") > 0).toList();
+    }
+
+    /** A status the caller may see; a boost is refused as Pleroma does, with {@code refusal}. */
+    private StatusView pinnable(String id, ApiPrincipal caller, String refusal) {
+        StatusView status = visibleStatus(id, caller);
+        if (status.reblogOfId() != null) {
+            throw ApiException.error(HttpStatus.BAD_REQUEST, refusal);
+        }
+        return status;
     }
 
     /** A status the caller may see, or Pleroma's 400 with {@code refusal} (it does not tell missing from hidden). */

@@ -88,9 +88,12 @@ public class TimelinesController {
                                                                      ApiPrincipal viewer, HttpServletRequest request) {
         requireVisibleInstance(viewer);
         AccountView account = account(id);
-        if (params.bool("pinned").orElse(false)) { // the whole list: no pages, so no Link header
-            return ResponseEntity.ok(statuses.renderAll(queries.many(new StatusQueries.PinnedStatuses(
-                    account.accountId(), viewerId(viewer)), StatusView.class), viewer));
+        if (params.bool("pinned").orElse(false)) {
+            // The whole list is the first page (no Link header); a client asking for a further page gets none.
+            Pagination cursor = Pagination.from(params);
+            boolean firstPage = cursor.maxId() == null && cursor.sinceId() == null && cursor.minId() == null;
+            return ResponseEntity.ok(firstPage ? statuses.renderAll(queries.many(new StatusQueries.PinnedStatuses(
+                    account.accountId(), viewerId(viewer)), StatusView.class), viewer) : List.of());
         }
         return answer(queries.many(new StatusQueries.AccountStatuses(account.accountId(), viewerId(viewer),
                 page(params), params.bool("exclude_replies").orElse(false),
