@@ -67,6 +67,15 @@ class OperationsApiTest extends ApiTest {
         assertThat(http.get("/api/v1/domain_blocks/").status()).isEqualTo(403);
     }
 
+    /** Browser clients on other origins (a frontend served elsewhere) read answers and their Link header. */
+    @Test
+    void anyOriginMayReadAnswersAndTheirLinkHeader() {
+        Http.Response response = http.get("/api/v1/timelines/public", "Origin", "https://client.example");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("access-control-allow-origin")).isEqualTo("https://client.example");
+        assertThat(response.header("access-control-expose-headers")).contains("Link");
+    }
+
     @Test
     void unknownRoutesAnswerJson() {
         Http.Response response = http.get("/api/v1/nothing/here");
