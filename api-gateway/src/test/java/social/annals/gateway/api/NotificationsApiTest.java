@@ -14,7 +14,6 @@ import social.annals.gateway.support.Http;
 
 class NotificationsApiTest extends ApiTest {
 
-    private static final long PATIENCE_MS = 20_000;
 
     private JsonNode list(User recipient, String query) {
         Http.Response response = http.get("/api/v1/notifications" + query, "Authorization", recipient.bearer());
@@ -45,24 +44,8 @@ class NotificationsApiTest extends ApiTest {
     }
 
     private JsonNode awaitCount(User recipient, int count) {
-        long deadline = System.currentTimeMillis() + PATIENCE_MS;
-        JsonNode notifications = list(recipient, "?limit=40");
-        while (notifications.size() < count) {
-            assertThat(System.currentTimeMillis()).as("%d notifications in time, have %s", count, notifications)
-                    .isLessThan(deadline);
-            sleep();
-            notifications = list(recipient, "?limit=40");
-        }
-        return notifications;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return eventually(() -> list(recipient, "?limit=40"), notifications -> notifications.size() >= count,
+                count + " notifications");
     }
 
     @Test

@@ -168,13 +168,8 @@ class WebFrontendFlowTest extends ApiTest {
                 (dave + "\n").getBytes(StandardCharsets.UTF_8), List.of(), "Authorization", carolAuth);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         String daveId = http.get("/api/v1/accounts/" + dave).json().get("id").asText();
-        boolean following = false;
-        for (int attempt = 0; attempt < 50 && !following; attempt++) {
-            following = http.raw("GET /api/v1/accounts/relationships/?id[]=" + daveId + " HTTP/1.1",
-                    "Authorization", carolAuth).body().contains("\"following\":true");
-            sleep();
-        }
-        assertThat(following).isTrue();
+        eventually(() -> http.raw("GET /api/v1/accounts/relationships/?id[]=" + daveId + " HTTP/1.1",
+                "Authorization", carolAuth).body(), body -> body.contains("\"following\":true"), "the import");
 
         // The security tab lists the sessions; the other settings screens' boot requests answer.
         assertThat(http.get("/api/oauth_tokens.json", "Authorization", carolAuth).json()).isNotEmpty();
@@ -186,29 +181,13 @@ class WebFrontendFlowTest extends ApiTest {
     }
 
     private JsonNode awaitNotifications(String auth, int count) {
-        JsonNode list = null;
-        for (int attempt = 0; attempt < 100; attempt++) {
-            list = http.get("/api/v1/notifications?with_muted=true&limit=20", "Authorization", auth).json();
-            if (list.size() >= count) {
-                return list;
-            }
-            sleep();
-        }
-        throw new AssertionError("expected " + count + " notifications, got " + list);
+        return eventually(() -> http.get("/api/v1/notifications?with_muted=true&limit=20", "Authorization", auth)
+                .json(), list -> list.size() >= count, count + " notifications");
     }
 
     private static List<String> types(JsonNode notifications) {
         List<String> types = new ArrayList<>();
         notifications.forEach(notification -> types.add(notification.get("type").asText()));
         return types;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

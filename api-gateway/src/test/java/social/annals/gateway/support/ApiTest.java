@@ -144,6 +144,27 @@ public abstract class ApiTest {
         return response;
     }
 
+    /**
+     * Asks {@code probe} every 50 ms until {@code done} holds of its answer (for what the read
+     * models show a moment after a write), and answers that; fails after 20 s.
+     */
+    protected static <T> T eventually(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done,
+                                      String what) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        T answer = probe.get();
+        while (!done.test(answer)) {
+            assertThat(System.currentTimeMillis()).as("%s in time, have %s", what, answer).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            answer = probe.get();
+        }
+        return answer;
+    }
+
     /** The {@code id} of each element of a JSON array, in order. */
     protected static List<String> ids(JsonNode array) {
         List<String> ids = new java.util.ArrayList<>();

@@ -222,18 +222,16 @@ public class StatusesController {
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> favourite(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
-        commands.sendAndWait(new StatusCommands.Favourite(caller.accountId(), status.statusId(), status.authorId()));
-        barrier.await("fav:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP);
-        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+        var favourite = new StatusCommands.Favourite(caller.accountId(), status.statusId(), status.authorId());
+        return actOn(status.statusId(), favourite, favourite.favouriteId(), caller);
     }
 
     @PostMapping("/api/v1/statuses/{id}/unfavourite")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> unfavourite(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
-        commands.sendAndWait(new StatusCommands.Unfavourite(caller.accountId(), status.statusId(), status.authorId()));
-        barrier.await("fav:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP);
-        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+        var unfavourite = new StatusCommands.Unfavourite(caller.accountId(), status.statusId(), status.authorId());
+        return actOn(status.statusId(), unfavourite, unfavourite.favouriteId(), caller);
     }
 
     /** Only the author's own public or unlisted statuses, up to the instance's limit (Pleroma's 400s otherwise). */
@@ -241,36 +239,32 @@ public class StatusesController {
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> pin(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = pinnable(id, caller, "Could not pin");
-        commands.sendAndWait(new StatusCommands.Pin(status.statusId(), caller.accountId()));
-        barrier.await(status.statusId(), StatusProjection.GROUP);
-        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+        return actOn(status.statusId(), new StatusCommands.Pin(status.statusId(), caller.accountId()),
+                status.statusId(), caller);
     }
 
     @PostMapping("/api/v1/statuses/{id}/unpin")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> unpin(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = pinnable(id, caller, "Could not unpin");
-        commands.sendAndWait(new StatusCommands.Unpin(status.statusId(), caller.accountId()));
-        barrier.await(status.statusId(), StatusProjection.GROUP);
-        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+        return actOn(status.statusId(), new StatusCommands.Unpin(status.statusId(), caller.accountId()),
+                status.statusId(), caller);
     }
 
     @PostMapping("/api/v1/statuses/{id}/bookmark")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> bookmark(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
-        commands.sendAndWait(new StatusCommands.AddBookmark(caller.accountId(), status.statusId()));
-        barrier.await(StatusCommands.bookmarkId(caller.accountId(), status.statusId()), StatusProjection.GROUP);
-        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+        var bookmark = new StatusCommands.AddBookmark(caller.accountId(), status.statusId());
+        return actOn(status.statusId(), bookmark, bookmark.bookmarkId(), caller);
     }
 
     @PostMapping("/api/v1/statuses/{id}/unbookmark")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> unbookmark(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
-        commands.sendAndWait(new StatusCommands.RemoveBookmark(caller.accountId(), status.statusId()));
-        barrier.await(StatusCommands.bookmarkId(caller.accountId(), status.statusId()), StatusProjection.GROUP);
-        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+        var removal = new StatusCommands.RemoveBookmark(caller.accountId(), status.statusId());
+        return actOn(status.statusId(), removal, removal.bookmarkId(), caller);
     }
 
     /** Only public and unlisted statuses can be boosted; answers the boost wrapper. */
@@ -327,22 +321,18 @@ public class StatusesController {
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> react(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
         StatusView status = reactable(id, caller, "Could not add reaction emoji");
-        commands.sendAndWait(new StatusCommands.React(caller.accountId(), status.statusId(), status.authorId(),
-                emoji.strip()));
-        barrier.await(StatusCommands.reactionId(caller.accountId(), status.statusId(), emoji.strip()),
-                StatusProjection.GROUP);
-        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+        var reaction = new StatusCommands.React(caller.accountId(), status.statusId(), status.authorId(),
+                emoji.strip());
+        return actOn(status.statusId(), reaction, reaction.reactionId(), caller);
     }
 
     @DeleteMapping("/api/v1/pleroma/statuses/{id}/reactions/{emoji}")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> unreact(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
         StatusView status = reactable(id, caller, "Could not remove reaction emoji");
-        commands.sendAndWait(new StatusCommands.Unreact(caller.accountId(), status.statusId(), status.authorId(),
-                emoji.strip()));
-        barrier.await(StatusCommands.reactionId(caller.accountId(), status.statusId(), emoji.strip()),
-                StatusProjection.GROUP);
-        return statuses.render(visibleStatus(status.statusId(), caller), caller);
+        var removal = new StatusCommands.Unreact(caller.accountId(), status.statusId(), status.authorId(),
+                emoji.strip());
+        return actOn(status.statusId(), removal, removal.reactionId(), caller);
     }
 
     /** Pleroma answers {@code []} for a status it cannot find, and so for one the viewer may not see. */
@@ -367,6 +357,13 @@ public class StatusesController {
                     out.put("accounts", accounts);
                     return out;
                 }).filter(reaction -> (int) reaction.get("count") > 0).toList();
+    }
+
+    /** Sends the command, waits until the statuses read model has its aggregate's events, answers the status. */
+    private Map<String, Object> actOn(String statusId, Object command, String aggregateId, ApiPrincipal caller) {
+        commands.sendAndWait(command);
+        barrier.await(aggregateId, StatusProjection.GROUP);
+        return statuses.render(visibleStatus(statusId, caller), caller);
     }
 
     /** A status the caller may see; a boost is refused as Pleroma does, with {@code refusal}. */
