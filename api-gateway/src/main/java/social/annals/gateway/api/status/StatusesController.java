@@ -208,8 +208,7 @@ public class StatusesController {
     @DeleteMapping("/api/v1/statuses/{id}")
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public Map<String, Object> delete(@PathVariable String id, ApiPrincipal caller) {
-        StatusView status = FlakeId.isWellFormed(id)
-                ? queries.one(new StatusQueries.ById(id, caller.accountId()), StatusView.class) : null;
+        StatusView status = seenBy(id, caller);
         if (status == null || status.reblogOfId() != null) {
             throw ApiException.error(HttpStatus.FORBIDDEN, "Can't delete this post");
         }
@@ -340,9 +339,7 @@ public class StatusesController {
     @Auth(value = Auth.Level.OPTIONAL, scope = "read")
     public List<Map<String, Object>> reactions(@PathVariable String id,
                                                @PathVariable(required = false) String emoji, ApiPrincipal viewer) {
-        StatusView status = FlakeId.isWellFormed(id)
-                ? queries.one(new StatusQueries.ById(id, viewer == null ? null : viewer.accountId()), StatusView.class)
-                : null;
+        StatusView status = seenBy(id, viewer);
         if (status == null || status.reblogOfId() != null) {
             return List.of();
         }
@@ -377,8 +374,7 @@ public class StatusesController {
 
     /** A status the caller may see, or Pleroma's 400 with {@code refusal} (it does not tell missing from hidden). */
     private StatusView reactable(String id, ApiPrincipal caller, String refusal) {
-        StatusView status = FlakeId.isWellFormed(id)
-                ? queries.one(new StatusQueries.ById(id, caller.accountId()), StatusView.class) : null;
+        StatusView status = seenBy(id, caller);
         if (status == null || status.reblogOfId() != null) {
             throw ApiException.error(HttpStatus.BAD_REQUEST, refusal);
         }
@@ -393,13 +389,18 @@ public class StatusesController {
 
     /** The status if it exists and the viewer may see it; 404 alike otherwise, so existence does not leak. */
     private StatusView visibleStatus(String id, ApiPrincipal viewer) {
-        StatusView status = FlakeId.isWellFormed(id)
-                ? queries.one(new StatusQueries.ById(id, viewer == null ? null : viewer.accountId()), StatusView.class)
-                : null;
+        StatusView status = seenBy(id, viewer);
         if (status == null) {
             throw ApiException.notFound();
         }
         return status;
+    }
+
+    /** The status if the viewer may see it; null for one it may not, an unknown one or a malformed id. */
+    private StatusView seenBy(String id, ApiPrincipal viewer) {
+        return FlakeId.isWellFormed(id)
+                ? queries.one(new StatusQueries.ById(id, viewer == null ? null : viewer.accountId()), StatusView.class)
+                : null;
     }
 
     /** Actions on a boost act on the boosted status. */
