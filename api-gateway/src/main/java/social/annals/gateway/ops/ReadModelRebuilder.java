@@ -1,5 +1,6 @@
 package social.annals.gateway.ops;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,38 +8,59 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 
 /**
- * Rebuilds read models from the event log. A streaming group is reset and replays in the
- * background; meanwhile it answers from the rows rebuilt so far (the degraded mode the README
- * describes), and new events are processed after the replay, so no write is lost. A subscribing
- * group is emptied and replayed inside one database transaction, so readers keep seeing the old
- * rows until the rebuilt ones commit.
+ * Rebuilds read models from the event log.
+ * <p>
+ * Streaming read models are rebuilt together from one pass over the log: their processors on
+ * this node stop, every segment's claim is taken, the tables are emptied, and one reader hands
+ * each event to every read model that handles it, committing a batch of events with each read
+ * model's position in one transaction. The positions are replay tokens in the shared token
+ * table, so every node reports the progress, and if this node stops half way the processors
+ * go on replaying from there. Once the pass reaches the head the processors start again from
+ * where it ended, so events written meanwhile are not lost. Reads meanwhile answer from the rows
+ * rebuilt so far (the degraded mode the README describes).
+ * <p>
+ * A subscribing group is emptied and replayed inside one database transaction, so readers keep
+ * seeing the old rows until the rebuilt ones commit.
  */
 @Component
 public class ReadModelRebuilder {
 
     static final String POLICY_PREFIX = "policy-";
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactions;
     private final TransactionTemplate transaction;
     private final ConsistencyBarrier barrier;
+    private final int batchSize;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-replay");
@@ -50,12 +72,25 @@ public class ReadModelRebuilder {
     public record Replay(long position, long resetPosition) {
     }
 
-    public ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore,
-                              PlatformTransactionManager transactionManager, ConsistencyBarrier barrier) {
+    /**
+     * A streaming read model taken over by a shared pass: its processor (and whether it ran here,
+     * so a node without the projector role does not start it), its handlers, its segments.
+     */
+    private record Taken(String group, StreamingEventProcessor processor, boolean wasRunning,
+                         EventHandlerInvoker invoker, int[] segments) {
+    }
+
+    public ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
+                              TransactionManager transactions, PlatformTransactionManager transactionManager,
+                              ConsistencyBarrier barrier,
+                              @Value("${annals.rebuild.batch-size:2000}") int batchSize) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.transactions = transactions;
         this.transaction = new TransactionTemplate(transactionManager);
         this.barrier = barrier;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -71,30 +106,29 @@ public class ReadModelRebuilder {
     /** Rebuilds every read model and returns when all of them have caught up again. */
     public void rebuildAll() {
         List<String> groups = groups();
-        groups.forEach(this::rebuild);
+        List<Taken> taken = takeOver(streaming(groups));
+        replayTogether(taken);
+        for (String group : subscribing(groups)) {
+            replaySubscribing(group);
+        }
         barrier.awaitHead(groups.toArray(String[]::new));
     }
 
     /**
-     * Starts rebuilding the named read models and returns at once: streaming ones replay on their
-     * processors' threads, subscribing ones one after the other on a background thread.
+     * Starts rebuilding the named read models and returns once their old rows are gone and the
+     * replay has begun (failing here if another node holds them); the replay runs in the background.
      */
     public void start(List<String> names) {
-        for (String group : names) {
-            EventProcessor processor = processor(group);
-            if (processor instanceof StreamingEventProcessor streaming) {
-                restartFromTheBeginning(streaming);
-            } else if (processor instanceof SubscribingEventProcessor subscribing) {
-                replays.put(group, new Replay(-1, head()));
-                background.execute(() -> {
-                    try {
-                        replayInOneTransaction(group, subscribing.eventHandlerInvoker());
-                    } finally {
-                        replays.remove(group);
-                    }
-                });
+        names.forEach(this::processor); // unknown names fail before anything changes
+        List<Taken> taken = takeOver(streaming(names));
+        List<String> subscribing = subscribing(names);
+        subscribing.forEach(group -> replays.put(group, new Replay(-1, head())));
+        background.execute(() -> {
+            replayTogether(taken);
+            for (String group : subscribing) {
+                replaySubscribing(group);
             }
-        }
+        });
     }
 
     /** The one-transaction replay under way for a subscribing group, or null. */
@@ -102,18 +136,12 @@ public class ReadModelRebuilder {
         return replays.get(group);
     }
 
-    public void rebuild(String group) {
-        EventProcessor processor = processor(group);
-        if (processor instanceof StreamingEventProcessor streaming) {
-            restartFromTheBeginning(streaming);
-        } else if (processor instanceof SubscribingEventProcessor subscribing) {
-            replays.put(group, new Replay(-1, head()));
-            try {
-                replayInOneTransaction(group, subscribing.eventHandlerInvoker());
-            } finally {
-                replays.remove(group);
-            }
-        }
+    private List<String> streaming(List<String> groups) {
+        return groups.stream().filter(group -> processor(group) instanceof StreamingEventProcessor).toList();
+    }
+
+    private List<String> subscribing(List<String> groups) {
+        return groups.stream().filter(group -> processor(group) instanceof SubscribingEventProcessor).toList();
     }
 
     private EventProcessor processor(String group) {
@@ -124,13 +152,120 @@ public class ReadModelRebuilder {
                 .orElseThrow(() -> new IllegalArgumentException("no read model named " + group));
     }
 
-    /** Resetting needs every segment's claim: on a node that is not the claim holder this fails. */
-    private static void restartFromTheBeginning(StreamingEventProcessor streaming) {
-        streaming.shutDown();
+    /**
+     * Stops the groups' processors here, claims every segment of theirs and, in one transaction,
+     * empties their tables and sets each segment to replay from the start. If another node holds
+     * a segment nothing changes and the processors start again.
+     */
+    private List<Taken> takeOver(List<String> groups) {
+        List<Taken> taken = new ArrayList<>();
+        for (String group : groups) {
+            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                    .orElseThrow();
+            boolean wasRunning = processor.isRunning();
+            processor.shutDown();
+            taken.add(new Taken(group, processor, wasRunning, ((AbstractEventProcessor) processor).eventHandlerInvoker(),
+                    transactions.fetchInTransaction(() -> segmentsOf(group))));
+        }
         try {
-            streaming.resetTokens();
+            TrackingToken head = eventStore.createHeadToken();
+            transactions.executeInTransaction(() -> {
+                for (Taken group : taken) {
+                    for (int segment : group.segments()) {
+                        tokenStore.fetchToken(group.group(), segment); // claims it, or throws if another node has it
+                    }
+                    group.invoker().performReset();
+                    storePosition(group, replayUpTo(head, null));
+                }
+            });
+        } catch (RuntimeException e) {
+            restart(taken);
+            throw e;
+        }
+        return taken;
+    }
+
+    /** The group's segments; a group that never ran gets its first one here. */
+    private int[] segmentsOf(String group) {
+        int[] segments = tokenStore.fetchSegments(group);
+        if (segments.length == 0) {
+            tokenStore.initializeTokenSegments(group, 1);
+            segments = tokenStore.fetchSegments(group);
+        }
+        return segments;
+    }
+
+    /** A replay token up to the head when the pass began, or the plain position once past it. */
+    private static TrackingToken replayUpTo(TrackingToken head, TrackingToken position) {
+        return head == null ? position : ReplayToken.createReplayToken(head, position);
+    }
+
+    /** One pass over the log for all the taken groups, then their processors go on from its end. */
+    private void replayTogether(List<Taken> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        TrackingToken head = eventStore.createHeadToken();
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+            while (true) {
+                batch.clear();
+                while (batch.size() < batchSize && stream.hasNextAvailable()) {
+                    batch.add(stream.nextAvailable());
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                handle(batch, taken, replayUpTo(head, batch.get(batch.size() - 1).trackingToken()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("read model rebuild interrupted; the processors go on replaying from where it stopped");
+        } catch (RuntimeException e) {
+            log.error("read model rebuild stopped; the processors go on replaying from where it stopped", e);
         } finally {
-            streaming.start();
+            restart(taken);
+        }
+    }
+
+    /** A batch in one transaction: every event to every group that handles it, then their positions. */
+    private void handle(List<TrackedEventMessage<?>> batch, List<Taken> taken, TrackingToken position) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
+        unitOfWork.attachTransaction(transactions);
+        unitOfWork.onPrepareCommit(u -> taken.forEach(group -> storePosition(group, position)));
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> event = unitOfWork.getMessage();
+            for (Taken group : taken) {
+                if (group.invoker().canHandle(event, Segment.ROOT_SEGMENT)) {
+                    group.invoker().handle(event, Segment.ROOT_SEGMENT);
+                }
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException("replay failed at " + position, result.exceptionResult());
+        }
+    }
+
+    private void storePosition(Taken group, TrackingToken position) {
+        for (int segment : group.segments()) {
+            tokenStore.storeToken(position, group.group(), segment);
+        }
+    }
+
+    private void restart(List<Taken> taken) {
+        for (Taken group : taken) {
+            try {
+                transactions.executeInTransaction(() -> {
+                    for (int segment : group.segments()) {
+                        tokenStore.releaseClaim(group.group(), segment);
+                    }
+                });
+            } finally {
+                if (group.wasRunning()) {
+                    group.processor().start();
+                }
+            }
         }
     }
 
@@ -139,33 +274,39 @@ public class ReadModelRebuilder {
         return head == null ? -1 : head.position().orElse(-1);
     }
 
-    private void replayInOneTransaction(String group, EventHandlerInvoker invoker) {
+    private void replaySubscribing(String group) {
+        EventHandlerInvoker invoker = ((SubscribingEventProcessor) processor(group)).eventHandlerInvoker();
         long resetPosition = head();
-        transaction.executeWithoutResult(status -> {
-            invoker.performReset();
-            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-                while (stream.hasNextAvailable()) {
-                    TrackedEventMessage<?> event = stream.nextAvailable();
-                    if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-                        continue;
+        replays.put(group, new Replay(-1, resetPosition));
+        try {
+            transaction.executeWithoutResult(status -> {
+                invoker.performReset();
+                try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+                    while (stream.hasNextAvailable()) {
+                        TrackedEventMessage<?> event = stream.nextAvailable();
+                        if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+                            continue;
+                        }
+                        ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+                            invoker.handle(event, Segment.ROOT_SEGMENT);
+                            return null;
+                        });
+                        long position = event.trackingToken().position().orElse(-1);
+                        if (position % 1000 == 0) {
+                            replays.put(group, new Replay(position, resetPosition));
+                        }
+                        if (result.isExceptional()) {
+                            throw new IllegalStateException("replay failed at " + event.trackingToken(),
+                                    result.exceptionResult());
+                        }
                     }
-                    ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
-                        invoker.handle(event, Segment.ROOT_SEGMENT);
-                        return null;
-                    });
-                    long position = event.trackingToken().position().orElse(-1);
-                    if (position % 1000 == 0) {
-                        replays.put(group, new Replay(position, resetPosition));
-                    }
-                    if (result.isExceptional()) {
-                        throw new IllegalStateException("replay failed at " + event.trackingToken(),
-                                result.exceptionResult());
-                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted during replay", e);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during replay", e);
-            }
-        });
+            });
+        } finally {
+            replays.remove(group);
+        }
     }
 }

@@ -66,6 +66,24 @@ class ProjectionsApiTest extends ApiTest {
         assertThat(log.get(0).get("message").asText()).isEqualTo("@admin_token rebuilt read models: emoji");
     }
 
+    @Test
+    void aFullRebuildKeepsWhatIsWrittenWhileItRunsAndEndsWithEveryReadModelLive() {
+        User author = user("rebuilt");
+        String before = postStatusId(author, "status", "before the rebuild");
+        Http.Response started = http.postJson(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN, Map.of());
+        assertThat(started.status()).isEqualTo(202);
+        String during = postStatusId(author, "status", "while it runs");
+
+        eventually(() -> http.get(PROJECTIONS + "?admin_token=" + ADMIN_TOKEN).json().findValuesAsText("state"),
+                states -> states.stream().allMatch("live"::equals), "every read model live again");
+        JsonNode statuses = eventually(() -> http.get("/api/v1/accounts/" + author.id() + "/statuses").json(),
+                list -> list.size() == 2, "both statuses listed");
+        assertThat(ids(statuses)).containsExactly(during, before);
+        String after = postStatusId(author, "status", "after it");
+        eventually(() -> ids(http.get("/api/v1/accounts/" + author.id() + "/statuses").json()),
+                list -> list.size() == 3 && list.get(0).equals(after), "the processors going on after the rebuild");
+    }
+
     /** Tests run without the Prometheus registry; the same meters are on /actuator/prometheus in a server. */
     @Test
     void lagAndProgressAreMetrics() {
