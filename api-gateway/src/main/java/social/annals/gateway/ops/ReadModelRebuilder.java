@@ -1,8 +1,11 @@
 package social.annals.gateway.ops;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +31,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,12 +40,12 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 /**
  * Rebuilds read models from the event log.
  * <p>
- * Streaming read models are rebuilt together from one pass over the log: their processors on
- * this node stop, every segment's claim is taken, the tables are emptied, and one reader hands
- * each event to every read model that handles it, committing a batch of events with each read
- * model's position in one transaction. The positions are replay tokens in the shared token
- * table, so every node reports the progress, and if this node stops half way the processors
- * go on replaying from there. Once the pass reaches the head the processors start again from
+ * Streaming read models are rebuilt together from a few passes over the log run at once, the
+ * read models shared among them: their processors on this node stop, every segment's claim is
+ * taken, the tables are emptied, and each pass hands every event to each of its read models that
+ * handles it, committing a batch of events with those read models' positions in one
+ * transaction. The positions are replay tokens in the shared token table, so every node reports
+ * the progress, and if this node stops half way the processors go on replaying from there. Once a pass reaches the head its processors start again from
  * where it ended, so events written meanwhile are not lost. Reads meanwhile answer from the rows
  * rebuilt so far (the degraded mode the README describes).
  * <p>
@@ -60,7 +64,9 @@ public class ReadModelRebuilder {
     private final TransactionManager transactions;
     private final TransactionTemplate transaction;
     private final ConsistencyBarrier barrier;
+    private final JdbcTemplate jdbc;
     private final int batchSize;
+    private final int threads;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-replay");
@@ -82,15 +88,18 @@ public class ReadModelRebuilder {
 
     public ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                               TransactionManager transactions, PlatformTransactionManager transactionManager,
-                              ConsistencyBarrier barrier,
-                              @Value("${annals.rebuild.batch-size:2000}") int batchSize) {
+                              ConsistencyBarrier barrier, JdbcTemplate jdbc,
+                              @Value("${annals.rebuild.batch-size}") int batchSize,
+                              @Value("${annals.rebuild.threads}") int threads) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.transaction = new TransactionTemplate(transactionManager);
         this.barrier = barrier;
+        this.jdbc = jdbc;
         this.batchSize = batchSize;
+        this.threads = threads;
     }
 
     /**
@@ -106,11 +115,7 @@ public class ReadModelRebuilder {
     /** Rebuilds every read model and returns when all of them have caught up again. */
     public void rebuildAll() {
         List<String> groups = groups();
-        List<Taken> taken = takeOver(streaming(groups));
-        replayTogether(taken);
-        for (String group : subscribing(groups)) {
-            replaySubscribing(group);
-        }
+        replay(takeOver(streaming(groups)), subscribing(groups));
         barrier.awaitHead(groups.toArray(String[]::new));
     }
 
@@ -123,12 +128,7 @@ public class ReadModelRebuilder {
         List<Taken> taken = takeOver(streaming(names));
         List<String> subscribing = subscribing(names);
         subscribing.forEach(group -> replays.put(group, new Replay(-1, head())));
-        background.execute(() -> {
-            replayTogether(taken);
-            for (String group : subscribing) {
-                replaySubscribing(group);
-            }
-        });
+        background.execute(() -> replay(taken, subscribing));
     }
 
     /** The one-transaction replay under way for a subscribing group, or null. */
@@ -200,11 +200,76 @@ public class ReadModelRebuilder {
         return head == null ? position : ReplayToken.createReplayToken(head, position);
     }
 
-    /** One pass over the log for all the taken groups, then their processors go on from its end. */
-    private void replayTogether(List<Taken> taken) {
-        if (taken.isEmpty()) {
-            return;
+    /**
+     * The taken groups shared among {@code threads} passes over the log, and the subscribing
+     * groups one after the other, all at once: one pass alone leaves the database and this process
+     * each waiting on the other half the time. Returns when every pass has ended.
+     */
+    private void replay(List<Taken> taken, List<String> subscribing) {
+        List<Runnable> passes = new ArrayList<>();
+        share(taken, threads).forEach(share -> passes.add(() -> pass(share)));
+        if (!subscribing.isEmpty()) {
+            passes.add(() -> subscribing.forEach(this::replaySubscribing));
         }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, passes.size()), runnable -> {
+            Thread thread = new Thread(runnable, "read-model-replay-pass");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture.allOf(passes.stream().map(pass -> CompletableFuture.runAsync(pass, pool))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Groups split into at most {@code count} shares of about equal work: heaviest first, each to
+     * the lightest share so far, a group's work being how many events of the log it handles.
+     */
+    private List<List<Taken>> share(List<Taken> taken, int count) {
+        if (taken.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> eventsByType = new HashMap<>();
+        jdbc.query("SELECT payloadtype, count(*) FROM domainevententry GROUP BY payloadtype",
+                row -> {
+                    eventsByType.put(row.getString(1), row.getLong(2));
+                });
+        Map<Taken, Long> work = new HashMap<>();
+        for (Taken group : taken) {
+            work.put(group, eventsByType.entrySet().stream()
+                    .filter(type -> handlesType(group.invoker(), type.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum());
+        }
+        List<List<Taken>> shares = new ArrayList<>();
+        long[] load = new long[Math.max(1, Math.min(count, taken.size()))];
+        for (int i = 0; i < load.length; i++) {
+            shares.add(new ArrayList<>());
+        }
+        taken.stream().sorted(Comparator.comparing(work::get).reversed()).forEach(group -> {
+            int lightest = 0;
+            for (int i = 1; i < load.length; i++) {
+                lightest = load[i] < load[lightest] ? i : lightest;
+            }
+            shares.get(lightest).add(group);
+            load[lightest] += work.get(group);
+        });
+        shares.removeIf(List::isEmpty);
+        return shares;
+    }
+
+    private static boolean handlesType(EventHandlerInvoker invoker, String payloadType) {
+        try {
+            return invoker.canHandleType(Class.forName(payloadType));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** One pass over the log for the given groups, then their processors go on from its end. */
+    private void pass(List<Taken> taken) {
         TrackingToken head = eventStore.createHeadToken();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);

@@ -208,8 +208,7 @@ public class AccountProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM account_view");
-        jdbc.update("DELETE FROM account_deletion_view");
+        jdbc.update("TRUNCATE account_view, account_deletion_view");
     }
 
     @QueryHandler
