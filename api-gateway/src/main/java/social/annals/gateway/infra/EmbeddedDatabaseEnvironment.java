@@ -42,7 +42,8 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
             String dataDir = environment.getProperty("annals.embedded-db.data-dir", "data/postgres");
             String name = environment.getProperty("annals.embedded-db.instance", ephemeral ? "ephemeral" : dataDir);
             int port = environment.getProperty("annals.embedded-db.port", Integer.class, 0);
-            EmbeddedPostgres postgres = start(name, ephemeral, Path.of(dataDir), port);
+            String sharedBuffers = environment.getProperty("annals.embedded-db.shared-buffers", "128MB");
+            EmbeddedPostgres postgres = start(name, ephemeral, Path.of(dataDir), port, sharedBuffers);
             overrides.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
             overrides.put("spring.datasource.username", "postgres");
             overrides.put("spring.datasource.password", "");
@@ -53,7 +54,8 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         environment.getPropertySources().addFirst(new MapPropertySource("annals-derived", overrides));
     }
 
-    private synchronized EmbeddedPostgres start(String name, boolean ephemeral, Path dataDir, int port) {
+    private synchronized EmbeddedPostgres start(String name, boolean ephemeral, Path dataDir, int port,
+                                                String sharedBuffers) {
         EmbeddedPostgres running = RUNNING.get(name);
         if (running != null) {
             return running;
@@ -67,6 +69,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
                     .setCleanDataDirectory(ephemeral)
                     .setPort(port)
                     .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", sharedBuffers)
                     .start();
             if (ephemeral) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
