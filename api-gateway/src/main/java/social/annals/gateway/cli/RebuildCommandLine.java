@@ -121,16 +121,16 @@ public final class RebuildCommandLine {
                 System.err.println("no read model named " + name + "; there are " + rebuilder.groups());
                 return 2;
             }
-            context.getBean(CommandGateway.class).sendAndWait(new ModerationActionCommands.RecordRebuild(
-                    context.getBean(FlakeIdGenerator.class).next(), names,
-                    new Moderator(null, UserCommandLine.ACTOR)));
             try {
                 rebuilder.start(names);
-            } catch (RuntimeException e) {
+            } catch (ReadModelRebuilder.RebuildRefused e) {
                 System.err.println("cannot reset the read models here: a running server holds them. "
                         + "Stop it, or rebuild through it with --url and --admin-token.");
                 return 1;
             }
+            context.getBean(CommandGateway.class).sendAndWait(new ModerationActionCommands.RecordRebuild(
+                    context.getBean(FlakeIdGenerator.class).next(), names,
+                    new Moderator(null, UserCommandLine.ACTOR)));
             ProjectionMonitor monitor = context.getBean(ProjectionMonitor.class);
             return follow(names, () -> monitor.states(names), System.out);
         }

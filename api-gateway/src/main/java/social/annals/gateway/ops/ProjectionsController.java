@@ -53,14 +53,14 @@ public class ProjectionsController {
                     }
                     return List.of(name);
                 }).orElseGet(rebuilder::groups);
-        // Recorded first, so the rebuilt moderation log contains its own rebuild.
-        commands.sendAndWait(new ModerationActionCommands.RecordRebuild(ids.next(), names, moderators.of(caller)));
         try {
             rebuilder.start(names);
-        } catch (RuntimeException e) {
-            throw ApiException.error(HttpStatus.CONFLICT, "A read model could not be reset here (another node holds "
-                    + "its segments): ask a node that runs the projectors");
+        } catch (ReadModelRebuilder.RebuildRefused e) {
+            throw ApiException.error(HttpStatus.CONFLICT, e.getMessage());
         }
+        // Recorded once started (a refused rebuild is not one); the rebuilt moderation log still
+        // contains it, since the replay or the processor after it reads the log up to its head.
+        commands.sendAndWait(new ModerationActionCommands.RecordRebuild(ids.next(), names, moderators.of(caller)));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(monitor.states(names).stream().map(ProjectionsController::render).toList());
     }

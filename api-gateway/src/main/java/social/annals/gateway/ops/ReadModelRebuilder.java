@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -68,6 +69,8 @@ public class ReadModelRebuilder {
     private final int batchSize;
     private final int threads;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    /** Streaming groups whose pass is under way on this node. */
+    private final Set<String> passing = ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-replay");
         thread.setDaemon(true);
@@ -76,6 +79,13 @@ public class ReadModelRebuilder {
 
     /** How far a one-transaction replay of a subscribing group has got. */
     public record Replay(long position, long resetPosition) {
+    }
+
+    /** A rebuild that cannot start here: another node holds the read models, or they are rebuilding already. */
+    public static class RebuildRefused extends RuntimeException {
+        RebuildRefused(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -141,8 +151,13 @@ public class ReadModelRebuilder {
      * Starts rebuilding the named read models and returns once their old rows are gone and the
      * replay has begun (failing here if another node holds them); the replay runs in the background.
      */
-    public void start(List<String> names) {
+    public synchronized void start(List<String> names) {
         names.forEach(this::processor); // unknown names fail before anything changes
+        List<String> busy = names.stream().filter(group -> passing.contains(group) || replays.containsKey(group))
+                .toList();
+        if (!busy.isEmpty()) {
+            throw new RebuildRefused("A rebuild of " + String.join(", ", busy) + " is under way", null);
+        }
         List<Taken> taken = takeOver(streaming(names));
         List<String> subscribing = subscribing(names);
         subscribing.forEach(group -> replays.put(group, new Replay(-1, head())));
@@ -199,8 +214,10 @@ public class ReadModelRebuilder {
             });
         } catch (RuntimeException e) {
             restart(taken);
-            throw e;
+            throw new RebuildRefused("A read model could not be reset here (another node holds its segments): "
+                    + "ask a node that runs the projectors", e);
         }
+        taken.forEach(group -> passing.add(group.group()));
         return taken;
     }
 
@@ -346,6 +363,7 @@ public class ReadModelRebuilder {
 
     private void restart(List<Taken> taken) {
         for (Taken group : taken) {
+            passing.remove(group.group());
             try {
                 transactions.executeInTransaction(() -> {
                     for (int segment : group.segments()) {

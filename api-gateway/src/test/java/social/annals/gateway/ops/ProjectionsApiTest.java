@@ -3,11 +3,15 @@ package social.annals.gateway.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
@@ -21,6 +25,10 @@ class ProjectionsApiTest extends ApiTest {
 
     @Autowired
     ConsistencyBarrier barrier;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void everyReadModelIsListedWithItsPositionAgainstTheHead() {
@@ -82,6 +90,35 @@ class ProjectionsApiTest extends ApiTest {
         String after = postStatusId(author, "status", "after it");
         eventually(() -> ids(http.get("/api/v1/accounts/" + author.id() + "/statuses").json()),
                 list -> list.size() == 3 && list.get(0).equals(after), "the processors going on after the rebuild");
+    }
+
+    @Test
+    void aRebuildOfReadModelsAnotherNodeHoldsIsRefusedAndChangesNothing() {
+        String before = http.get("/api/pleroma/emoji").body();
+        int rebuildsLogged = rebuildsLogged();
+        StreamingEventProcessor emoji = processing.eventProcessor(EmojiProjection.GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+        emoji.shutDown();
+        jdbc.update("UPDATE tokenentry SET owner = 'another-node', timestamp = ? WHERE processorname = ?",
+                Instant.now().toString(), EmojiProjection.GROUP);
+        try {
+            Http.Response refused = http.postJson(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN,
+                    Map.of("name", "emoji"));
+
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("error").asText()).contains("another node holds its segments");
+            assertThat(http.get("/api/pleroma/emoji").body()).isEqualTo(before);
+            assertThat(rebuildsLogged()).isEqualTo(rebuildsLogged);
+        } finally {
+            jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = ?", EmojiProjection.GROUP);
+            emoji.start();
+        }
+    }
+
+    private int rebuildsLogged() {
+        barrier.awaitHead(ModerationLogProjection.GROUP);
+        return http.get("/api/pleroma/admin/moderation_log?action=rebuild&page_size=500&admin_token=" + ADMIN_TOKEN)
+                .json().size();
     }
 
     /** Tests run without the Prometheus registry; the same meters are on /actuator/prometheus in a server. */
