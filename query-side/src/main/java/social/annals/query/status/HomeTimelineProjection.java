@@ -1,8 +1,15 @@
 package social.annals.query.status;
 
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.social.AccountBlocked;
@@ -27,6 +34,7 @@ import social.annals.events.status.Visibility;
 public class HomeTimelineProjection {
 
     public static final String GROUP = "home-timelines";
+    private static final String PENDING = HomeTimelineProjection.class.getName() + ".pending";
     /** How many of a newly followed account's statuses come into the follower's timeline. */
     static final int BACKFILL = 200;
 
@@ -36,23 +44,86 @@ public class HomeTimelineProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A batch's statuses are written together when it commits, three statements for all of them
+     * (a rebuild meets them by the hundred thousand); every other handler writes them first, so
+     * the events still take effect in their order.
+     */
     @EventHandler
     void on(StatusPosted event) {
-        jdbc.update("INSERT INTO home_timeline_status (status_id, author_id, visibility) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", event.statusId(), event.authorId(), event.visibility().name());
-        insert(event.authorId(), event.statusId(), event.authorId(), false, false);
-        for (String mentioned : event.mentionedIds()) {
-            insert(mentioned, event.statusId(), event.authorId(), false, true);
+        if (!CurrentUnitOfWork.isStarted()) {
+            write(List.of(event));
+            return;
         }
-        if (event.visibility() != Visibility.DIRECT) {
-            jdbc.update("INSERT INTO home_timeline_entry (owner_id, status_id, author_id) "
-                    + "SELECT follower_id, ?, ? FROM home_timeline_follow WHERE followed_id = ? "
-                    + "ON CONFLICT DO NOTHING", event.statusId(), event.authorId(), event.authorId());
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(PENDING, key -> {
+            batch.onPrepareCommit(unitOfWork -> flush());
+            return new ArrayList<StatusPosted>();
+        }).add(event);
+    }
+
+    private void flush() {
+        if (CurrentUnitOfWork.isStarted()) {
+            List<StatusPosted> pending = CurrentUnitOfWork.get().root().getResource(PENDING);
+            if (pending != null && !pending.isEmpty()) {
+                write(pending);
+                pending.clear();
+            }
+        }
+    }
+
+    /**
+     * Each status lands in its author's and its mentioned accounts' timelines and, unless direct,
+     * in those of its author's followers (who already have it when it mentions them).
+     */
+    private void write(List<StatusPosted> statuses) {
+        jdbc.update(con -> {
+            PreparedStatement statement = con.prepareStatement("INSERT INTO home_timeline_status "
+                    + "(status_id, author_id, visibility) SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+                    + "?::varchar[]) ON CONFLICT DO NOTHING");
+            statement.setArray(1, con.createArrayOf("varchar", statuses.stream().map(StatusPosted::statusId).toArray()));
+            statement.setArray(2, con.createArrayOf("varchar", statuses.stream().map(StatusPosted::authorId).toArray()));
+            statement.setArray(3, con.createArrayOf("varchar",
+                    statuses.stream().map(status -> status.visibility().name()).toArray()));
+            return statement;
+        });
+        // One row per (owner, status): an author who mentions themselves gets one, marked as mentioned.
+        Map<List<String>, Boolean> own = new LinkedHashMap<>();
+        for (StatusPosted status : statuses) {
+            own.merge(List.of(status.authorId(), status.statusId(), status.authorId()), false, Boolean::logicalOr);
+            for (String mentioned : status.mentionedIds()) {
+                own.merge(List.of(mentioned, status.statusId(), status.authorId()), true, Boolean::logicalOr);
+            }
+        }
+        jdbc.update(con -> {
+            PreparedStatement statement = con.prepareStatement("INSERT INTO home_timeline_entry "
+                    + "(owner_id, status_id, author_id, mentions_owner) SELECT * FROM unnest(?::varchar[], "
+                    + "?::varchar[], ?::varchar[], ?::boolean[]) ON CONFLICT (owner_id, status_id) DO UPDATE SET "
+                    + "mentions_owner = home_timeline_entry.mentions_owner OR excluded.mentions_owner");
+            statement.setArray(1, con.createArrayOf("varchar", own.keySet().stream().map(key -> key.get(0)).toArray()));
+            statement.setArray(2, con.createArrayOf("varchar", own.keySet().stream().map(key -> key.get(1)).toArray()));
+            statement.setArray(3, con.createArrayOf("varchar", own.keySet().stream().map(key -> key.get(2)).toArray()));
+            statement.setArray(4, con.createArrayOf("boolean", own.values().toArray()));
+            return statement;
+        });
+        List<StatusPosted> shared = statuses.stream().filter(status -> status.visibility() != Visibility.DIRECT)
+                .toList();
+        if (!shared.isEmpty()) {
+            jdbc.update(con -> {
+                PreparedStatement statement = con.prepareStatement("INSERT INTO home_timeline_entry "
+                        + "(owner_id, status_id, author_id) SELECT f.follower_id, s.status_id, s.author_id "
+                        + "FROM unnest(?::varchar[], ?::varchar[]) AS s(status_id, author_id) "
+                        + "JOIN home_timeline_follow f ON f.followed_id = s.author_id ON CONFLICT DO NOTHING");
+                statement.setArray(1, con.createArrayOf("varchar", shared.stream().map(StatusPosted::statusId).toArray()));
+                statement.setArray(2, con.createArrayOf("varchar", shared.stream().map(StatusPosted::authorId).toArray()));
+                return statement;
+            });
         }
     }
 
     @EventHandler
     void on(StatusReblogged event) {
+        flush();
         jdbc.update("INSERT INTO home_timeline_status (status_id, author_id, visibility, is_reblog) "
                         + "SELECT ?, ?, visibility, true FROM home_timeline_status WHERE status_id = ? "
                         + "ON CONFLICT DO NOTHING", event.reblogId(), event.accountId(), event.statusId());
@@ -64,18 +135,21 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(StatusUnreblogged event) {
+        flush();
         jdbc.update("DELETE FROM home_timeline_entry WHERE status_id = ?", event.reblogId());
         jdbc.update("DELETE FROM home_timeline_status WHERE status_id = ?", event.reblogId());
     }
 
     @EventHandler
     void on(StatusDeleted event) {
+        flush();
         jdbc.update("DELETE FROM home_timeline_entry WHERE status_id = ?", event.statusId());
         jdbc.update("UPDATE home_timeline_status SET deleted = true WHERE status_id = ?", event.statusId());
     }
 
     @EventHandler
     void on(AccountFollowed event) {
+        flush();
         jdbc.update("INSERT INTO home_timeline_follow (follower_id, followed_id, showing_reblogs) VALUES (?, ?, ?) "
                         + "ON CONFLICT (followed_id, follower_id) DO UPDATE SET showing_reblogs = excluded.showing_reblogs",
                 event.followerId(), event.followedId(), event.showingReblogs());
@@ -88,6 +162,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(ReblogVisibilityChanged event) {
+        flush();
         jdbc.update("UPDATE home_timeline_follow SET showing_reblogs = ? WHERE follower_id = ? AND followed_id = ?",
                 event.showingReblogs(), event.followerId(), event.followedId());
         if (!event.showingReblogs()) {
@@ -98,6 +173,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(AccountUnfollowed event) {
+        flush();
         jdbc.update("DELETE FROM home_timeline_follow WHERE follower_id = ? AND followed_id = ?",
                 event.followerId(), event.followedId());
         removeAuthor(event.followerId(), event.followedId());
@@ -105,6 +181,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(AccountBlocked event) {
+        flush();
         removeAuthor(event.blockerId(), event.blockedId());
         removeAuthor(event.blockedId(), event.blockerId());
     }

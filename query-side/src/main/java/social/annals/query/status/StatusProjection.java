@@ -1,6 +1,7 @@
 package social.annals.query.status;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +17,8 @@ import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,6 +49,7 @@ import social.annals.events.status.StatusUnreblogged;
 public class StatusProjection {
 
     public static final String GROUP = "statuses";
+    private static final String PENDING_FAVOURITES = StatusProjection.class.getName() + ".pendingFavourites";
 
     private static final String COLUMNS = "s.status_id, s.author_id, s.reblog_of_id, s.text, s.content_html, "
             + "s.spoiler_text, s.visibility, s.sensitive, s.in_reply_to_id, s.in_reply_to_account_id, "
@@ -61,6 +65,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusPosted event) {
+        flush();
         int inserted = jdbc.update(con -> {
             var statement = con.prepareStatement("INSERT INTO status_view (status_id, author_id, text, content_html, "
                     + "spoiler_text, visibility, sensitive, in_reply_to_id, in_reply_to_account_id, conversation_id, "
@@ -95,6 +100,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusDeleted event) {
+        flush();
         // A deleted status keeps its row (ids stay resolvable as gone) but not its text.
         List<String> parents = jdbc.queryForList("UPDATE status_view SET deleted = true, text = NULL, "
                 + "content_html = NULL, spoiler_text = NULL WHERE status_id = ? AND NOT deleted RETURNING in_reply_to_id",
@@ -108,6 +114,7 @@ public class StatusProjection {
     /** Boosts carry their original's visibility, so they follow it. */
     @EventHandler
     void on(StatusModerated event) {
+        flush();
         if (event.sensitive() != null) {
             jdbc.update("UPDATE status_view SET sensitive = ? WHERE status_id = ?", event.sensitive(), event.statusId());
         }
@@ -119,6 +126,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(MediaUploaded event) {
+        flush();
         jdbc.update("INSERT INTO media_view (media_id, owner_id, mime_type, description, uploaded_at) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.mediaId(), event.ownerId(),
                 event.mimeType(), event.description(), Timestamp.from(event.uploadedAt()));
@@ -140,27 +148,70 @@ public class StatusProjection {
 
     @EventHandler
     void on(ThreadMuted event) {
+        flush();
         jdbc.update("INSERT INTO muted_thread_view (account_id, conversation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 event.accountId(), event.conversationId());
     }
 
     @EventHandler
     void on(ThreadUnmuted event) {
+        flush();
         jdbc.update("DELETE FROM muted_thread_view WHERE account_id = ? AND conversation_id = ?", event.accountId(),
                 event.conversationId());
     }
 
+    /**
+     * Favourites arrive by the million in a rebuild: those of one batch are written with one
+     * statement when it commits; every other handler writes them first, so the events still take
+     * effect in their order.
+     */
     @EventHandler
     void on(StatusFavourited event) {
-        jdbc.update("WITH added AS (INSERT INTO favourite_view (account_id, status_id, favourited_at) VALUES (?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING RETURNING 1) "
-                        + "UPDATE status_view SET favourites_count = favourites_count + (SELECT count(*) FROM added) "
-                        + "WHERE status_id = ?",
-                event.accountId(), event.statusId(), Timestamp.from(event.favouritedAt()), event.statusId());
+        if (!CurrentUnitOfWork.isStarted()) {
+            favourite(List.of(event));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(PENDING_FAVOURITES, key -> {
+            batch.onPrepareCommit(unitOfWork -> flush());
+            return new ArrayList<StatusFavourited>();
+        }).add(event);
+    }
+
+    private void flush() {
+        if (CurrentUnitOfWork.isStarted()) {
+            List<StatusFavourited> pending = CurrentUnitOfWork.get().root().getResource(PENDING_FAVOURITES);
+            if (pending != null && !pending.isEmpty()) {
+                favourite(pending);
+                pending.clear();
+            }
+        }
+    }
+
+    /** A status's counter moves by the favourites really inserted, so a redelivered one counts once. */
+    private void favourite(List<StatusFavourited> favourites) {
+        jdbc.update(con -> {
+            PreparedStatement statement = con.prepareStatement("""
+                    WITH added AS (
+                        INSERT INTO favourite_view (account_id, status_id, favourited_at)
+                        SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::timestamptz[])
+                        ON CONFLICT DO NOTHING RETURNING status_id)
+                    UPDATE status_view s SET favourites_count = s.favourites_count + a.added
+                    FROM (SELECT status_id, count(*) AS added FROM added GROUP BY status_id) a
+                    WHERE s.status_id = a.status_id""");
+            statement.setArray(1, con.createArrayOf("varchar",
+                    favourites.stream().map(StatusFavourited::accountId).toArray()));
+            statement.setArray(2, con.createArrayOf("varchar",
+                    favourites.stream().map(StatusFavourited::statusId).toArray()));
+            statement.setArray(3, con.createArrayOf("timestamptz",
+                    favourites.stream().map(f -> Timestamp.from(f.favouritedAt())).toArray()));
+            return statement;
+        });
     }
 
     @EventHandler
     void on(StatusUnfavourited event) {
+        flush();
         jdbc.update("WITH removed AS (DELETE FROM favourite_view WHERE account_id = ? AND status_id = ? RETURNING 1) "
                         + "UPDATE status_view SET favourites_count = favourites_count - (SELECT count(*) FROM removed) "
                         + "WHERE status_id = ?",
@@ -169,29 +220,34 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusPinned event) {
+        flush();
         jdbc.update("UPDATE status_view SET pinned_at = ? WHERE status_id = ?", Timestamp.from(event.pinnedAt()),
                 event.statusId());
     }
 
     @EventHandler
     void on(StatusUnpinned event) {
+        flush();
         jdbc.update("UPDATE status_view SET pinned_at = NULL WHERE status_id = ?", event.statusId());
     }
 
     @EventHandler
     void on(StatusBookmarked event) {
+        flush();
         jdbc.update("INSERT INTO bookmark_view (account_id, status_id, bookmarked_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.accountId(), event.statusId(), Timestamp.from(event.bookmarkedAt()));
     }
 
     @EventHandler
     void on(StatusUnbookmarked event) {
+        flush();
         jdbc.update("DELETE FROM bookmark_view WHERE account_id = ? AND status_id = ?", event.accountId(),
                 event.statusId());
     }
 
     @EventHandler
     void on(StatusReacted event) {
+        flush();
         lockStatus(event.statusId());
         jdbc.update("INSERT INTO reaction_view (status_id, emoji, account_id, reacted_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.statusId(), event.emoji(), event.accountId(),
@@ -201,6 +257,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusUnreacted event) {
+        flush();
         lockStatus(event.statusId());
         jdbc.update("DELETE FROM reaction_view WHERE status_id = ? AND emoji = ? AND account_id = ?", event.statusId(),
                 event.emoji(), event.accountId());
@@ -227,6 +284,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusReblogged event) {
+        flush();
         jdbc.update("WITH added AS (INSERT INTO status_view (status_id, author_id, reblog_of_id, visibility, created_at) "
                         + "SELECT ?, ?, status_id, visibility, ? FROM status_view WHERE status_id = ? "
                         + "ON CONFLICT DO NOTHING RETURNING 1) "
@@ -238,6 +296,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusUnreblogged event) {
+        flush();
         jdbc.update("WITH removed AS (DELETE FROM status_view WHERE status_id = ? RETURNING 1) "
                         + "UPDATE status_view SET reblogs_count = reblogs_count - (SELECT count(*) FROM removed) "
                         + "WHERE status_id = ?",

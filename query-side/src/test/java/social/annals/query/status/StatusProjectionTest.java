@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -192,5 +195,87 @@ class StatusProjectionTest {
                 social.annals.events.social.UnfollowReason.UNFOLLOWED, AT));
         assertThat(projection.handle(new StatusQueries.HomeTimeline("V", FIRST_PAGE, false)))
                 .extracting(StatusView::statusId).containsExactly("S4");
+    }
+
+    @Test
+    void homeTimelinesWrittenPerBatchAreThoseWrittenEventByEvent() {
+        HomeTimelineProjection home = new HomeTimelineProjection(jdbc);
+        List<Object> events = List.of(
+                new social.annals.events.social.AccountFollowed("V", "A", true, AT),
+                posted("S1", "A", Visibility.PUBLIC, List.of("A", "W"), null),
+                posted("S2", "A", Visibility.DIRECT, List.of("V"), null),
+                posted("S3", "C", Visibility.PUBLIC, List.of(), null),
+                new social.annals.events.social.AccountFollowed("W", "C", true, AT),
+                posted("S4", "C", Visibility.PRIVATE, List.of("V"), null),
+                new social.annals.events.social.AccountUnfollowed("V", "A",
+                        social.annals.events.social.UnfollowReason.UNFOLLOWED, AT),
+                posted("S5", "A", Visibility.PUBLIC, List.of(), null));
+        String rows = "SELECT owner_id || ' ' || status_id || ' ' || author_id || ' ' || mentions_owner "
+                + "FROM home_timeline_entry ORDER BY owner_id, status_id";
+
+        home.reset();
+        events.forEach(event -> deliver(home, event));
+        List<String> oneByOne = jdbc.queryForList(rows, String.class);
+        home.reset();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                events.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
+        batch.executeWithResult(() -> {
+            deliver(home, batch.getMessage().getPayload());
+            return null;
+        });
+
+        assertThat(jdbc.queryForList(rows, String.class)).isEqualTo(oneByOne)
+                .contains("A S1 A true", "W S1 A true", "V S2 A true", "W S3 C false", "W S4 C false", "V S4 C true")
+                .doesNotContain("V S1 A false", "V S5 A false");
+    }
+
+    @Test
+    void favouritesWrittenPerBatchAreThoseWrittenEventByEvent() {
+        List<Object> events = List.of(
+                posted("S1", "A", Visibility.PUBLIC, List.of(), null),
+                posted("S2", "A", Visibility.PUBLIC, List.of(), null),
+                new StatusFavourited("B", "S1", "A", AT),
+                new StatusFavourited("C", "S1", "A", AT),
+                new StatusFavourited("B", "S1", "A", AT),
+                new StatusUnfavourited("C", "S1", "A", AT),
+                new StatusFavourited("C", "S2", "A", AT),
+                new StatusFavourited("B", "S2", "A", AT));
+        String counts = "SELECT status_id || ' ' || favourites_count FROM status_view ORDER BY status_id";
+        String rows = "SELECT account_id || ' ' || status_id FROM favourite_view ORDER BY 1";
+
+        events.forEach(this::deliver);
+        List<String> countsOneByOne = jdbc.queryForList(counts, String.class);
+        List<String> rowsOneByOne = jdbc.queryForList(rows, String.class);
+        projection.reset();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                events.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
+        batch.executeWithResult(() -> {
+            deliver(batch.getMessage().getPayload());
+            return null;
+        });
+
+        assertThat(countsOneByOne).containsExactly("S1 1", "S2 2");
+        assertThat(jdbc.queryForList(counts, String.class)).isEqualTo(countsOneByOne);
+        assertThat(jdbc.queryForList(rows, String.class)).isEqualTo(rowsOneByOne);
+    }
+
+    private void deliver(Object event) {
+        if (event instanceof StatusPosted posted) {
+            projection.on(posted);
+        } else if (event instanceof StatusFavourited favourited) {
+            projection.on(favourited);
+        } else {
+            projection.on((StatusUnfavourited) event);
+        }
+    }
+
+    private static void deliver(HomeTimelineProjection home, Object event) {
+        if (event instanceof StatusPosted posted) {
+            home.on(posted);
+        } else if (event instanceof social.annals.events.social.AccountFollowed followed) {
+            home.on(followed);
+        } else {
+            home.on((social.annals.events.social.AccountUnfollowed) event);
+        }
     }
 }
