@@ -243,7 +243,12 @@ public class ReadModelRebuilder {
      */
     private void replay(List<Taken> taken, List<String> subscribing) {
         List<Runnable> passes = new ArrayList<>();
-        share(taken, threads).forEach(share -> passes.add(() -> pass(share)));
+        try {
+            share(taken, threads).forEach(share -> passes.add(() -> pass(share)));
+        } catch (RuntimeException e) {
+            restart(taken); // the processors replay on their own from the reset
+            throw e;
+        }
         if (!subscribing.isEmpty()) {
             passes.add(() -> subscribing.forEach(this::replaySubscribing));
         }
