@@ -38,6 +38,7 @@ import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
+import social.annals.query.account.AccountProjection;
 import social.annals.query.auth.AuthQueries;
 import social.annals.query.emoji.EmojiQueries;
 import social.annals.query.status.HomeTimelineProjection;
@@ -103,7 +104,8 @@ public class StatusesController {
             return statuses.render(previewView(preview), caller);
         }
         String statusId = commands.sendAndWait(post);
-        barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
+        // The answer carries the author with the new status counted.
+        barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP, AccountProjection.GROUP);
         return statuses.render(visibleStatus(statusId, caller), caller);
     }
 
@@ -213,7 +215,7 @@ public class StatusesController {
             throw ApiException.error(HttpStatus.FORBIDDEN, "Can't delete this post");
         }
         commands.sendAndWait(new StatusCommands.Delete(id, caller.accountId(), caller.admin() || caller.moderator()));
-        barrier.await(id, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
+        barrier.await(id, StatusProjection.GROUP, HomeTimelineProjection.GROUP, AccountProjection.GROUP);
         return Map.of();
     }
 
