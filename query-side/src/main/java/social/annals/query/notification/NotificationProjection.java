@@ -10,8 +10,6 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +23,7 @@ import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusUnfavourited;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
+import social.annals.query.PerBatch;
 
 /**
  * Read model "notifications": the delivered notifications, minus those dismissed or cleared, and
@@ -36,11 +35,12 @@ import social.annals.events.status.StatusUnreblogged;
 public class NotificationProjection {
 
     public static final String GROUP = "notifications";
-    private static final String PENDING = NotificationProjection.class.getName() + ".pending";
     private static final String COLUMNS = "n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id, n.seen, "
             + "n.created_at, n.emoji";
 
     private final JdbcTemplate jdbc;
+    private final PerBatch<NotificationDelivered> deliveries =
+            new PerBatch<>(NotificationProjection.class, "deliveries", this::insert);
 
     public NotificationProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -53,25 +53,11 @@ public class NotificationProjection {
      */
     @EventHandler
     void on(NotificationDelivered event) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            insert(List.of(event));
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.getOrComputeResource(PENDING, key -> {
-            batch.onPrepareCommit(unitOfWork -> flush());
-            return new ArrayList<NotificationDelivered>();
-        }).add(event);
+        deliveries.add(event);
     }
 
     private void flush() {
-        if (CurrentUnitOfWork.isStarted()) {
-            List<NotificationDelivered> pending = CurrentUnitOfWork.get().root().getResource(PENDING);
-            if (pending != null && !pending.isEmpty()) {
-                insert(pending);
-                pending.clear();
-            }
-        }
+        deliveries.flush();
     }
 
     /** Seen already if the read marker passed an id before it arrived; never shown if its status is gone. */

@@ -1,15 +1,12 @@
 package social.annals.query.status;
 
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.social.AccountBlocked;
@@ -21,6 +18,7 @@ import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReblogged;
 import social.annals.events.status.StatusUnreblogged;
 import social.annals.events.status.Visibility;
+import social.annals.query.PerBatch;
 
 /**
  * Read model "home-timelines": fan-out on write. A status lands in its author's, its mentioned
@@ -34,42 +32,24 @@ import social.annals.events.status.Visibility;
 public class HomeTimelineProjection {
 
     public static final String GROUP = "home-timelines";
-    private static final String PENDING = HomeTimelineProjection.class.getName() + ".pending";
     /** How many of a newly followed account's statuses come into the follower's timeline. */
     static final int BACKFILL = 200;
 
     private final JdbcTemplate jdbc;
+    /** A rebuild meets statuses by the hundred thousand: a batch's are written with three statements. */
+    private final PerBatch<StatusPosted> posted = new PerBatch<>(HomeTimelineProjection.class, "posted", this::write);
 
     public HomeTimelineProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A batch's statuses are written together when it commits, three statements for all of them
-     * (a rebuild meets them by the hundred thousand); every other handler writes them first, so
-     * the events still take effect in their order.
-     */
     @EventHandler
     void on(StatusPosted event) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            write(List.of(event));
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.getOrComputeResource(PENDING, key -> {
-            batch.onPrepareCommit(unitOfWork -> flush());
-            return new ArrayList<StatusPosted>();
-        }).add(event);
+        posted.add(event);
     }
 
     private void flush() {
-        if (CurrentUnitOfWork.isStarted()) {
-            List<StatusPosted> pending = CurrentUnitOfWork.get().root().getResource(PENDING);
-            if (pending != null && !pending.isEmpty()) {
-                write(pending);
-                pending.clear();
-            }
-        }
+        posted.flush();
     }
 
     /**

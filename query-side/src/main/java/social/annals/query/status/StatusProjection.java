@@ -17,8 +17,6 @@ import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,6 +37,7 @@ import social.annals.events.status.StatusUnfavourited;
 import social.annals.events.status.StatusUnpinned;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
+import social.annals.query.PerBatch;
 
 /**
  * Read model "statuses": statuses, boosts and favourites, with their counters. Counters move only
@@ -49,7 +48,6 @@ import social.annals.events.status.StatusUnreblogged;
 public class StatusProjection {
 
     public static final String GROUP = "statuses";
-    private static final String PENDING_FAVOURITES = StatusProjection.class.getName() + ".pendingFavourites";
 
     private static final String COLUMNS = "s.status_id, s.author_id, s.reblog_of_id, s.text, s.content_html, "
             + "s.spoiler_text, s.visibility, s.sensitive, s.in_reply_to_id, s.in_reply_to_account_id, "
@@ -58,6 +56,9 @@ public class StatusProjection {
             + "s.reaction_emojis, s.reaction_counts";
 
     private final JdbcTemplate jdbc;
+    /** Favourites arrive by the million in a rebuild: a batch's are written with one statement. */
+    private final PerBatch<StatusFavourited> favourites =
+            new PerBatch<>(StatusProjection.class, "favourites", this::favourite);
 
     public StatusProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -160,32 +161,13 @@ public class StatusProjection {
                 event.conversationId());
     }
 
-    /**
-     * Favourites arrive by the million in a rebuild: those of one batch are written with one
-     * statement when it commits; every other handler writes them first, so the events still take
-     * effect in their order.
-     */
     @EventHandler
     void on(StatusFavourited event) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            favourite(List.of(event));
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.getOrComputeResource(PENDING_FAVOURITES, key -> {
-            batch.onPrepareCommit(unitOfWork -> flush());
-            return new ArrayList<StatusFavourited>();
-        }).add(event);
+        favourites.add(event);
     }
 
     private void flush() {
-        if (CurrentUnitOfWork.isStarted()) {
-            List<StatusFavourited> pending = CurrentUnitOfWork.get().root().getResource(PENDING_FAVOURITES);
-            if (pending != null && !pending.isEmpty()) {
-                favourite(pending);
-                pending.clear();
-            }
-        }
+        favourites.flush();
     }
 
     /** A status's counter moves by the favourites really inserted, so a redelivered one counts once. */
