@@ -56,10 +56,6 @@ public class NotificationProjection {
         deliveries.add(event);
     }
 
-    private void flush() {
-        deliveries.flush();
-    }
-
     /** Seen already if the read marker passed an id before it arrived; never shown if its status is gone. */
     private void insert(List<NotificationDelivered> deliveries) {
         jdbc.update(con -> {
@@ -94,14 +90,14 @@ public class NotificationProjection {
 
     @EventHandler
     void on(NotificationRead event) {
-        flush();
+        deliveries.flush();
         jdbc.update("UPDATE notification_view SET seen = true WHERE notification_id = ? AND NOT seen",
                 event.notificationId());
     }
 
     @EventHandler
     void on(NotificationsReadUpTo event) {
-        flush();
+        deliveries.flush();
         jdbc.update("UPDATE notification_view SET seen = true WHERE recipient_id = ? AND notification_id <= ? "
                 + "AND NOT seen", event.recipientId(), event.lastReadId());
         jdbc.update("INSERT INTO notification_marker (account_id, last_read_id, version, updated_at) "
@@ -113,20 +109,20 @@ public class NotificationProjection {
 
     @EventHandler
     void on(NotificationDismissed event) {
-        flush();
+        deliveries.flush();
         jdbc.update("DELETE FROM notification_view WHERE notification_id = ?", event.notificationId());
     }
 
     @EventHandler
     void on(NotificationsCleared event) {
-        flush();
+        deliveries.flush();
         jdbc.update("DELETE FROM notification_view WHERE recipient_id = ? AND notification_id <= ?",
                 event.recipientId(), event.upToId());
     }
 
     @EventHandler
     void on(StatusDeleted event) {
-        flush();
+        deliveries.flush();
         jdbc.update("INSERT INTO notification_deleted_status (status_id) VALUES (?) ON CONFLICT DO NOTHING",
                 event.statusId());
         jdbc.update("DELETE FROM notification_view WHERE status_id = ?", event.statusId());
@@ -134,21 +130,21 @@ public class NotificationProjection {
 
     @EventHandler
     void on(StatusUnfavourited event) {
-        flush();
+        deliveries.flush();
         jdbc.update("DELETE FROM notification_view WHERE status_id = ? AND actor_id = ? AND type = 'favourite'",
                 event.statusId(), event.accountId());
     }
 
     @EventHandler
     void on(StatusUnreacted event) {
-        flush();
+        deliveries.flush();
         jdbc.update("DELETE FROM notification_view WHERE status_id = ? AND actor_id = ? AND type = ? AND emoji = ?",
                 event.statusId(), event.accountId(), NotificationType.EMOJI_REACTION.apiName(), event.emoji());
     }
 
     @EventHandler
     void on(StatusUnreblogged event) {
-        flush();
+        deliveries.flush();
         jdbc.update("DELETE FROM notification_view WHERE status_id = ? AND actor_id = ? AND type = 'reblog'",
                 event.statusId(), event.accountId());
     }

@@ -48,10 +48,6 @@ public class HomeTimelineProjection {
         posted.add(event);
     }
 
-    private void flush() {
-        posted.flush();
-    }
-
     /**
      * Each status lands in its author's and its mentioned accounts' timelines and, unless direct,
      * in those of its author's followers (who already have it when it mentions them).
@@ -103,7 +99,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(StatusReblogged event) {
-        flush();
+        posted.flush();
         jdbc.update("INSERT INTO home_timeline_status (status_id, author_id, visibility, is_reblog) "
                         + "SELECT ?, ?, visibility, true FROM home_timeline_status WHERE status_id = ? "
                         + "ON CONFLICT DO NOTHING", event.reblogId(), event.accountId(), event.statusId());
@@ -115,21 +111,21 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(StatusUnreblogged event) {
-        flush();
+        posted.flush();
         jdbc.update("DELETE FROM home_timeline_entry WHERE status_id = ?", event.reblogId());
         jdbc.update("DELETE FROM home_timeline_status WHERE status_id = ?", event.reblogId());
     }
 
     @EventHandler
     void on(StatusDeleted event) {
-        flush();
+        posted.flush();
         jdbc.update("DELETE FROM home_timeline_entry WHERE status_id = ?", event.statusId());
         jdbc.update("UPDATE home_timeline_status SET deleted = true WHERE status_id = ?", event.statusId());
     }
 
     @EventHandler
     void on(AccountFollowed event) {
-        flush();
+        posted.flush();
         jdbc.update("INSERT INTO home_timeline_follow (follower_id, followed_id, showing_reblogs) VALUES (?, ?, ?) "
                         + "ON CONFLICT (followed_id, follower_id) DO UPDATE SET showing_reblogs = excluded.showing_reblogs",
                 event.followerId(), event.followedId(), event.showingReblogs());
@@ -142,7 +138,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(ReblogVisibilityChanged event) {
-        flush();
+        posted.flush();
         jdbc.update("UPDATE home_timeline_follow SET showing_reblogs = ? WHERE follower_id = ? AND followed_id = ?",
                 event.showingReblogs(), event.followerId(), event.followedId());
         if (!event.showingReblogs()) {
@@ -153,7 +149,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(AccountUnfollowed event) {
-        flush();
+        posted.flush();
         jdbc.update("DELETE FROM home_timeline_follow WHERE follower_id = ? AND followed_id = ?",
                 event.followerId(), event.followedId());
         removeAuthor(event.followerId(), event.followedId());
@@ -161,7 +157,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(AccountBlocked event) {
-        flush();
+        posted.flush();
         removeAuthor(event.blockerId(), event.blockedId());
         removeAuthor(event.blockedId(), event.blockerId());
     }

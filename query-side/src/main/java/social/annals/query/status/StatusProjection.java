@@ -66,7 +66,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusPosted event) {
-        flush();
+        favourites.flush();
         int inserted = jdbc.update(con -> {
             var statement = con.prepareStatement("INSERT INTO status_view (status_id, author_id, text, content_html, "
                     + "spoiler_text, visibility, sensitive, in_reply_to_id, in_reply_to_account_id, conversation_id, "
@@ -101,7 +101,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusDeleted event) {
-        flush();
+        favourites.flush();
         // A deleted status keeps its row (ids stay resolvable as gone) but not its text.
         List<String> parents = jdbc.queryForList("UPDATE status_view SET deleted = true, text = NULL, "
                 + "content_html = NULL, spoiler_text = NULL WHERE status_id = ? AND NOT deleted RETURNING in_reply_to_id",
@@ -115,7 +115,7 @@ public class StatusProjection {
     /** Boosts carry their original's visibility, so they follow it. */
     @EventHandler
     void on(StatusModerated event) {
-        flush();
+        favourites.flush();
         if (event.sensitive() != null) {
             jdbc.update("UPDATE status_view SET sensitive = ? WHERE status_id = ?", event.sensitive(), event.statusId());
         }
@@ -127,7 +127,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(MediaUploaded event) {
-        flush();
+        favourites.flush();
         jdbc.update("INSERT INTO media_view (media_id, owner_id, mime_type, description, uploaded_at) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.mediaId(), event.ownerId(),
                 event.mimeType(), event.description(), Timestamp.from(event.uploadedAt()));
@@ -149,14 +149,14 @@ public class StatusProjection {
 
     @EventHandler
     void on(ThreadMuted event) {
-        flush();
+        favourites.flush();
         jdbc.update("INSERT INTO muted_thread_view (account_id, conversation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 event.accountId(), event.conversationId());
     }
 
     @EventHandler
     void on(ThreadUnmuted event) {
-        flush();
+        favourites.flush();
         jdbc.update("DELETE FROM muted_thread_view WHERE account_id = ? AND conversation_id = ?", event.accountId(),
                 event.conversationId());
     }
@@ -164,10 +164,6 @@ public class StatusProjection {
     @EventHandler
     void on(StatusFavourited event) {
         favourites.add(event);
-    }
-
-    private void flush() {
-        favourites.flush();
     }
 
     /** A status's counter moves by the favourites really inserted, so a redelivered one counts once. */
@@ -193,7 +189,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusUnfavourited event) {
-        flush();
+        favourites.flush();
         jdbc.update("WITH removed AS (DELETE FROM favourite_view WHERE account_id = ? AND status_id = ? RETURNING 1) "
                         + "UPDATE status_view SET favourites_count = favourites_count - (SELECT count(*) FROM removed) "
                         + "WHERE status_id = ?",
@@ -202,34 +198,34 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusPinned event) {
-        flush();
+        favourites.flush();
         jdbc.update("UPDATE status_view SET pinned_at = ? WHERE status_id = ?", Timestamp.from(event.pinnedAt()),
                 event.statusId());
     }
 
     @EventHandler
     void on(StatusUnpinned event) {
-        flush();
+        favourites.flush();
         jdbc.update("UPDATE status_view SET pinned_at = NULL WHERE status_id = ?", event.statusId());
     }
 
     @EventHandler
     void on(StatusBookmarked event) {
-        flush();
+        favourites.flush();
         jdbc.update("INSERT INTO bookmark_view (account_id, status_id, bookmarked_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.accountId(), event.statusId(), Timestamp.from(event.bookmarkedAt()));
     }
 
     @EventHandler
     void on(StatusUnbookmarked event) {
-        flush();
+        favourites.flush();
         jdbc.update("DELETE FROM bookmark_view WHERE account_id = ? AND status_id = ?", event.accountId(),
                 event.statusId());
     }
 
     @EventHandler
     void on(StatusReacted event) {
-        flush();
+        favourites.flush();
         lockStatus(event.statusId());
         jdbc.update("INSERT INTO reaction_view (status_id, emoji, account_id, reacted_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.statusId(), event.emoji(), event.accountId(),
@@ -239,7 +235,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusUnreacted event) {
-        flush();
+        favourites.flush();
         lockStatus(event.statusId());
         jdbc.update("DELETE FROM reaction_view WHERE status_id = ? AND emoji = ? AND account_id = ?", event.statusId(),
                 event.emoji(), event.accountId());
@@ -266,7 +262,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusReblogged event) {
-        flush();
+        favourites.flush();
         jdbc.update("WITH added AS (INSERT INTO status_view (status_id, author_id, reblog_of_id, visibility, created_at) "
                         + "SELECT ?, ?, status_id, visibility, ? FROM status_view WHERE status_id = ? "
                         + "ON CONFLICT DO NOTHING RETURNING 1) "
@@ -278,7 +274,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusUnreblogged event) {
-        flush();
+        favourites.flush();
         jdbc.update("WITH removed AS (DELETE FROM status_view WHERE status_id = ? RETURNING 1) "
                         + "UPDATE status_view SET reblogs_count = reblogs_count - (SELECT count(*) FROM removed) "
                         + "WHERE status_id = ?",
