@@ -1,15 +1,20 @@
 package social.annals.gateway.ops;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
@@ -41,22 +46,25 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 /**
  * Rebuilds read models from the event log.
  * <p>
- * Streaming read models are rebuilt together from a few passes over the log run at once, the
- * read models shared among them: their processors on this node stop, every segment's claim is
- * taken, the tables are emptied, and each pass hands every event to each of its read models that
- * handles it, committing a batch of events with those read models' positions in one
+ * The log is read once, and every batch of it goes to a few passes run at once, the read models
+ * shared among them. Streaming read models: their processors on this node stop, every segment's
+ * claim is taken, the tables are emptied, and a pass hands every event to each of its read models
+ * that handles it, committing a batch of events with those read models' positions in one
  * transaction. The positions are replay tokens in the shared token table, so every node reports
- * the progress, and if this node stops half way the processors go on replaying from there. Once a pass reaches the head its processors start again from
- * where it ended, so events written meanwhile are not lost. Reads meanwhile answer from the rows
- * rebuilt so far (the degraded mode the README describes).
+ * the progress, and if this node stops half way the processors go on replaying from there. Once a
+ * pass reaches the head its processors start again from where it ended, so events written
+ * meanwhile are not lost. Reads meanwhile answer from the rows rebuilt so far (the degraded mode
+ * the README describes).
  * <p>
- * A subscribing group is emptied and replayed inside one database transaction, so readers keep
- * seeing the old rows until the rebuilt ones commit.
+ * The subscribing groups are emptied and replayed by one more pass inside one database
+ * transaction, so readers keep seeing the old rows until the rebuilt ones commit.
  */
 @Component
 public class ReadModelRebuilder {
 
     static final String POLICY_PREFIX = "policy-";
+    /** Batches read ahead of a pass: enough to keep it busy while the reader fetches the next. */
+    private static final int QUEUE_DEPTH = 4;
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
 
     private final EventProcessingConfiguration processing;
@@ -110,7 +118,16 @@ public class ReadModelRebuilder {
         }
 
         boolean handles(EventMessage<?> event) {
-            return known.computeIfAbsent(event.getPayloadType(), invoker::canHandleType);
+            if (!known.computeIfAbsent(event.getPayloadType(), invoker::canHandleType)) {
+                return false;
+            }
+            // Passes on other threads share this message; its lazily deserialized parts are made once, here.
+            synchronized (event) {
+                event.getPayload();
+                event.getMetaData();
+                event.getTimestamp();
+            }
+            return true;
         }
     }
 
@@ -237,20 +254,22 @@ public class ReadModelRebuilder {
     }
 
     /**
-     * The taken groups shared among {@code threads} passes over the log, and the subscribing
-     * groups one after the other, all at once: one pass alone leaves the database and this process
-     * each waiting on the other half the time. Returns when every pass has ended.
+     * The taken groups shared among {@code threads} passes, and the subscribing groups in one more,
+     * all fed from one read of the log on this thread: one pass alone leaves the database and
+     * this process each waiting on the other half the time, and one reader means the log is read,
+     * and each event deserialized and decrypted, once for all of them. Returns when every pass has
+     * ended.
      */
     private void replay(List<Taken> taken, List<String> subscribing) {
-        List<Runnable> passes = new ArrayList<>();
+        List<Pass> passes = new ArrayList<>();
         try {
-            share(taken, threads).forEach(share -> passes.add(() -> pass(share)));
+            share(taken, threads).forEach(share -> passes.add(new StreamingPass(share)));
         } catch (RuntimeException e) {
             restart(taken); // the processors replay on their own from the reset
             throw e;
         }
         if (!subscribing.isEmpty()) {
-            passes.add(() -> subscribing.forEach(this::replaySubscribing));
+            passes.add(new SubscribingPass(subscribing));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, passes.size()), runnable -> {
             Thread thread = new Thread(runnable, "read-model-replay-pass");
@@ -258,13 +277,171 @@ public class ReadModelRebuilder {
             return thread;
         });
         try {
-            CompletableFuture.allOf(passes.stream().map(pass -> CompletableFuture.runAsync(pass, pool))
-                    .toArray(CompletableFuture[]::new)).join();
+            CompletableFuture<?>[] running = passes.stream().map(pass -> CompletableFuture.runAsync(pass, pool))
+                    .toArray(CompletableFuture[]::new);
+            read(passes);
+            CompletableFuture.allOf(running).join();
         } finally {
             pool.shutdown();
         }
         // Fresh statistics for the rebuilt tables; it also makes every connection plan its statements anew.
         jdbc.execute("ANALYZE");
+    }
+
+    /** Reads the log once, handing every batch to every pass still running, then the end to each. */
+    private void read(List<Pass> passes) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (passes.stream().anyMatch(Pass::running)) {
+                List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+                while (batch.size() < batchSize && stream.hasNextAvailable()) {
+                    batch.add(stream.nextAvailable());
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (Pass pass : passes) {
+                    pass.offer(Collections.unmodifiableList(batch));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("read model rebuild interrupted; the processors go on replaying from where it stopped");
+        } catch (RuntimeException e) {
+            log.error("reading the log for a rebuild failed; the processors go on replaying from where it stopped", e);
+        } finally {
+            passes.forEach(Pass::end);
+        }
+    }
+
+    /**
+     * A consumer of the shared read of the log, on its own thread. It takes batches from a short
+     * queue, so the reader stays only a few batches ahead of the slowest pass.
+     */
+    private abstract static class Pass implements Runnable {
+        private static final List<TrackedEventMessage<?>> END = List.of();
+        private final BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(QUEUE_DEPTH);
+        private volatile boolean running = true;
+
+        boolean running() {
+            return running;
+        }
+
+        /** Waits for room, unless the pass has stopped (then the batch is dropped). */
+        void offer(List<TrackedEventMessage<?>> batch) throws InterruptedException {
+            while (running && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                // the pass is busy with earlier batches
+            }
+        }
+
+        void end() {
+            try {
+                offer(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+
+        /** The next batch, or an empty list at the end of the read. */
+        List<TrackedEventMessage<?>> next() throws InterruptedException {
+            return queue.take();
+        }
+
+        @Override
+        public final void run() {
+            try {
+                consume();
+            } finally {
+                running = false;
+                queue.clear();
+            }
+        }
+
+        abstract void consume();
+    }
+
+    /** Streaming groups: a batch per transaction, with their positions; then their processors go on from its end. */
+    private final class StreamingPass extends Pass {
+        private final List<Taken> taken;
+        private final TrackingToken head = eventStore.createHeadToken();
+
+        StreamingPass(List<Taken> taken) {
+            this.taken = taken;
+        }
+
+        @Override
+        void consume() {
+            try {
+                for (var batch = next(); !batch.isEmpty(); batch = next()) {
+                    handle(batch, taken, replayUpTo(head, batch.get(batch.size() - 1).trackingToken()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("read model rebuild interrupted; the processors go on replaying from where it stopped");
+            } catch (RuntimeException e) {
+                log.error("read model rebuild stopped; the processors go on replaying from where it stopped", e);
+            } finally {
+                restart(taken);
+            }
+        }
+    }
+
+    /**
+     * Subscribing groups: emptied and replayed inside one database transaction, so readers keep
+     * seeing the old rows until the rebuilt ones commit, and a failure leaves them as they were.
+     */
+    private final class SubscribingPass extends Pass {
+        private final List<String> groups;
+        private final long resetPosition = head();
+
+        SubscribingPass(List<String> groups) {
+            this.groups = groups;
+        }
+
+        @Override
+        void consume() {
+            Map<String, EventHandlerInvoker> invokers = new LinkedHashMap<>();
+            Map<String, HandledTypes> handled = new HashMap<>();
+            for (String group : groups) {
+                EventHandlerInvoker invoker = ((SubscribingEventProcessor) processor(group)).eventHandlerInvoker();
+                invokers.put(group, invoker);
+                handled.put(group, new HandledTypes(invoker));
+                replays.put(group, new Replay(-1, resetPosition));
+            }
+            try {
+                transaction.executeWithoutResult(status -> {
+                    invokers.values().forEach(EventHandlerInvoker::performReset);
+                    try {
+                        for (var batch = next(); !batch.isEmpty(); batch = next()) {
+                            for (TrackedEventMessage<?> event : batch) {
+                                invokers.forEach((group, invoker) -> {
+                                    if (handled.get(group).handles(event)) {
+                                        handleAlone(invoker, event);
+                                    }
+                                });
+                            }
+                            long position = batch.get(batch.size() - 1).trackingToken().position().orElse(-1);
+                            groups.forEach(group -> replays.put(group, new Replay(position, resetPosition)));
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted during replay", e);
+                    }
+                });
+            } finally {
+                groups.forEach(replays::remove);
+            }
+        }
+
+        private void handleAlone(EventHandlerInvoker invoker, TrackedEventMessage<?> event) {
+            ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+                invoker.handle(event, Segment.ROOT_SEGMENT);
+                return null;
+            });
+            if (result.isExceptional()) {
+                throw new IllegalStateException("replay failed at " + event.trackingToken(), result.exceptionResult());
+            }
+        }
     }
 
     /**
@@ -308,31 +485,6 @@ public class ReadModelRebuilder {
             return invoker.canHandleType(Class.forName(payloadType));
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
-        }
-    }
-
-    /** One pass over the log for the given groups, then their processors go on from its end. */
-    private void pass(List<Taken> taken) {
-        TrackingToken head = eventStore.createHeadToken();
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-            while (true) {
-                batch.clear();
-                while (batch.size() < batchSize && stream.hasNextAvailable()) {
-                    batch.add(stream.nextAvailable());
-                }
-                if (batch.isEmpty()) {
-                    break;
-                }
-                handle(batch, taken, replayUpTo(head, batch.get(batch.size() - 1).trackingToken()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.warn("read model rebuild interrupted; the processors go on replaying from where it stopped");
-        } catch (RuntimeException e) {
-            log.error("read model rebuild stopped; the processors go on replaying from where it stopped", e);
-        } finally {
-            restart(taken);
         }
     }
 
@@ -386,42 +538,5 @@ public class ReadModelRebuilder {
     private long head() {
         TrackingToken head = eventStore.createHeadToken();
         return head == null ? -1 : head.position().orElse(-1);
-    }
-
-    private void replaySubscribing(String group) {
-        EventHandlerInvoker invoker = ((SubscribingEventProcessor) processor(group)).eventHandlerInvoker();
-        HandledTypes handled = new HandledTypes(invoker);
-        long resetPosition = head();
-        replays.put(group, new Replay(-1, resetPosition));
-        try {
-            transaction.executeWithoutResult(status -> {
-                invoker.performReset();
-                try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-                    while (stream.hasNextAvailable()) {
-                        TrackedEventMessage<?> event = stream.nextAvailable();
-                        if (!handled.handles(event)) {
-                            continue;
-                        }
-                        ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
-                            invoker.handle(event, Segment.ROOT_SEGMENT);
-                            return null;
-                        });
-                        long position = event.trackingToken().position().orElse(-1);
-                        if (position % 1000 == 0) {
-                            replays.put(group, new Replay(position, resetPosition));
-                        }
-                        if (result.isExceptional()) {
-                            throw new IllegalStateException("replay failed at " + event.trackingToken(),
-                                    result.exceptionResult());
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted during replay", e);
-                }
-            });
-        } finally {
-            replays.remove(group);
-        }
     }
 }
