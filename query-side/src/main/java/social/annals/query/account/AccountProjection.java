@@ -1,10 +1,13 @@
 package social.annals.query.account;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,6 +34,7 @@ import social.annals.events.social.AccountFollowed;
 import social.annals.events.social.AccountUnfollowed;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusPosted;
+import social.annals.query.PerBatch;
 
 /** Read model "accounts". Every handler writes absolute values, so replay and redelivery are safe. */
 @Component
@@ -47,6 +51,8 @@ public class AccountProjection {
     private static final RowMapper<AccountView> ROW = AccountProjection::map;
 
     private final JdbcTemplate jdbc;
+    /** Every follow and status moves a counter: a batch's moves are summed and written together. */
+    private final PerBatch<Counts> counts = new PerBatch<>(AccountProjection.class, "counts", this::count);
 
     public AccountProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -188,22 +194,52 @@ public class AccountProjection {
      * processor commits its position with the same transaction, so counting is exact.
      */
     private void adjustFollowCounts(String followerId, String followedId, int delta) {
-        jdbc.update("UPDATE account_view SET following_count = following_count + ? WHERE account_id = ?",
-                delta, followerId);
-        jdbc.update("UPDATE account_view SET followers_count = followers_count + ? WHERE account_id = ?",
-                delta, followedId);
+        counts.add(new Counts(followerId, 0, delta, 0));
+        counts.add(new Counts(followedId, delta, 0, 0));
     }
 
     @EventHandler
     void on(StatusPosted event) {
-        jdbc.update("UPDATE account_view SET statuses_count = statuses_count + 1 WHERE account_id = ?",
-                event.authorId());
+        counts.add(new Counts(event.authorId(), 0, 0, 1));
     }
 
     @EventHandler
     void on(StatusDeleted event) {
-        jdbc.update("UPDATE account_view SET statuses_count = statuses_count - 1 WHERE account_id = ?",
-                event.authorId());
+        counts.add(new Counts(event.authorId(), 0, 0, -1));
+    }
+
+    /** A change to one account's counters. */
+    private record Counts(String accountId, int followers, int following, int statuses) {
+    }
+
+    /**
+     * A batch's changes summed per account and written with one statement, in account order so
+     * that concurrent batches lock rows in the same order. Counters only ever move by deltas, so
+     * writing them at the batch's end, after its other handlers, gives the same rows.
+     */
+    private void count(List<Counts> changes) {
+        Map<String, int[]> byAccount = new TreeMap<>();
+        for (Counts change : changes) {
+            int[] sum = byAccount.computeIfAbsent(change.accountId(), id -> new int[3]);
+            sum[0] += change.followers();
+            sum[1] += change.following();
+            sum[2] += change.statuses();
+        }
+        jdbc.update(con -> {
+            PreparedStatement statement = con.prepareStatement("""
+                    UPDATE account_view a SET followers_count = a.followers_count + d.followers,
+                        following_count = a.following_count + d.following,
+                        statuses_count = a.statuses_count + d.statuses
+                    FROM unnest(?::varchar[], ?::int[], ?::int[], ?::int[]) AS d(account_id, followers, following, statuses)
+                    WHERE a.account_id = d.account_id""");
+            statement.setArray(1, con.createArrayOf("varchar", byAccount.keySet().toArray()));
+            for (int column = 0; column < 3; column++) {
+                int index = column;
+                statement.setArray(column + 2, con.createArrayOf("integer",
+                        byAccount.values().stream().map(sum -> sum[index]).toArray()));
+            }
+            return statement;
+        });
     }
 
     @ResetHandler

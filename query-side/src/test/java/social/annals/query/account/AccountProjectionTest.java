@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +14,12 @@ import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRole;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.ProfileUpdated;
+import social.annals.events.social.AccountFollowed;
+import social.annals.events.social.AccountUnfollowed;
+import social.annals.events.social.UnfollowReason;
+import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusPosted;
+import social.annals.events.status.Visibility;
 import social.annals.query.instance.InstanceStats;
 import social.annals.query.instance.InstanceStatsQueryHandler;
 import social.annals.query.support.TestDatabase;
@@ -97,6 +106,55 @@ class AccountProjectionTest {
                 social.annals.events.social.UnfollowReason.UNFOLLOWED, AT));
         assertThat(projection.handle(new AccountQueries.ById("A1")).followersCount()).isZero();
         assertThat(projection.handle(new AccountQueries.ByIds(List.of("A1", "A4", "none")))).hasSize(2);
+    }
+
+    @Test
+    void countersWrittenPerBatchAreThoseWrittenEventByEvent() {
+        List<Object> events = List.of(
+                lain(),
+                new AccountRegistered("A4", "bob", "b@b.c", "d4", "Bob", "", "", "h", false, AT),
+                new AccountFollowed("A4", "A1", true, AT),
+                posted("S1", "A1"),
+                new AccountFollowed("A1", "A4", true, AT),
+                posted("S2", "A1"),
+                new StatusDeleted("S1", "A1", "A1", AT),
+                new AccountUnfollowed("A4", "A1", UnfollowReason.UNFOLLOWED, AT),
+                posted("S3", "A4"),
+                new AccountFollowed("A4", "A1", true, AT));
+        String counts = "SELECT account_id || ' ' || followers_count || ' ' || following_count || ' ' || statuses_count "
+                + "FROM account_view ORDER BY account_id";
+
+        events.forEach(this::deliver);
+        List<String> oneByOne = jdbc.queryForList(counts, String.class);
+        projection.reset();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                events.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
+        batch.executeWithResult(() -> {
+            deliver(batch.getMessage().getPayload());
+            return null;
+        });
+
+        assertThat(oneByOne).containsExactly("A1 1 1 1", "A4 1 1 1");
+        assertThat(jdbc.queryForList(counts, String.class)).isEqualTo(oneByOne);
+    }
+
+    private static StatusPosted posted(String id, String author) {
+        return new StatusPosted(id, author, "text", "<p>text</p>", "", Visibility.PUBLIC, false, null, null, id,
+                List.of(), List.of(), List.of(), List.of(), "Web", AT);
+    }
+
+    private void deliver(Object event) {
+        if (event instanceof AccountRegistered registered) {
+            projection.on(registered);
+        } else if (event instanceof AccountFollowed followed) {
+            projection.on(followed);
+        } else if (event instanceof AccountUnfollowed unfollowed) {
+            projection.on(unfollowed);
+        } else if (event instanceof StatusPosted posted) {
+            projection.on(posted);
+        } else {
+            projection.on((StatusDeleted) event);
+        }
     }
 
     @Test
