@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -60,6 +61,9 @@ public class StatusProjection {
     private final PerBatch<StatusFavourited> favourites =
             new PerBatch<>(StatusProjection.class, "favourites", this::favourite);
 
+    /** Statuses arrive by the hundred thousand in a rebuild: a batch's are written in one round trip. */
+    private final PerBatch<StatusPosted> posts = new PerBatch<>(StatusProjection.class, "posts", this::post);
+
     public StatusProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -67,41 +71,69 @@ public class StatusProjection {
     @EventHandler
     void on(StatusPosted event) {
         favourites.flush();
-        int inserted = jdbc.update(con -> {
-            var statement = con.prepareStatement("INSERT INTO status_view (status_id, author_id, text, content_html, "
-                    + "spoiler_text, visibility, sensitive, in_reply_to_id, in_reply_to_account_id, conversation_id, "
-                    + "mentioned_ids, tags, application_name, created_at, emoji_shortcodes, emoji_urls, media_ids) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (status_id) DO NOTHING");
-            statement.setString(1, event.statusId());
-            statement.setString(2, event.authorId());
-            statement.setString(3, event.text());
-            statement.setString(4, event.contentHtml());
-            statement.setString(5, event.spoilerText());
-            statement.setString(6, event.visibility().name());
-            statement.setBoolean(7, event.sensitive());
-            statement.setString(8, event.inReplyToId());
-            statement.setString(9, event.inReplyToAccountId());
-            statement.setString(10, event.conversationId());
-            statement.setArray(11, con.createArrayOf("text", event.mentionedIds().toArray()));
-            statement.setArray(12, con.createArrayOf("text", event.tags().toArray()));
-            statement.setString(13, event.applicationName());
-            statement.setTimestamp(14, Timestamp.from(event.postedAt()));
-            statement.setArray(15, con.createArrayOf("text",
-                    event.emojis().stream().map(CustomEmoji::shortcode).toArray()));
-            statement.setArray(16, con.createArrayOf("text",
-                    event.emojis().stream().map(CustomEmoji::imageUrl).toArray()));
-            statement.setArray(17, con.createArrayOf("text", event.mediaIds().toArray()));
+        posts.add(event);
+    }
+
+    /**
+     * A batch's statuses in one round trip. A status already present (a redelivery) is left as it
+     * is, and only the statuses really inserted count as replies.
+     */
+    private void post(List<StatusPosted> batch) {
+        Set<String> present = new HashSet<>(jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT status_id FROM status_view WHERE status_id = ANY (?)");
+            statement.setArray(1, con.createArrayOf("varchar", batch.stream().map(StatusPosted::statusId).toArray()));
             return statement;
-        });
-        if (inserted > 0 && event.inReplyToId() != null) {
-            jdbc.update("UPDATE status_view SET replies_count = replies_count + 1 WHERE status_id = ?",
-                    event.inReplyToId());
+        }, (rs, row) -> rs.getString(1)));
+        Map<String, StatusPosted> fresh = new LinkedHashMap<>();
+        batch.stream().filter(event -> !present.contains(event.statusId()))
+                .forEach(event -> fresh.putIfAbsent(event.statusId(), event));
+        if (fresh.isEmpty()) {
+            return;
+        }
+        List<StatusPosted> inserted = List.copyOf(fresh.values());
+        jdbc.batchUpdate("INSERT INTO status_view (status_id, author_id, text, content_html, spoiler_text, visibility, "
+                + "sensitive, in_reply_to_id, in_reply_to_account_id, conversation_id, mentioned_ids, tags, "
+                + "application_name, created_at, emoji_shortcodes, emoji_urls, media_ids) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (status_id) DO NOTHING",
+                inserted, inserted.size(), (statement, event) -> {
+                    var con = statement.getConnection();
+                    statement.setString(1, event.statusId());
+                    statement.setString(2, event.authorId());
+                    statement.setString(3, event.text());
+                    statement.setString(4, event.contentHtml());
+                    statement.setString(5, event.spoilerText());
+                    statement.setString(6, event.visibility().name());
+                    statement.setBoolean(7, event.sensitive());
+                    statement.setString(8, event.inReplyToId());
+                    statement.setString(9, event.inReplyToAccountId());
+                    statement.setString(10, event.conversationId());
+                    statement.setArray(11, con.createArrayOf("text", event.mentionedIds().toArray()));
+                    statement.setArray(12, con.createArrayOf("text", event.tags().toArray()));
+                    statement.setString(13, event.applicationName());
+                    statement.setTimestamp(14, Timestamp.from(event.postedAt()));
+                    statement.setArray(15, con.createArrayOf("text",
+                            event.emojis().stream().map(CustomEmoji::shortcode).toArray()));
+                    statement.setArray(16, con.createArrayOf("text",
+                            event.emojis().stream().map(CustomEmoji::imageUrl).toArray()));
+                    statement.setArray(17, con.createArrayOf("text", event.mediaIds().toArray()));
+                });
+        Map<String, Integer> replies = new TreeMap<>();
+        inserted.stream().filter(event -> event.inReplyToId() != null)
+                .forEach(event -> replies.merge(event.inReplyToId(), 1, Integer::sum));
+        if (!replies.isEmpty()) {
+            jdbc.update(con -> {
+                var statement = con.prepareStatement("UPDATE status_view s SET replies_count = s.replies_count + d.added "
+                        + "FROM unnest(?::varchar[], ?::int[]) AS d(status_id, added) WHERE s.status_id = d.status_id");
+                statement.setArray(1, con.createArrayOf("varchar", replies.keySet().toArray()));
+                statement.setArray(2, con.createArrayOf("integer", replies.values().toArray()));
+                return statement;
+            });
         }
     }
 
     @EventHandler
     void on(StatusDeleted event) {
-        favourites.flush();
+        flushPending();
         // A deleted status keeps its row (ids stay resolvable as gone) but not its text.
         List<String> parents = jdbc.queryForList("UPDATE status_view SET deleted = true, text = NULL, "
                 + "content_html = NULL, spoiler_text = NULL WHERE status_id = ? AND NOT deleted RETURNING in_reply_to_id",
@@ -115,7 +147,7 @@ public class StatusProjection {
     /** Boosts carry their original's visibility, so they follow it. */
     @EventHandler
     void on(StatusModerated event) {
-        favourites.flush();
+        flushPending();
         if (event.sensitive() != null) {
             jdbc.update("UPDATE status_view SET sensitive = ? WHERE status_id = ?", event.sensitive(), event.statusId());
         }
@@ -127,7 +159,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(MediaUploaded event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("INSERT INTO media_view (media_id, owner_id, mime_type, description, uploaded_at) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.mediaId(), event.ownerId(),
                 event.mimeType(), event.description(), Timestamp.from(event.uploadedAt()));
@@ -149,20 +181,21 @@ public class StatusProjection {
 
     @EventHandler
     void on(ThreadMuted event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("INSERT INTO muted_thread_view (account_id, conversation_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 event.accountId(), event.conversationId());
     }
 
     @EventHandler
     void on(ThreadUnmuted event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("DELETE FROM muted_thread_view WHERE account_id = ? AND conversation_id = ?", event.accountId(),
                 event.conversationId());
     }
 
     @EventHandler
     void on(StatusFavourited event) {
+        posts.flush();
         favourites.add(event);
     }
 
@@ -189,7 +222,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusUnfavourited event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("WITH removed AS (DELETE FROM favourite_view WHERE account_id = ? AND status_id = ? RETURNING 1) "
                         + "UPDATE status_view SET favourites_count = favourites_count - (SELECT count(*) FROM removed) "
                         + "WHERE status_id = ?",
@@ -198,34 +231,34 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusPinned event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("UPDATE status_view SET pinned_at = ? WHERE status_id = ?", Timestamp.from(event.pinnedAt()),
                 event.statusId());
     }
 
     @EventHandler
     void on(StatusUnpinned event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("UPDATE status_view SET pinned_at = NULL WHERE status_id = ?", event.statusId());
     }
 
     @EventHandler
     void on(StatusBookmarked event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("INSERT INTO bookmark_view (account_id, status_id, bookmarked_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.accountId(), event.statusId(), Timestamp.from(event.bookmarkedAt()));
     }
 
     @EventHandler
     void on(StatusUnbookmarked event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("DELETE FROM bookmark_view WHERE account_id = ? AND status_id = ?", event.accountId(),
                 event.statusId());
     }
 
     @EventHandler
     void on(StatusReacted event) {
-        favourites.flush();
+        flushPending();
         lockStatus(event.statusId());
         jdbc.update("INSERT INTO reaction_view (status_id, emoji, account_id, reacted_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", event.statusId(), event.emoji(), event.accountId(),
@@ -235,7 +268,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusUnreacted event) {
-        favourites.flush();
+        flushPending();
         lockStatus(event.statusId());
         jdbc.update("DELETE FROM reaction_view WHERE status_id = ? AND emoji = ? AND account_id = ?", event.statusId(),
                 event.emoji(), event.accountId());
@@ -262,7 +295,7 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusReblogged event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("WITH added AS (INSERT INTO status_view (status_id, author_id, reblog_of_id, visibility, created_at) "
                         + "SELECT ?, ?, status_id, visibility, ? FROM status_view WHERE status_id = ? "
                         + "ON CONFLICT DO NOTHING RETURNING 1) "
@@ -274,11 +307,17 @@ public class StatusProjection {
 
     @EventHandler
     void on(StatusUnreblogged event) {
-        favourites.flush();
+        flushPending();
         jdbc.update("WITH removed AS (DELETE FROM status_view WHERE status_id = ? RETURNING 1) "
                         + "UPDATE status_view SET reblogs_count = reblogs_count - (SELECT count(*) FROM removed) "
                         + "WHERE status_id = ?",
                 event.reblogId(), event.statusId());
+    }
+
+    /** What the batch holds so far, written before a handler that may read or change it. */
+    private void flushPending() {
+        posts.flush();
+        favourites.flush();
     }
 
     @ResetHandler

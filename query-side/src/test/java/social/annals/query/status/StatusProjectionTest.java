@@ -230,7 +230,7 @@ class StatusProjectionTest {
     }
 
     @Test
-    void favouritesWrittenPerBatchAreThoseWrittenEventByEvent() {
+    void statusesAndFavouritesWrittenPerBatchAreThoseWrittenEventByEvent() {
         List<Object> events = List.of(
                 posted("S1", "A", Visibility.PUBLIC, List.of(), null),
                 posted("S2", "A", Visibility.PUBLIC, List.of(), null),
@@ -239,8 +239,14 @@ class StatusProjectionTest {
                 new StatusFavourited("B", "S1", "A", AT),
                 new StatusUnfavourited("C", "S1", "A", AT),
                 new StatusFavourited("C", "S2", "A", AT),
-                new StatusFavourited("B", "S2", "A", AT));
-        String counts = "SELECT status_id || ' ' || favourites_count FROM status_view ORDER BY status_id";
+                posted("S3", "B", Visibility.PUBLIC, List.of(), "S1"),
+                posted("S3", "B", Visibility.PUBLIC, List.of(), "S1"),
+                new StatusFavourited("B", "S2", "A", AT),
+                posted("S4", "C", Visibility.PUBLIC, List.of(), "S3"),
+                new StatusFavourited("A", "S4", "C", AT),
+                posted("S5", "C", Visibility.PUBLIC, List.of(), "S1"));
+        String counts = "SELECT status_id || ' ' || favourites_count || ' ' || replies_count FROM status_view "
+                + "ORDER BY status_id";
         String rows = "SELECT account_id || ' ' || status_id FROM favourite_view ORDER BY 1";
 
         events.forEach(this::deliver);
@@ -254,7 +260,7 @@ class StatusProjectionTest {
             return null;
         });
 
-        assertThat(countsOneByOne).containsExactly("S1 1", "S2 2");
+        assertThat(countsOneByOne).containsExactly("S1 1 2", "S2 2 0", "S3 0 1", "S4 1 0", "S5 0 0");
         assertThat(jdbc.queryForList(counts, String.class)).isEqualTo(countsOneByOne);
         assertThat(jdbc.queryForList(rows, String.class)).isEqualTo(rowsOneByOne);
     }
