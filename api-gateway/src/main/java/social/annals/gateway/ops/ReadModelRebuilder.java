@@ -1,28 +1,26 @@
 package social.annals.gateway.ops;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -63,8 +61,6 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 public class ReadModelRebuilder {
 
     static final String POLICY_PREFIX = "policy-";
-    /** Batches read ahead of a pass: enough to keep it busy while the reader fetches the next. */
-    private static final int QUEUE_DEPTH = 4;
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
 
     private final EventProcessingConfiguration processing;
@@ -74,6 +70,7 @@ public class ReadModelRebuilder {
     private final TransactionTemplate transaction;
     private final ConsistencyBarrier barrier;
     private final JdbcTemplate jdbc;
+    private final LogReader logReader;
     private final int batchSize;
     private final int threads;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
@@ -118,22 +115,13 @@ public class ReadModelRebuilder {
         }
 
         boolean handles(EventMessage<?> event) {
-            if (!known.computeIfAbsent(event.getPayloadType(), invoker::canHandleType)) {
-                return false;
-            }
-            // Passes on other threads share this message; its lazily deserialized parts are made once, here.
-            synchronized (event) {
-                event.getPayload();
-                event.getMetaData();
-                event.getTimestamp();
-            }
-            return true;
+            return known.computeIfAbsent(event.getPayloadType(), invoker::canHandleType);
         }
     }
 
     public ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                               TransactionManager transactions, PlatformTransactionManager transactionManager,
-                              ConsistencyBarrier barrier, JdbcTemplate jdbc,
+                              ConsistencyBarrier barrier, JdbcTemplate jdbc, Configuration axon,
                               @Value("${annals.rebuild.batch-size}") int batchSize,
                               @Value("${annals.rebuild.threads}") int threads) {
         this.processing = processing;
@@ -143,6 +131,7 @@ public class ReadModelRebuilder {
         this.transaction = new TransactionTemplate(transactionManager);
         this.barrier = barrier;
         this.jdbc = jdbc;
+        this.logReader = new LogReader(jdbc, axon.eventSerializer(), axon.upcasterChain());
         this.batchSize = batchSize;
         this.threads = threads;
     }
@@ -255,21 +244,26 @@ public class ReadModelRebuilder {
 
     /**
      * The taken groups shared among {@code threads} passes, and the subscribing groups in one more,
-     * all fed from one read of the log on this thread: one pass alone leaves the database and
-     * this process each waiting on the other half the time, and one reader means the log is read,
-     * and each event deserialized and decrypted, once for all of them. Returns when every pass has
-     * ended.
+     * all at once: one pass alone leaves the database and this process each waiting on the other
+     * half the time. Each pass reads only the events its read models handle, at its own pace, up
+     * to the head of the log when the rebuild began, and then what was written meanwhile through
+     * the event store. Returns when every pass has ended.
      */
     private void replay(List<Taken> taken, List<String> subscribing) {
-        List<Pass> passes = new ArrayList<>();
+        TrackingToken head = eventStore.createHeadToken();
+        List<Runnable> passes = new ArrayList<>();
         try {
-            share(taken, threads).forEach(share -> passes.add(new StreamingPass(share)));
+            Map<String, Long> eventsByType = eventsByType();
+            share(taken, threads, eventsByType).forEach(share -> passes.add(new StreamingPass(share, head,
+                    typesFor(share.stream().map(Taken::invoker).toList(), eventsByType))));
+            if (!subscribing.isEmpty()) {
+                List<EventHandlerInvoker> invokers = subscribing.stream()
+                        .map(group -> ((SubscribingEventProcessor) processor(group)).eventHandlerInvoker()).toList();
+                passes.add(new SubscribingPass(subscribing, head, typesFor(invokers, eventsByType)));
+            }
         } catch (RuntimeException e) {
             restart(taken); // the processors replay on their own from the reset
             throw e;
-        }
-        if (!subscribing.isEmpty()) {
-            passes.add(new SubscribingPass(subscribing));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, passes.size()), runnable -> {
             Thread thread = new Thread(runnable, "read-model-replay-pass");
@@ -277,10 +271,8 @@ public class ReadModelRebuilder {
             return thread;
         });
         try {
-            CompletableFuture<?>[] running = passes.stream().map(pass -> CompletableFuture.runAsync(pass, pool))
-                    .toArray(CompletableFuture[]::new);
-            read(passes);
-            CompletableFuture.allOf(running).join();
+            CompletableFuture.allOf(passes.stream().map(pass -> CompletableFuture.runAsync(pass, pool))
+                    .toArray(CompletableFuture[]::new)).join();
         } finally {
             pool.shutdown();
         }
@@ -288,93 +280,103 @@ public class ReadModelRebuilder {
         jdbc.execute("ANALYZE");
     }
 
-    /** Reads the log once, handing every batch to every pass still running, then the end to each. */
-    private void read(List<Pass> passes) {
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (passes.stream().anyMatch(Pass::running)) {
-                List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-                while (batch.size() < batchSize && stream.hasNextAvailable()) {
-                    batch.add(stream.nextAvailable());
-                }
-                if (batch.isEmpty()) {
-                    break;
-                }
-                for (Pass pass : passes) {
-                    pass.offer(Collections.unmodifiableList(batch));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.warn("read model rebuild interrupted; the processors go on replaying from where it stopped");
-        } catch (RuntimeException e) {
-            log.error("reading the log for a rebuild failed; the processors go on replaying from where it stopped", e);
-        } finally {
-            passes.forEach(Pass::end);
+    /** How many events of each stored type the log holds. */
+    private Map<String, Long> eventsByType() {
+        Map<String, Long> eventsByType = new HashMap<>();
+        jdbc.query("SELECT payloadtype, count(*) FROM domainevententry GROUP BY payloadtype",
+                row -> {
+                    eventsByType.put(row.getString(1), row.getLong(2));
+                });
+        return eventsByType;
+    }
+
+    /**
+     * The stored types a pass reads: those its read models handle, and any whose class is gone
+     * (an upcaster may turn them into one that is handled).
+     */
+    private static Set<String> typesFor(List<EventHandlerInvoker> invokers, Map<String, Long> eventsByType) {
+        return eventsByType.keySet().stream()
+                .filter(type -> loadable(type) == null
+                        || invokers.stream().anyMatch(invoker -> invoker.canHandleType(loadable(type))))
+                .collect(Collectors.toSet());
+    }
+
+    private static Class<?> loadable(String type) {
+        try {
+            return Class.forName(type);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
         }
     }
 
     /**
-     * A consumer of the shared read of the log, on its own thread. It takes batches from a short
-     * queue, so the reader stays only a few batches ahead of the slowest pass.
+     * Reads a pass's events: first those of its types up to the head the rebuild began at, in
+     * batches, then every event written since through the event store (from the head, with its
+     * gaps, so a write still committing when the rebuild began is not missed).
      */
-    private abstract static class Pass implements Runnable {
-        private static final List<TrackedEventMessage<?>> END = List.of();
-        private final BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(QUEUE_DEPTH);
-        private volatile boolean running = true;
+    private abstract class Pass implements Runnable {
+        private final TrackingToken head;
+        private final long end;
+        private final Set<String> types;
 
-        boolean running() {
-            return running;
+        Pass(TrackingToken head, Set<String> types) {
+            this.head = head;
+            this.end = head == null ? -1 : head.position().orElse(-1);
+            this.types = types;
         }
 
-        /** Waits for room, unless the pass has stopped (then the batch is dropped). */
-        void offer(List<TrackedEventMessage<?>> batch) throws InterruptedException {
-            while (running && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                // the pass is busy with earlier batches
+        /** Feeds every batch to {@code consumer} with the position it reaches; an empty batch only moves it. */
+        void read(BatchConsumer consumer) throws InterruptedException {
+            long after = -1;
+            while (after < end) {
+                List<TrackedEventMessage<?>> batch = types.isEmpty() ? List.of()
+                        : logReader.read(types, after, end, batchSize);
+                long reached = batch.size() < batchSize ? end
+                        : batch.get(batch.size() - 1).trackingToken().position().orElseThrow();
+                consumer.accept(batch, replayUpTo(head, GapAwareTrackingToken.newInstance(reached, List.of())));
+                after = reached;
+            }
+            try (BlockingStream<TrackedEventMessage<?>> stream =
+                         eventStore.openStream(end < 0 ? null : logReader.positionAt(end))) {
+                List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+                while (true) {
+                    batch.clear();
+                    while (batch.size() < batchSize && stream.hasNextAvailable()) {
+                        batch.add(stream.nextAvailable());
+                    }
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    consumer.accept(batch, replayUpTo(head, batch.get(batch.size() - 1).trackingToken()));
+                }
             }
         }
+    }
 
-        void end() {
-            try {
-                offer(END);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-
-        /** The next batch, or an empty list at the end of the read. */
-        List<TrackedEventMessage<?>> next() throws InterruptedException {
-            return queue.take();
-        }
-
-        @Override
-        public final void run() {
-            try {
-                consume();
-            } finally {
-                running = false;
-                queue.clear();
-            }
-        }
-
-        abstract void consume();
+    @FunctionalInterface
+    private interface BatchConsumer {
+        void accept(List<TrackedEventMessage<?>> batch, TrackingToken position);
     }
 
     /** Streaming groups: a batch per transaction, with their positions; then their processors go on from its end. */
     private final class StreamingPass extends Pass {
         private final List<Taken> taken;
-        private final TrackingToken head = eventStore.createHeadToken();
 
-        StreamingPass(List<Taken> taken) {
+        StreamingPass(List<Taken> taken, TrackingToken head, Set<String> types) {
+            super(head, types);
             this.taken = taken;
         }
 
         @Override
-        void consume() {
+        public void run() {
             try {
-                for (var batch = next(); !batch.isEmpty(); batch = next()) {
-                    handle(batch, taken, replayUpTo(head, batch.get(batch.size() - 1).trackingToken()));
-                }
+                read((batch, position) -> {
+                    if (batch.isEmpty()) {
+                        transactions.executeInTransaction(() -> taken.forEach(group -> storePosition(group, position)));
+                    } else {
+                        handle(batch, taken, position);
+                    }
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 log.warn("read model rebuild interrupted; the processors go on replaying from where it stopped");
@@ -394,12 +396,13 @@ public class ReadModelRebuilder {
         private final List<String> groups;
         private final long resetPosition = head();
 
-        SubscribingPass(List<String> groups) {
+        SubscribingPass(List<String> groups, TrackingToken head, Set<String> types) {
+            super(head, types);
             this.groups = groups;
         }
 
         @Override
-        void consume() {
+        public void run() {
             Map<String, EventHandlerInvoker> invokers = new LinkedHashMap<>();
             Map<String, HandledTypes> handled = new HashMap<>();
             for (String group : groups) {
@@ -412,7 +415,7 @@ public class ReadModelRebuilder {
                 transaction.executeWithoutResult(status -> {
                     invokers.values().forEach(EventHandlerInvoker::performReset);
                     try {
-                        for (var batch = next(); !batch.isEmpty(); batch = next()) {
+                        read((batch, position) -> {
                             for (TrackedEventMessage<?> event : batch) {
                                 invokers.forEach((group, invoker) -> {
                                     if (handled.get(group).handles(event)) {
@@ -420,9 +423,9 @@ public class ReadModelRebuilder {
                                     }
                                 });
                             }
-                            long position = batch.get(batch.size() - 1).trackingToken().position().orElse(-1);
-                            groups.forEach(group -> replays.put(group, new Replay(position, resetPosition)));
-                        }
+                            long reached = position.position().orElse(-1);
+                            groups.forEach(group -> replays.put(group, new Replay(reached, resetPosition)));
+                        });
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted during replay", e);
@@ -448,19 +451,15 @@ public class ReadModelRebuilder {
      * Groups split into at most {@code count} shares of about equal work: heaviest first, each to
      * the lightest share so far, a group's work being how many events of the log it handles.
      */
-    private List<List<Taken>> share(List<Taken> taken, int count) {
+    private List<List<Taken>> share(List<Taken> taken, int count, Map<String, Long> eventsByType) {
         if (taken.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> eventsByType = new HashMap<>();
-        jdbc.query("SELECT payloadtype, count(*) FROM domainevententry GROUP BY payloadtype",
-                row -> {
-                    eventsByType.put(row.getString(1), row.getLong(2));
-                });
         Map<Taken, Long> work = new HashMap<>();
         for (Taken group : taken) {
             work.put(group, eventsByType.entrySet().stream()
-                    .filter(type -> handlesType(group.invoker(), type.getKey()))
+                    .filter(type -> loadable(type.getKey()) != null
+                            && group.invoker().canHandleType(loadable(type.getKey())))
                     .mapToLong(Map.Entry::getValue).sum());
         }
         List<List<Taken>> shares = new ArrayList<>();
@@ -478,14 +477,6 @@ public class ReadModelRebuilder {
         });
         shares.removeIf(List::isEmpty);
         return shares;
-    }
-
-    private static boolean handlesType(EventHandlerInvoker invoker, String payloadType) {
-        try {
-            return invoker.canHandleType(Class.forName(payloadType));
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** A batch in one transaction: every event to every group that handles it, then their positions. */
