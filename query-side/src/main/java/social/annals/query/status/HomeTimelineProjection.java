@@ -38,6 +38,9 @@ public class HomeTimelineProjection {
     private final JdbcTemplate jdbc;
     /** A rebuild meets statuses by the hundred thousand: a batch's are written with three statements. */
     private final PerBatch<StatusPosted> posted = new PerBatch<>(HomeTimelineProjection.class, "posted", this::write);
+    /** And follows by the hundred thousand, each with a look for the followed account's statuses. */
+    private final PerBatch<AccountFollowed> followed =
+            new PerBatch<>(HomeTimelineProjection.class, "followed", this::follow);
 
     public HomeTimelineProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -45,6 +48,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(StatusPosted event) {
+        followed.flush();
         posted.add(event);
     }
 
@@ -99,7 +103,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(StatusReblogged event) {
-        posted.flush();
+        flushPending();
         jdbc.update("INSERT INTO home_timeline_status (status_id, author_id, visibility, is_reblog) "
                         + "SELECT ?, ?, visibility, true FROM home_timeline_status WHERE status_id = ? "
                         + "ON CONFLICT DO NOTHING", event.reblogId(), event.accountId(), event.statusId());
@@ -111,14 +115,14 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(StatusUnreblogged event) {
-        posted.flush();
+        flushPending();
         jdbc.update("DELETE FROM home_timeline_entry WHERE status_id = ?", event.reblogId());
         jdbc.update("DELETE FROM home_timeline_status WHERE status_id = ?", event.reblogId());
     }
 
     @EventHandler
     void on(StatusDeleted event) {
-        posted.flush();
+        flushPending();
         jdbc.update("DELETE FROM home_timeline_entry WHERE status_id = ?", event.statusId());
         jdbc.update("UPDATE home_timeline_status SET deleted = true WHERE status_id = ?", event.statusId());
     }
@@ -126,19 +130,46 @@ public class HomeTimelineProjection {
     @EventHandler
     void on(AccountFollowed event) {
         posted.flush();
-        jdbc.update("INSERT INTO home_timeline_follow (follower_id, followed_id, showing_reblogs) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (followed_id, follower_id) DO UPDATE SET showing_reblogs = excluded.showing_reblogs",
-                event.followerId(), event.followedId(), event.showingReblogs());
-        jdbc.update("INSERT INTO home_timeline_entry (owner_id, status_id, author_id, is_reblog) "
-                        + "SELECT ?, status_id, author_id, is_reblog FROM (SELECT status_id, author_id, is_reblog "
-                        + "FROM home_timeline_status WHERE author_id = ? AND NOT deleted AND visibility <> 'DIRECT' "
-                        + "AND (NOT is_reblog OR ?) ORDER BY status_id DESC LIMIT ?) recent ON CONFLICT DO NOTHING",
-                event.followerId(), event.followedId(), event.showingReblogs(), BACKFILL);
+        followed.add(event);
+    }
+
+    /**
+     * A batch's follows with two statements: the follows themselves (the last of a pair's wins),
+     * and each followed account's recent statuses brought into its follower's timeline.
+     */
+    private void follow(List<AccountFollowed> follows) {
+        Map<List<String>, Boolean> latest = new LinkedHashMap<>();
+        follows.forEach(follow -> latest.put(List.of(follow.followerId(), follow.followedId()), follow.showingReblogs()));
+        jdbc.update(con -> {
+            PreparedStatement statement = con.prepareStatement("INSERT INTO home_timeline_follow "
+                    + "(follower_id, followed_id, showing_reblogs) SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+                    + "?::boolean[]) ON CONFLICT (followed_id, follower_id) DO UPDATE "
+                    + "SET showing_reblogs = excluded.showing_reblogs");
+            statement.setArray(1, con.createArrayOf("varchar", latest.keySet().stream().map(pair -> pair.get(0)).toArray()));
+            statement.setArray(2, con.createArrayOf("varchar", latest.keySet().stream().map(pair -> pair.get(1)).toArray()));
+            statement.setArray(3, con.createArrayOf("boolean", latest.values().toArray()));
+            return statement;
+        });
+        jdbc.update(con -> {
+            PreparedStatement statement = con.prepareStatement("INSERT INTO home_timeline_entry "
+                    + "(owner_id, status_id, author_id, is_reblog) SELECT f.follower_id, r.status_id, r.author_id, "
+                    + "r.is_reblog FROM unnest(?::varchar[], ?::varchar[], ?::boolean[]) "
+                    + "AS f(follower_id, followed_id, showing_reblogs) CROSS JOIN LATERAL (SELECT status_id, "
+                    + "author_id, is_reblog FROM home_timeline_status WHERE author_id = f.followed_id AND NOT deleted "
+                    + "AND visibility <> 'DIRECT' AND (NOT is_reblog OR f.showing_reblogs) "
+                    + "ORDER BY status_id DESC LIMIT ?) r ON CONFLICT DO NOTHING");
+            statement.setArray(1, con.createArrayOf("varchar", follows.stream().map(AccountFollowed::followerId).toArray()));
+            statement.setArray(2, con.createArrayOf("varchar", follows.stream().map(AccountFollowed::followedId).toArray()));
+            statement.setArray(3, con.createArrayOf("boolean",
+                    follows.stream().map(AccountFollowed::showingReblogs).toArray()));
+            statement.setInt(4, BACKFILL);
+            return statement;
+        });
     }
 
     @EventHandler
     void on(ReblogVisibilityChanged event) {
-        posted.flush();
+        flushPending();
         jdbc.update("UPDATE home_timeline_follow SET showing_reblogs = ? WHERE follower_id = ? AND followed_id = ?",
                 event.showingReblogs(), event.followerId(), event.followedId());
         if (!event.showingReblogs()) {
@@ -149,7 +180,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(AccountUnfollowed event) {
-        posted.flush();
+        flushPending();
         jdbc.update("DELETE FROM home_timeline_follow WHERE follower_id = ? AND followed_id = ?",
                 event.followerId(), event.followedId());
         removeAuthor(event.followerId(), event.followedId());
@@ -157,7 +188,7 @@ public class HomeTimelineProjection {
 
     @EventHandler
     void on(AccountBlocked event) {
-        posted.flush();
+        flushPending();
         removeAuthor(event.blockerId(), event.blockedId());
         removeAuthor(event.blockedId(), event.blockerId());
     }
@@ -173,6 +204,12 @@ public class HomeTimelineProjection {
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner_id, status_id) DO UPDATE SET "
                         + "mentions_owner = home_timeline_entry.mentions_owner OR excluded.mentions_owner",
                 owner, statusId, authorId, reblog, mentionsOwner);
+    }
+
+    /** What the batch holds so far, written before a handler that reads or changes the same rows. */
+    private void flushPending() {
+        posted.flush();
+        followed.flush();
     }
 
     @ResetHandler

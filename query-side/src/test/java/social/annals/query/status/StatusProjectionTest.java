@@ -230,6 +230,43 @@ class StatusProjectionTest {
     }
 
     @Test
+    void followsWrittenPerBatchBringTheSameStatusesAsEventByEvent() {
+        HomeTimelineProjection home = new HomeTimelineProjection(jdbc);
+        List<Object> events = List.of(
+                posted("S1", "A", Visibility.PUBLIC, List.of(), null),
+                posted("S2", "A", Visibility.DIRECT, List.of(), null),
+                posted("S3", "C", Visibility.PRIVATE, List.of(), null),
+                new social.annals.events.social.AccountFollowed("V", "A", true, AT),
+                new social.annals.events.social.AccountFollowed("V", "C", false, AT),
+                new social.annals.events.social.AccountFollowed("V", "A", false, AT),
+                new social.annals.events.social.AccountFollowed("W", "A", true, AT),
+                posted("S4", "A", Visibility.PUBLIC, List.of(), null),
+                new social.annals.events.social.AccountUnfollowed("W", "A",
+                        social.annals.events.social.UnfollowReason.UNFOLLOWED, AT),
+                new social.annals.events.social.AccountFollowed("W", "C", true, AT));
+        String rows = "SELECT owner_id || ' ' || status_id FROM home_timeline_entry ORDER BY 1";
+        String follows = "SELECT follower_id || ' ' || followed_id || ' ' || showing_reblogs FROM home_timeline_follow "
+                + "ORDER BY 1";
+
+        home.reset();
+        events.forEach(event -> deliver(home, event));
+        List<String> rowsOneByOne = jdbc.queryForList(rows, String.class);
+        List<String> followsOneByOne = jdbc.queryForList(follows, String.class);
+        home.reset();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                events.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
+        batch.executeWithResult(() -> {
+            deliver(home, batch.getMessage().getPayload());
+            return null;
+        });
+
+        assertThat(rowsOneByOne).containsExactly("A S1", "A S2", "A S4", "C S3", "V S1", "V S3", "V S4", "W S3");
+        assertThat(followsOneByOne).containsExactly("V A false", "V C false", "W C true");
+        assertThat(jdbc.queryForList(rows, String.class)).isEqualTo(rowsOneByOne);
+        assertThat(jdbc.queryForList(follows, String.class)).isEqualTo(followsOneByOne);
+    }
+
+    @Test
     void statusesAndFavouritesWrittenPerBatchAreThoseWrittenEventByEvent() {
         List<Object> events = List.of(
                 posted("S1", "A", Visibility.PUBLIC, List.of(), null),
