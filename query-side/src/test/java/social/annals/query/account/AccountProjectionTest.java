@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +19,7 @@ import social.annals.events.status.StatusPosted;
 import social.annals.events.status.Visibility;
 import social.annals.query.instance.InstanceStats;
 import social.annals.query.instance.InstanceStatsQueryHandler;
+import social.annals.query.support.OneBatch;
 import social.annals.query.support.TestDatabase;
 
 class AccountProjectionTest {
@@ -127,12 +125,7 @@ class AccountProjectionTest {
         events.forEach(this::deliver);
         List<String> oneByOne = jdbc.queryForList(counts, String.class);
         projection.reset();
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
-                events.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
-        batch.executeWithResult(() -> {
-            deliver(batch.getMessage().getPayload());
-            return null;
-        });
+        OneBatch.deliver(events, this::deliver);
 
         assertThat(oneByOne).containsExactly("A1 1 1 1", "A4 1 1 1");
         assertThat(jdbc.queryForList(counts, String.class)).isEqualTo(oneByOne);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +21,7 @@ import social.annals.events.status.StatusUnpinned;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 import social.annals.events.status.Visibility;
+import social.annals.query.support.OneBatch;
 import social.annals.query.support.TestDatabase;
 
 class StatusProjectionTest {
@@ -217,12 +215,7 @@ class StatusProjectionTest {
         events.forEach(event -> deliver(home, event));
         List<String> oneByOne = jdbc.queryForList(rows, String.class);
         home.reset();
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
-                events.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
-        batch.executeWithResult(() -> {
-            deliver(home, batch.getMessage().getPayload());
-            return null;
-        });
+        OneBatch.deliver(events, event -> deliver(home, event));
 
         assertThat(jdbc.queryForList(rows, String.class)).isEqualTo(oneByOne)
                 .contains("A S1 A true", "W S1 A true", "V S2 A true", "W S3 C false", "W S4 C false", "V S4 C true")
@@ -253,12 +246,7 @@ class StatusProjectionTest {
         List<String> rowsOneByOne = jdbc.queryForList(rows, String.class);
         List<String> followsOneByOne = jdbc.queryForList(follows, String.class);
         home.reset();
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
-                events.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
-        batch.executeWithResult(() -> {
-            deliver(home, batch.getMessage().getPayload());
-            return null;
-        });
+        OneBatch.deliver(events, event -> deliver(home, event));
 
         assertThat(rowsOneByOne).containsExactly("A S1", "A S2", "A S4", "C S3", "V S1", "V S3", "V S4", "W S3");
         assertThat(followsOneByOne).containsExactly("V A false", "V C false", "W C true");
@@ -290,12 +278,7 @@ class StatusProjectionTest {
         List<String> countsOneByOne = jdbc.queryForList(counts, String.class);
         List<String> rowsOneByOne = jdbc.queryForList(rows, String.class);
         projection.reset();
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
-                events.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
-        batch.executeWithResult(() -> {
-            deliver(batch.getMessage().getPayload());
-            return null;
-        });
+        OneBatch.deliver(events, this::deliver);
 
         assertThat(countsOneByOne).containsExactly("S1 1 2", "S2 2 0", "S3 0 1", "S4 1 0", "S5 0 0");
         assertThat(jdbc.queryForList(counts, String.class)).isEqualTo(countsOneByOne);
