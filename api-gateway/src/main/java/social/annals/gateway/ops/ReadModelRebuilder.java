@@ -44,8 +44,8 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 /**
  * Rebuilds read models from the event log.
  * <p>
- * The log is read once, and every batch of it goes to a few passes run at once, the read models
- * shared among them. Streaming read models: their processors on this node stop, every segment's
+ * A few passes run at once, the read models shared among them, each reading only the events its
+ * read models handle. Streaming read models: their processors on this node stop, every segment's
  * claim is taken, the tables are emptied, and a pass hands every event to each of its read models
  * that handles it, committing a batch of events with those read models' positions in one
  * transaction. The positions are replay tokens in the shared token table, so every node reports
