@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 
 /**
  * Reads the event log for a rebuild: only the events whose stored type is among those asked for,
@@ -22,7 +23,7 @@ final class LogReader {
 
     private static final String EVENTS = "SELECT globalindex, type, aggregateidentifier, sequencenumber, "
             + "eventidentifier, timestamp, payloadtype, payloadrevision, payload, metadata FROM domainevententry "
-            + "WHERE globalindex > ? AND globalindex <= ? AND payloadtype = ANY (?) ORDER BY globalindex LIMIT ?";
+            + "WHERE %s AND payloadtype = ANY (?) ORDER BY globalindex LIMIT ?";
     /** As far back as the event store's tokens remember gaps (Axon's default maximum gap offset). */
     private static final int GAP_WINDOW = 10_000;
 
@@ -38,14 +39,31 @@ final class LogReader {
 
     /** At most {@code limit} events of the given stored types after position {@code after} up to {@code upTo}. */
     List<TrackedEventMessage<?>> read(Collection<String> types, long after, long upTo, int limit) {
-        List<TrackedEventData<?>> rows = jdbc.query(con -> {
-            var statement = con.prepareStatement(EVENTS);
+        return read(con -> {
+            var statement = con.prepareStatement(EVENTS.formatted("globalindex > ? AND globalindex <= ?"));
             statement.setLong(1, after);
             statement.setLong(2, upTo);
             statement.setArray(3, con.createArrayOf("varchar", types.toArray()));
             statement.setInt(4, limit);
             return statement;
-        }, (rs, row) -> new TrackedDomainEventData<>(GapAwareTrackingToken.newInstance(rs.getLong(1), List.of()),
+        });
+    }
+
+    /** Every event of the given stored types past {@code position}: after it, or in one of its gaps. */
+    List<TrackedEventMessage<?>> readSince(Collection<String> types, GapAwareTrackingToken position) {
+        return read(con -> {
+            var statement = con.prepareStatement(EVENTS.formatted("(globalindex > ? OR globalindex = ANY (?))"));
+            statement.setLong(1, position.getIndex());
+            statement.setArray(2, con.createArrayOf("bigint", position.getGaps().toArray()));
+            statement.setArray(3, con.createArrayOf("varchar", types.toArray()));
+            statement.setInt(4, Integer.MAX_VALUE);
+            return statement;
+        });
+    }
+
+    private List<TrackedEventMessage<?>> read(PreparedStatementCreator query) {
+        List<TrackedEventData<?>> rows = jdbc.query(query, (rs, row) -> new TrackedDomainEventData<>(
+                GapAwareTrackingToken.newInstance(rs.getLong(1), List.of()),
                 new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10))));
         return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)

@@ -61,7 +61,7 @@ public class ProjectionMonitor {
     private ProjectionState state(String group, long head) {
         ReadModelRebuilder.Replay replay = rebuilder.replayOf(group);
         if (processing.eventProcessor(group, StreamingEventProcessor.class).isEmpty()) {
-            // Subscribing: kept in the writing transaction, or replayed in one transaction.
+            // Subscribing: kept in the writing transaction, or replayed into copies of its tables.
             if (replay == null) {
                 return new ProjectionState(group, head, head, 0, false, null, null, null);
             }

@@ -54,8 +54,9 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
  * meanwhile are not lost. Reads meanwhile answer from the rows rebuilt so far (the degraded mode
  * the README describes).
  * <p>
- * The subscribing groups are emptied and replayed by one more pass inside one database
- * transaction, so readers keep seeing the old rows until the rebuilt ones commit.
+ * The subscribing groups are replayed by one more pass into copies of their tables, in short
+ * transactions, while the live tables keep serving; the copies then replace them under a brief
+ * lock, so readers and the command side see the old rows until the rebuilt ones are complete.
  */
 @Component
 public class ReadModelRebuilder {
@@ -82,7 +83,7 @@ public class ReadModelRebuilder {
         return thread;
     });
 
-    /** How far a one-transaction replay of a subscribing group has got. */
+    /** How far the replay of a subscribing group into copies of its tables has got. */
     public record Replay(long position, long resetPosition) {
     }
 
@@ -170,7 +171,7 @@ public class ReadModelRebuilder {
         background.execute(() -> replay(taken, subscribing));
     }
 
-    /** The one-transaction replay under way for a subscribing group, or null. */
+    /** The replay under way for a subscribing group, or null. */
     public Replay replayOf(String group) {
         return replays.get(group);
     }
@@ -325,8 +326,11 @@ public class ReadModelRebuilder {
             this.types = types;
         }
 
-        /** Feeds every batch to {@code consumer} with the position it reaches; an empty batch only moves it. */
-        void read(BatchConsumer consumer) throws InterruptedException {
+        /**
+         * Feeds every batch to {@code consumer} with the position it reaches; an empty batch only
+         * moves it. Answers the event store's position at the last event read, with its gaps.
+         */
+        GapAwareTrackingToken read(BatchConsumer consumer) throws InterruptedException {
             long after = -1;
             while (after < end) {
                 List<TrackedEventMessage<?>> batch = types.isEmpty() ? List.of()
@@ -336,8 +340,9 @@ public class ReadModelRebuilder {
                 consumer.accept(batch, replayUpTo(head, GapAwareTrackingToken.newInstance(reached, List.of())));
                 after = reached;
             }
-            try (BlockingStream<TrackedEventMessage<?>> stream =
-                         eventStore.openStream(end < 0 ? null : logReader.positionAt(end))) {
+            GapAwareTrackingToken start = logReader.positionAt(Math.max(end, 0));
+            TrackingToken last = start;
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(end < 0 ? null : start)) {
                 List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
                 while (true) {
                     batch.clear();
@@ -347,9 +352,15 @@ public class ReadModelRebuilder {
                     if (batch.isEmpty()) {
                         break;
                     }
-                    consumer.accept(batch, replayUpTo(head, batch.get(batch.size() - 1).trackingToken()));
+                    last = batch.get(batch.size() - 1).trackingToken();
+                    consumer.accept(batch, replayUpTo(head, last));
                 }
             }
+            return last instanceof GapAwareTrackingToken gapAware ? gapAware : start;
+        }
+
+        Set<String> types() {
+            return types;
         }
     }
 
@@ -389,8 +400,9 @@ public class ReadModelRebuilder {
     }
 
     /**
-     * Subscribing groups: emptied and replayed inside one database transaction, so readers keep
-     * seeing the old rows until the rebuilt ones commit, and a failure leaves them as they were.
+     * Subscribing groups: replayed into {@link ShadowTables copies} of their tables, a batch per
+     * transaction, while the live tables keep serving the command side and readers; then the
+     * copies take the live tables' place. A failure leaves the live tables as they were.
      */
     private final class SubscribingPass extends Pass {
         private final List<String> groups;
@@ -411,39 +423,49 @@ public class ReadModelRebuilder {
                 handled.put(group, new HandledTypes(invoker));
                 replays.put(group, new Replay(-1, resetPosition));
             }
+            ShadowTables shadow = null;
             try {
-                transaction.executeWithoutResult(status -> {
-                    invokers.values().forEach(EventHandlerInvoker::performReset);
-                    try {
-                        read((batch, position) -> {
-                            for (TrackedEventMessage<?> event : batch) {
-                                invokers.forEach((group, invoker) -> {
-                                    if (handled.get(group).handles(event)) {
-                                        handleAlone(invoker, event);
-                                    }
-                                });
-                            }
-                            long reached = position.position().orElse(-1);
-                            groups.forEach(group -> replays.put(group, new Replay(reached, resetPosition)));
-                        });
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted during replay", e);
-                    }
+                shadow = ShadowTables.of(jdbc, transaction,
+                        () -> invokers.values().forEach(EventHandlerInvoker::performReset));
+                ShadowTables copies = shadow;
+                GapAwareTrackingToken reached = read((batch, position) -> {
+                    transaction.executeWithoutResult(status -> {
+                        copies.enter();
+                        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+                        batch.forEach(event -> handleAlone(invokers, handled, event));
+                    });
+                    long at = position.position().orElse(-1);
+                    groups.forEach(group -> replays.put(group, new Replay(at, resetPosition)));
                 });
+                copies.swap(() -> logReader.readSince(types(), reached)
+                        .forEach(event -> handleAlone(invokers, handled, event)));
+                shadow = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during replay", e);
             } finally {
+                if (shadow != null) {
+                    shadow.drop();
+                }
                 groups.forEach(replays::remove);
             }
         }
 
-        private void handleAlone(EventHandlerInvoker invoker, TrackedEventMessage<?> event) {
-            ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
-                invoker.handle(event, Segment.ROOT_SEGMENT);
-                return null;
+        private void handleAlone(Map<String, EventHandlerInvoker> invokers, Map<String, HandledTypes> handled,
+                                 TrackedEventMessage<?> event) {
+            invokers.forEach((group, invoker) -> {
+                if (!handled.get(group).handles(event)) {
+                    return;
+                }
+                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+                    invoker.handle(event, Segment.ROOT_SEGMENT);
+                    return null;
+                });
+                if (result.isExceptional()) {
+                    throw new IllegalStateException("replay failed at " + event.trackingToken(),
+                            result.exceptionResult());
+                }
             });
-            if (result.isExceptional()) {
-                throw new IllegalStateException("replay failed at " + event.trackingToken(), result.exceptionResult());
-            }
         }
     }
 

@@ -93,6 +93,38 @@ class ProjectionsApiTest extends ApiTest {
     }
 
     @Test
+    void theCommandSidesReadModelsRebuildBesideTheLiveOnesAndKeepWhatIsWrittenMeanwhile() {
+        User follower = user("steady");
+        User followed = user("followed");
+        act(follower, "/api/v1/accounts/" + followed.id() + "/follow");
+        List<String> indexes = jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' "
+                + "AND tablename IN ('relationship_view', 'account_lookup', 'auth_credential') ORDER BY 1", String.class);
+
+        for (String name : List.of("auth", "relationships", "command-lookups")) {
+            assertThat(http.postJson(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN, Map.of("name", name))
+                    .status()).isEqualTo(202);
+        }
+        User newcomer = user("newcomer");
+        act(newcomer, "/api/v1/accounts/" + followed.id() + "/follow");
+
+        eventually(() -> http.get(PROJECTIONS + "?admin_token=" + ADMIN_TOKEN).json().findValuesAsText("state"),
+                states -> states.stream().allMatch("live"::equals), "every read model live again");
+        for (User user : List.of(follower, newcomer)) {
+            assertThat(http.get("/api/v1/accounts/relationships?id=" + followed.id(), "Authorization", user.bearer())
+                    .json().get(0).get("following").asBoolean()).isTrue();
+        }
+        assertThat(tokenFor(newcomer.nickname())).isNotBlank();
+        assertThat(http.postForm("/api/account/register", List.of("nickname", newcomer.nickname(),
+                "email", unique("other") + "@example.org", "password", PASSWORD, "confirm", PASSWORD)).body())
+                .contains("has already been taken");
+        assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' "
+                + "AND tablename IN ('relationship_view', 'account_lookup', 'auth_credential') ORDER BY 1", String.class))
+                .isEqualTo(indexes);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'annals_rebuild_%'",
+                Integer.class)).isZero();
+    }
+
+    @Test
     void aRebuildOfReadModelsAnotherNodeHoldsIsRefusedAndChangesNothing() {
         String before = http.get("/api/pleroma/emoji").body();
         int rebuildsLogged = rebuildsLogged();
