@@ -3,9 +3,11 @@ package social.annals.gateway.render;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.security.ApiPrincipal;
@@ -42,18 +44,28 @@ public class NotificationRenderer {
         if (notifications.isEmpty()) {
             return List.of();
         }
-        List<String> actorIds = notifications.stream().map(NotificationView::actorId).distinct().toList();
-        List<AccountView> actorViews = queries.many(new AccountQueries.ByIds(actorIds), AccountView.class);
-        Map<String, Map<String, Object>> actors = new HashMap<>();
-        accounts.renderAll(actorViews, viewer).forEach(account -> actors.put((String) account.get("id"), account));
-
         List<String> statusIds = notifications.stream().map(NotificationView::statusId).filter(Objects::nonNull)
                 .distinct().toList();
+        List<StatusView> statusViews = statusIds.isEmpty() ? List.of()
+                : queries.many(new StatusQueries.ByIds(statusIds), StatusView.class);
+        // The actors and the statuses' accounts in one query: they are often the same accounts.
+        Set<String> accountIds = new LinkedHashSet<>();
+        notifications.forEach(notification -> accountIds.add(notification.actorId()));
+        statusViews.forEach(status -> {
+            accountIds.add(status.authorId());
+            accountIds.addAll(status.mentionedIds());
+        });
+        Map<String, AccountView> accountViews = new HashMap<>();
+        queries.many(new AccountQueries.ByIds(List.copyOf(accountIds)), AccountView.class)
+                .forEach(view -> accountViews.put(view.accountId(), view));
+
+        List<AccountView> actorViews = notifications.stream().map(NotificationView::actorId).distinct()
+                .map(accountViews::get).filter(Objects::nonNull).toList();
+        Map<String, Map<String, Object>> actors = new HashMap<>();
+        accounts.renderAll(actorViews, viewer).forEach(account -> actors.put((String) account.get("id"), account));
         Map<String, Map<String, Object>> renderedStatuses = new HashMap<>();
-        if (!statusIds.isEmpty()) {
-            statuses.renderAll(queries.many(new StatusQueries.ByIds(statusIds), StatusView.class), viewer)
-                    .forEach(status -> renderedStatuses.put((String) status.get("id"), status));
-        }
+        statuses.renderAll(statusViews, viewer, accountViews)
+                .forEach(status -> renderedStatuses.put((String) status.get("id"), status));
 
         List<Map<String, Object>> out = new ArrayList<>(notifications.size());
         for (NotificationView notification : notifications) {

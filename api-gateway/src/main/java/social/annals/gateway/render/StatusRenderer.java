@@ -39,6 +39,12 @@ public class StatusRenderer {
     }
 
     public List<Map<String, Object>> renderAll(List<StatusView> statuses, ApiPrincipal viewer) {
+        return renderAll(statuses, viewer, Map.of());
+    }
+
+    /** As {@link #renderAll(List, ApiPrincipal)}, with accounts the caller has looked up already. */
+    public List<Map<String, Object>> renderAll(List<StatusView> statuses, ApiPrincipal viewer,
+                                               Map<String, AccountView> known) {
         if (statuses.isEmpty()) {
             return List.of();
         }
@@ -57,8 +63,19 @@ public class StatusRenderer {
             accountIds.addAll(status.mentionedIds());
         }
         Map<String, AccountView> views = new HashMap<>();
-        queries.many(new AccountQueries.ByIds(List.copyOf(accountIds)), AccountView.class)
-                .forEach(view -> views.put(view.accountId(), view));
+        List<String> unknown = new ArrayList<>();
+        for (String accountId : accountIds) {
+            AccountView view = known.get(accountId);
+            if (view != null) {
+                views.put(accountId, view);
+            } else {
+                unknown.add(accountId);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            queries.many(new AccountQueries.ByIds(unknown), AccountView.class)
+                    .forEach(view -> views.put(view.accountId(), view));
+        }
         Map<String, Map<String, Object>> renderedAccounts = new HashMap<>();
         // Authors are rendered without a viewer, as Pleroma does (no relationship inside statuses).
         accounts.renderAll(List.copyOf(views.values()), null)
