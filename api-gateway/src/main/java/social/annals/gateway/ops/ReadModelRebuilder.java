@@ -31,7 +31,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -432,13 +431,12 @@ public class ReadModelRebuilder {
                     transaction.executeWithoutResult(status -> {
                         copies.enter();
                         jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-                        batch.forEach(event -> handleAlone(invokers, handled, event));
+                        handleTogether(batch, invokers, handled);
                     });
                     long at = position.position().orElse(-1);
                     groups.forEach(group -> replays.put(group, new Replay(at, resetPosition)));
                 });
-                copies.swap(() -> logReader.readSince(types(), reached)
-                        .forEach(event -> handleAlone(invokers, handled, event)));
+                copies.swap(() -> handleTogether(logReader.readSince(types(), reached), invokers, handled));
                 shadow = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -451,21 +449,26 @@ public class ReadModelRebuilder {
             }
         }
 
-        private void handleAlone(Map<String, EventHandlerInvoker> invokers, Map<String, HandledTypes> handled,
-                                 TrackedEventMessage<?> event) {
-            invokers.forEach((group, invoker) -> {
-                if (!handled.get(group).handles(event)) {
-                    return;
+        /** A batch in one unit of work, in the caller's transaction: each event to every group that handles it. */
+        private void handleTogether(List<? extends TrackedEventMessage<?>> batch,
+                                    Map<String, EventHandlerInvoker> invokers, Map<String, HandledTypes> handled) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                EventMessage<?> event = unitOfWork.getMessage();
+                for (Map.Entry<String, EventHandlerInvoker> group : invokers.entrySet()) {
+                    if (handled.get(group.getKey()).handles(event)) {
+                        group.getValue().handle(event, Segment.ROOT_SEGMENT);
+                    }
                 }
-                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
-                    invoker.handle(event, Segment.ROOT_SEGMENT);
-                    return null;
-                });
-                if (result.isExceptional()) {
-                    throw new IllegalStateException("replay failed at " + event.trackingToken(),
-                            result.exceptionResult());
-                }
+                return null;
             });
+            if (result.isExceptional()) {
+                throw new IllegalStateException("replay failed in the batch ending at "
+                        + batch.get(batch.size() - 1).trackingToken(), result.exceptionResult());
+            }
         }
     }
 
