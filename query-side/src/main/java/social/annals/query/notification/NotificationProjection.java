@@ -182,10 +182,8 @@ public class NotificationProjection {
         sql.append(" AND NOT EXISTS (SELECT 1 FROM relationship_view r WHERE r.account_id = n.recipient_id "
                 + "AND r.target_id = n.actor_id AND (r.blocking")
                 .append(query.withMuted() ? "" : " OR r.muting_notifications").append("))");
-        // As in Pleroma, a deactivated (or deleted) account's activities notify nobody any more. Asked
-        // as "the actor is active" (an index lookup per row), not "no deactivated actor": with none
-        // deactivated, the planner reads every account once instead, whatever the page size.
-        sql.append(" AND EXISTS (SELECT 1 FROM account_view a WHERE a.account_id = n.actor_id AND NOT a.deactivated)");
+        // As in Pleroma, a deactivated (or deleted) account's activities notify nobody any more.
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM account_view a WHERE a.account_id = n.actor_id AND a.deactivated)");
         // min_id pages upwards from the cursor (the oldest newer ones), answered newest first.
         boolean upwards = query.minId() != null;
         sql.append(" ORDER BY n.notification_id ").append(upwards ? "ASC" : "DESC").append(" LIMIT ?");
