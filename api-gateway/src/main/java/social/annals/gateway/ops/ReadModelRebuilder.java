@@ -3,7 +3,6 @@ package social.annals.gateway.ops;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,9 +101,9 @@ public class ReadModelRebuilder {
     }
 
     /**
-     * Whether an invoker handles a payload type, asked once per type: asking the invoker for every
-     * event (it walks its handlers) cost more than handling the few events a read model wants.
-     * An invoker given an event none of its handlers accepts does nothing with it.
+     * A read model's handlers, offered each event of a pass. Whether they take a payload type is
+     * asked once per type: asking the invoker for every event (it walks its handlers) cost more
+     * than handling the few events a read model wants.
      */
     private static final class HandledTypes {
         private final EventHandlerInvoker invoker;
@@ -114,8 +113,11 @@ public class ReadModelRebuilder {
             this.invoker = invoker;
         }
 
-        boolean handles(EventMessage<?> event) {
-            return known.computeIfAbsent(event.getPayloadType(), invoker::canHandleType);
+        /** Hands the event to the read model's handlers if any of them takes its type. */
+        void offer(EventMessage<?> event) throws Exception {
+            if (known.computeIfAbsent(event.getPayloadType(), invoker::canHandleType)) {
+                invoker.handle(event, Segment.ROOT_SEGMENT);
+            }
         }
     }
 
@@ -414,29 +416,28 @@ public class ReadModelRebuilder {
 
         @Override
         public void run() {
-            Map<String, EventHandlerInvoker> invokers = new LinkedHashMap<>();
-            Map<String, HandledTypes> handled = new HashMap<>();
+            List<EventHandlerInvoker> invokers = new ArrayList<>();
+            List<HandledTypes> readModels = new ArrayList<>();
             for (String group : groups) {
                 EventHandlerInvoker invoker = ((SubscribingEventProcessor) processor(group)).eventHandlerInvoker();
-                invokers.put(group, invoker);
-                handled.put(group, new HandledTypes(invoker));
+                invokers.add(invoker);
+                readModels.add(new HandledTypes(invoker));
                 replays.put(group, new Replay(-1, resetPosition));
             }
             ShadowTables shadow = null;
             try {
-                shadow = ShadowTables.of(jdbc, transaction,
-                        () -> invokers.values().forEach(EventHandlerInvoker::performReset));
+                shadow = ShadowTables.of(jdbc, transaction, () -> invokers.forEach(EventHandlerInvoker::performReset));
                 ShadowTables copies = shadow;
                 GapAwareTrackingToken reached = read((batch, position) -> {
                     transaction.executeWithoutResult(status -> {
                         copies.enter();
                         jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-                        handleTogether(batch, invokers, handled);
+                        handleTogether(batch, readModels);
                     });
                     long at = position.position().orElse(-1);
                     groups.forEach(group -> replays.put(group, new Replay(at, resetPosition)));
                 });
-                copies.swap(() -> handleTogether(logReader.readSince(types(), reached), invokers, handled));
+                copies.swap(() -> handleTogether(logReader.readSince(types(), reached), readModels));
                 shadow = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -450,18 +451,15 @@ public class ReadModelRebuilder {
         }
 
         /** A batch in one unit of work, in the caller's transaction: each event to every group that handles it. */
-        private void handleTogether(List<? extends TrackedEventMessage<?>> batch,
-                                    Map<String, EventHandlerInvoker> invokers, Map<String, HandledTypes> handled) {
+        private void handleTogether(List<? extends TrackedEventMessage<?>> batch, List<HandledTypes> readModels) {
             if (batch.isEmpty()) {
                 return;
             }
             BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                 EventMessage<?> event = unitOfWork.getMessage();
-                for (Map.Entry<String, EventHandlerInvoker> group : invokers.entrySet()) {
-                    if (handled.get(group.getKey()).handles(event)) {
-                        group.getValue().handle(event, Segment.ROOT_SEGMENT);
-                    }
+                for (HandledTypes readModel : readModels) {
+                    readModel.offer(event);
                 }
                 return null;
             });
@@ -517,9 +515,7 @@ public class ReadModelRebuilder {
             }
             EventMessage<?> event = unitOfWork.getMessage();
             for (Taken group : taken) {
-                if (group.handled().handles(event)) {
-                    group.invoker().handle(event, Segment.ROOT_SEGMENT);
-                }
+                group.handled().offer(event);
             }
             return null;
         });
