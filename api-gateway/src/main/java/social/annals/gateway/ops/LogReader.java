@@ -21,9 +21,12 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
  */
 final class LogReader {
 
-    private static final String EVENTS = "SELECT globalindex, type, aggregateidentifier, sequencenumber, "
-            + "eventidentifier, timestamp, payloadtype, payloadrevision, payload, metadata FROM domainevententry "
-            + "WHERE %s AND payloadtype = ANY (?) ORDER BY globalindex LIMIT ?";
+    private static final String COLUMNS = "SELECT globalindex, type, aggregateidentifier, sequencenumber, "
+            + "eventidentifier, timestamp, payloadtype, payloadrevision, payload, metadata FROM domainevententry ";
+    /** The gaps are all near the top: rows below the first one skip the comparison with them. */
+    private static final String COVERED = COLUMNS + "WHERE globalindex > ? AND globalindex <= ? "
+            + "AND (globalindex < ? OR globalindex <> ALL (?)) AND payloadtype = ANY (?) ORDER BY globalindex LIMIT ?";
+    private static final String SINCE = COLUMNS + "WHERE globalindex > ? OR globalindex = ANY (?) ORDER BY globalindex";
     /** As far back as the event store's tokens remember gaps (Axon's default maximum gap offset). */
     private static final int GAP_WINDOW = 10_000;
 
@@ -37,26 +40,33 @@ final class LogReader {
         this.upcasters = upcasters;
     }
 
-    /** At most {@code limit} events of the given stored types after position {@code after} up to {@code upTo}. */
-    List<TrackedEventMessage<?>> read(Collection<String> types, long after, long upTo, int limit) {
+    /**
+     * At most {@code limit} events of the given stored types after position {@code after} that
+     * {@code upTo} covers: up to its index, and not in its gaps (those come later, from the event
+     * store's stream, if they ever commit).
+     */
+    List<TrackedEventMessage<?>> read(Collection<String> types, long after, GapAwareTrackingToken upTo, int limit) {
         return read(con -> {
-            var statement = con.prepareStatement(EVENTS.formatted("globalindex > ? AND globalindex <= ?"));
+            var statement = con.prepareStatement(COVERED);
             statement.setLong(1, after);
-            statement.setLong(2, upTo);
-            statement.setArray(3, con.createArrayOf("varchar", types.toArray()));
-            statement.setInt(4, limit);
+            statement.setLong(2, upTo.getIndex());
+            statement.setLong(3, upTo.getGaps().isEmpty() ? Long.MAX_VALUE : upTo.getGaps().first());
+            statement.setArray(4, con.createArrayOf("bigint", upTo.getGaps().toArray()));
+            statement.setArray(5, con.createArrayOf("varchar", types.toArray()));
+            statement.setInt(6, limit);
             return statement;
         });
     }
 
-    /** Every event of the given stored types past {@code position}: after it, or in one of its gaps. */
-    List<TrackedEventMessage<?>> readSince(Collection<String> types, GapAwareTrackingToken position) {
+    /**
+     * Every event past {@code position}, after it or in one of its gaps, whatever its type: a type
+     * may be stored for the first time after a pass chose the types it reads.
+     */
+    List<TrackedEventMessage<?>> readSince(GapAwareTrackingToken position) {
         return read(con -> {
-            var statement = con.prepareStatement(EVENTS.formatted("(globalindex > ? OR globalindex = ANY (?))"));
+            var statement = con.prepareStatement(SINCE);
             statement.setLong(1, position.getIndex());
             statement.setArray(2, con.createArrayOf("bigint", position.getGaps().toArray()));
-            statement.setArray(3, con.createArrayOf("varchar", types.toArray()));
-            statement.setInt(4, Integer.MAX_VALUE);
             return statement;
         });
     }

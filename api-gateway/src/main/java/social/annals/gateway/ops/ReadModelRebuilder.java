@@ -255,13 +255,15 @@ public class ReadModelRebuilder {
         TrackingToken head = eventStore.createHeadToken();
         List<Runnable> passes = new ArrayList<>();
         try {
+            // Taken once for all passes, before any reads: an event still committing now is in its gaps.
+            GapAwareTrackingToken start = logReader.positionAt(head == null ? 0 : head.position().orElse(0));
             Map<String, Long> eventsByType = eventsByType();
-            share(taken, threads, eventsByType).forEach(share -> passes.add(new StreamingPass(share, head,
+            share(taken, threads, eventsByType).forEach(share -> passes.add(new StreamingPass(share, head, start,
                     typesFor(share.stream().map(Taken::invoker).toList(), eventsByType))));
             if (!subscribing.isEmpty()) {
                 List<EventHandlerInvoker> invokers = subscribing.stream()
                         .map(group -> ((SubscribingEventProcessor) processor(group)).eventHandlerInvoker()).toList();
-                passes.add(new SubscribingPass(subscribing, head, typesFor(invokers, eventsByType)));
+                passes.add(new SubscribingPass(subscribing, head, start, typesFor(invokers, eventsByType)));
             }
         } catch (RuntimeException e) {
             restart(taken); // the processors replay on their own from the reset
@@ -312,18 +314,18 @@ public class ReadModelRebuilder {
     }
 
     /**
-     * Reads a pass's events: first those of its types up to the head the rebuild began at, in
-     * batches, then every event written since through the event store (from the head, with its
-     * gaps, so a write still committing when the rebuild began is not missed).
+     * Reads a pass's events: first those of its types that the log held when the rebuild began,
+     * in batches, then every event written since through the event store (from that position,
+     * with its gaps, so a write still committing when the rebuild began is read then, once).
      */
     private abstract class Pass implements Runnable {
         private final TrackingToken head;
-        private final long end;
+        private final GapAwareTrackingToken start;
         private final Set<String> types;
 
-        Pass(TrackingToken head, Set<String> types) {
+        Pass(TrackingToken head, GapAwareTrackingToken start, Set<String> types) {
             this.head = head;
-            this.end = head == null ? -1 : head.position().orElse(-1);
+            this.start = start;
             this.types = types;
         }
 
@@ -332,18 +334,20 @@ public class ReadModelRebuilder {
          * moves it. Answers the event store's position at the last event read, with its gaps.
          */
         GapAwareTrackingToken read(BatchConsumer consumer) throws InterruptedException {
+            long end = start.getIndex();
             long after = -1;
             while (after < end) {
                 List<TrackedEventMessage<?>> batch = types.isEmpty() ? List.of()
-                        : logReader.read(types, after, end, batchSize);
+                        : logReader.read(types, after, start, batchSize);
                 long reached = batch.size() < batchSize ? end
                         : batch.get(batch.size() - 1).trackingToken().position().orElseThrow();
-                consumer.accept(batch, replayUpTo(head, GapAwareTrackingToken.newInstance(reached, List.of())));
+                // With the gaps below it: a processor that goes on from here also gets what fills them.
+                consumer.accept(batch, replayUpTo(head, GapAwareTrackingToken.newInstance(reached,
+                        start.getGaps().headSet(reached))));
                 after = reached;
             }
-            GapAwareTrackingToken start = logReader.positionAt(Math.max(end, 0));
             TrackingToken last = start;
-            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(end < 0 ? null : start)) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
                 List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
                 while (true) {
                     batch.clear();
@@ -359,10 +363,6 @@ public class ReadModelRebuilder {
             }
             return last instanceof GapAwareTrackingToken gapAware ? gapAware : start;
         }
-
-        Set<String> types() {
-            return types;
-        }
     }
 
     @FunctionalInterface
@@ -374,8 +374,8 @@ public class ReadModelRebuilder {
     private final class StreamingPass extends Pass {
         private final List<Taken> taken;
 
-        StreamingPass(List<Taken> taken, TrackingToken head, Set<String> types) {
-            super(head, types);
+        StreamingPass(List<Taken> taken, TrackingToken head, GapAwareTrackingToken start, Set<String> types) {
+            super(head, start, types);
             this.taken = taken;
         }
 
@@ -409,8 +409,8 @@ public class ReadModelRebuilder {
         private final List<String> groups;
         private final long resetPosition = head();
 
-        SubscribingPass(List<String> groups, TrackingToken head, Set<String> types) {
-            super(head, types);
+        SubscribingPass(List<String> groups, TrackingToken head, GapAwareTrackingToken start, Set<String> types) {
+            super(head, start, types);
             this.groups = groups;
         }
 
@@ -437,7 +437,7 @@ public class ReadModelRebuilder {
                     long at = position.position().orElse(-1);
                     groups.forEach(group -> replays.put(group, new Replay(at, resetPosition)));
                 });
-                copies.swap(() -> handleTogether(logReader.readSince(types(), reached), readModels));
+                copies.swap(() -> handleTogether(logReader.readSince(reached), readModels));
                 shadow = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
