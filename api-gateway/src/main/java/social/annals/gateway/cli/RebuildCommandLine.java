@@ -55,14 +55,20 @@ public final class RebuildCommandLine {
                 springArguments.add(args[i]);
                 continue;
             }
-            switch (args[i]) {
-                case "--name" -> name = ++i < args.length ? args[i] : null;
-                case "--url" -> url = ++i < args.length ? args[i] : null;
-                case "--admin-token" -> adminToken = ++i < args.length ? args[i] : null;
-                default -> {
-                    System.err.println("unknown option " + args[i] + "\n" + USAGE);
-                    return 2;
-                }
+            if (!List.of("--name", "--url", "--admin-token").contains(args[i])) {
+                System.err.println("unknown option " + args[i] + "\n" + USAGE);
+                return 2;
+            }
+            // An option without its value would otherwise mean "every read model" or "this machine".
+            if (i + 1 >= args.length || args[i + 1].isBlank() || args[i + 1].startsWith("--")) {
+                System.err.println(args[i] + " needs a value\n" + USAGE);
+                return 2;
+            }
+            String value = args[++i];
+            switch (args[i - 1]) {
+                case "--name" -> name = value;
+                case "--url" -> url = value;
+                default -> adminToken = value;
             }
         }
         return url != null ? online(url, adminToken, name) : offline(springArguments, name);

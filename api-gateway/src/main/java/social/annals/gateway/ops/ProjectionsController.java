@@ -46,13 +46,7 @@ public class ProjectionsController {
     @PostMapping("/api/pleroma/admin/projections/rebuild")
     @Auth(Auth.Level.ADMIN)
     public ResponseEntity<List<Map<String, Object>>> rebuild(Params params, ApiPrincipal caller) {
-        List<String> names = params.string("name").filter(name -> !name.isBlank())
-                .map(name -> {
-                    if (!rebuilder.groups().contains(name)) {
-                        throw ApiException.error(HttpStatus.NOT_FOUND, "No read model named " + name);
-                    }
-                    return List.of(name);
-                }).orElseGet(rebuilder::groups);
+        List<String> names = params.raw("name") == null ? rebuilder.groups() : List.of(readModel(params.raw("name")));
         try {
             rebuilder.start(names);
         } catch (ReadModelRebuilder.RebuildRefused e) {
@@ -63,6 +57,15 @@ public class ProjectionsController {
         commands.sendAndWait(new ModerationActionCommands.RecordRebuild(ids.next(), names, moderators.of(caller)));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(monitor.states(names).stream().map(ProjectionsController::render).toList());
+    }
+
+    /** Exactly one read model's name: an empty or malformed one is not taken for "all of them". */
+    private String readModel(Object value) {
+        Object name = value instanceof List<?> list && list.size() == 1 ? list.get(0) : value; // a form's one value
+        if (!(name instanceof String text) || !rebuilder.groups().contains(text)) {
+            throw ApiException.error(HttpStatus.NOT_FOUND, "No read model named " + name);
+        }
+        return text;
     }
 
     static Map<String, Object> render(ProjectionState state) {

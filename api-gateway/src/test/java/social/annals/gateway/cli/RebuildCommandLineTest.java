@@ -44,4 +44,13 @@ class RebuildCommandLineTest extends ApiTest {
                 "wrong"})).isEqualTo(1);
         assertThat(RebuildCommandLine.run(new String[] {"--url", "http://localhost:" + port})).isEqualTo(2);
     }
+
+    @Test
+    void anOptionWithoutItsValueIsRefusedRatherThanTakenForAllOrForThisMachine() throws Exception {
+        assertThat(RebuildCommandLine.run(new String[] {"--name"})).isEqualTo(2);
+        assertThat(RebuildCommandLine.run(new String[] {"--name", ""})).isEqualTo(2);
+        assertThat(RebuildCommandLine.run(new String[] {"--url", "--admin-token", ADMIN_TOKEN})).isEqualTo(2);
+        assertThat(RebuildCommandLine.run(new String[] {"--url", "http://localhost:" + port, "--admin-token"}))
+                .isEqualTo(2);
+    }
 }

@@ -55,6 +55,15 @@ class ProjectionsApiTest extends ApiTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(http.postJson(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN,
                 Map.of("name", "policy-notifications")).status()).isEqualTo(404);
+        // A name given but empty or malformed is not taken for "every read model".
+        for (Object name : List.of("", " ", Map.of(), List.of("emoji", "statuses"))) {
+            Http.Response refused = http.postJson(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN,
+                    Map.of("name", name));
+            assertThat(refused.status()).as("name %s", name).isEqualTo(404);
+            assertThat(refused.json().get("error").asText()).startsWith("No read model named");
+        }
+        assertThat(http.postForm(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN, List.of("name", ""))
+                .status()).isEqualTo(404);
     }
 
     @Test
