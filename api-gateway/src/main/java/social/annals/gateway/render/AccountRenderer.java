@@ -102,8 +102,6 @@ public class AccountRenderer {
             notificationSettings.put("follows", settings.follows());
             notificationSettings.put("remote", settings.remote());
             notificationSettings.put("local", settings.local());
-            notificationSettings.put("block_from_strangers", settings.blockFromStrangers());
-            notificationSettings.put("hide_notification_contents", settings.hideNotificationContents());
             pleroma.put("notification_settings", notificationSettings);
         }
         out.put("pleroma", pleroma);

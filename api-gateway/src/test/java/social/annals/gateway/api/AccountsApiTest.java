@@ -30,8 +30,7 @@ class AccountsApiTest extends ApiTest {
         JsonNode pleroma = me.get("pleroma");
         assertThat(pleroma.get("hide_favorites").asBoolean()).isTrue();
         assertThat(pleroma.get("notification_settings").toString())
-                .isEqualTo("{\"followers\":true,\"follows\":true,\"remote\":true,\"local\":true,"
-                        + "\"block_from_strangers\":false,\"hide_notification_contents\":false}");
+                .isEqualTo("{\"followers\":true,\"follows\":true,\"remote\":true,\"local\":true}");
         for (String field : List.of("avatar", "avatar_static", "header", "header_static", "note", "locked",
                 "followers_count", "following_count", "statuses_count", "bot")) {
             assertThat(me.has(field)).as(field).isTrue();

@@ -102,8 +102,8 @@ class NotificationsApiTest extends ApiTest {
     }
 
     /**
-     * Each switch set to false (Pleroma 2.x's block_from_strangers: to true) against each
-     * relationship of the actor to the recipient: which mentions arrive (pleroma-api §2.11).
+     * Each switch set to false (and Pleroma 2.x's block_from_strangers, which is not one: ignored)
+     * against each relationship of the actor to the recipient: which mentions arrive (pleroma-api §2.11).
      * Every activity here is local.
      */
     @Test
@@ -153,7 +153,7 @@ class NotificationsApiTest extends ApiTest {
                 Map.entry("follows", List.of("follower", "stranger")),
                 Map.entry("local", List.of()),
                 Map.entry("remote", List.of("followee", "follower", "mutual", "stranger")),
-                Map.entry("block_from_strangers", List.of("followee", "mutual")));
+                Map.entry("block_from_strangers", List.of("followee", "follower", "mutual", "stranger")));
     }
 
     @Test
@@ -207,6 +207,22 @@ class NotificationsApiTest extends ApiTest {
         act(locked, "/api/v1/follow_requests/" + requester.id() + "/authorize");
         settle();
         assertThat(summary(list(locked))).containsExactly("follow " + requester.id());
+    }
+
+    @Test
+    void authorizingARequestWhoseNotificationWasDismissedNotifiesNothingNew() {
+        User locked = user("dismisser");
+        assertThat(http.patchForm("/api/v1/accounts/update_credentials", List.of("locked", "true"),
+                "Authorization", locked.bearer()).status()).isEqualTo(200);
+        User requester = user("patient");
+        act(requester, "/api/v1/accounts/" + locked.id() + "/follow");
+        String request = awaitCount(locked, 1).get(0).get("id").asText();
+        assertThat(http.postJson("/api/v1/notifications/" + request + "/dismiss", Map.of(),
+                "Authorization", locked.bearer()).status()).isEqualTo(200);
+
+        act(locked, "/api/v1/follow_requests/" + requester.id() + "/authorize");
+        settle();
+        assertThat(list(locked)).isEmpty();
     }
 
     @Test
@@ -291,6 +307,45 @@ class NotificationsApiTest extends ApiTest {
             assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
             assertThat(refused.json().has("error")).isTrue();
         }
+    }
+
+    /** mastodon-core §3: "read (sic, also for the mutating ones)". */
+    @Test
+    void aReadOnlyTokenListsDismissesAndClears() {
+        User reader = user("readonly");
+        User chatty = user("readonlypal");
+        postStatusId(chatty, "status", "one @" + reader.nickname());
+        postStatusId(chatty, "status", "two @" + reader.nickname());
+        JsonNode two = awaitCount(reader, 2);
+        String readOnly = Http.bearer(passwordGrant(app("read"), reader.nickname(), "read").get("access_token")
+                .asText());
+
+        assertThat(http.postJson("/api/v1/notifications/dismiss", Map.of("id", two.get(0).get("id").asText()),
+                "Authorization", readOnly).status()).isEqualTo(200);
+        assertThat(http.postJson("/api/v1/notifications/clear", Map.of(), "Authorization", readOnly).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/notifications", "Authorization", readOnly).json()).isEmpty();
+        String writeOnly = Http.bearer(passwordGrant(app("write"), reader.nickname(), "write").get("access_token")
+                .asText());
+        assertThat(http.postJson("/api/v1/notifications/clear", Map.of(), "Authorization", writeOnly).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void readingUpToAnIdFromTheFutureLeavesLaterNotificationsUnread() {
+        User reader = user("ahead");
+        User chatty = user("aheadpal");
+        postStatusId(chatty, "status", "before @" + reader.nickname());
+        awaitCount(reader, 1);
+
+        Http.Response read = http.postJson("/api/v1/pleroma/notifications/read",
+                Map.of("max_id", "9007199254740991"), "Authorization", reader.bearer());
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        postStatusId(chatty, "status", "after @" + reader.nickname());
+
+        List<Boolean> seen = new ArrayList<>();
+        awaitCount(reader, 2).forEach(n -> seen.add(n.get("pleroma").get("is_seen").asBoolean()));
+        assertThat(seen).containsExactly(false, true);
     }
 
     @Test
@@ -433,26 +488,21 @@ class NotificationsApiTest extends ApiTest {
                 Map.of("remote", false, "followers", false, "bar", 1), "Authorization", account.bearer());
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.json().toString()).isEqualTo("{\"status\":\"success\"}");
-        assertThat(settings(account)).isEqualTo("{\"followers\":false,\"follows\":true,\"remote\":false,\"local\":true,"
-                + "\"block_from_strangers\":false,\"hide_notification_contents\":false}");
+        assertThat(settings(account)).isEqualTo("{\"followers\":false,\"follows\":true,\"remote\":false,\"local\":true}");
 
         assertThat(http.putForm("/api/pleroma/notification_settings", List.of("follows", "False", "followers", "1"),
                 "Authorization", account.bearer()).status()).isEqualTo(200);
-        assertThat(settings(account)).isEqualTo("{\"followers\":true,\"follows\":false,\"remote\":false,\"local\":true,"
-                + "\"block_from_strangers\":false,\"hide_notification_contents\":false}");
+        assertThat(settings(account)).isEqualTo("{\"followers\":true,\"follows\":false,\"remote\":false,\"local\":true}");
 
         assertThat(http.putForm("/api/pleroma/notification_settings?local=0&remote=TRUE", List.of(),
                 "Authorization", account.bearer()).status()).isEqualTo(200);
         assertThat(settings(account)).isEqualTo(AFTER_QUERY);
 
-        // Pleroma-FE 2.x sends its two switches as multipart strings, beside the stored ones.
+        // Pleroma-FE 2.x sends its own switches as multipart strings: other keys, ignored whatever their value.
         assertThat(http.putMultipart("/api/pleroma/notification_settings", List.of("block_from_strangers", "true",
-                "hide_notification_contents", "true", "followers", "true"), "Authorization", account.bearer())
+                "hide_notification_contents", "maybe", "followers", "true"), "Authorization", account.bearer())
                 .status()).isEqualTo(200);
-        assertThat(settings(account)).isEqualTo("{\"followers\":true,\"follows\":false,\"remote\":true,"
-                + "\"local\":false,\"block_from_strangers\":true,\"hide_notification_contents\":true}");
-        http.putJson("/api/pleroma/notification_settings", Map.of("block_from_strangers", false,
-                "hide_notification_contents", false), "Authorization", account.bearer());
+        assertThat(settings(account)).isEqualTo(AFTER_QUERY);
 
         Http.Response refused = http.putForm("/api/pleroma/notification_settings",
                 List.of("followers", "false", "follows", "maybe"), "Authorization", account.bearer());
@@ -465,8 +515,7 @@ class NotificationsApiTest extends ApiTest {
         assertThat(http.putJson("/api/pleroma/notification_settings", Map.of("local", true)).status()).isEqualTo(403);
     }
 
-    private static final String AFTER_QUERY = "{\"followers\":true,\"follows\":false,\"remote\":true,"
-            + "\"local\":false,\"block_from_strangers\":false,\"hide_notification_contents\":false}";
+    private static final String AFTER_QUERY = "{\"followers\":true,\"follows\":false,\"remote\":true,\"local\":false}";
 
     private String settings(User account) {
         return http.get("/api/v1/accounts/verify_credentials", "Authorization", account.bearer()).json()

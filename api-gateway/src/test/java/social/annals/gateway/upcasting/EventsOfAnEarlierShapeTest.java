@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import social.annals.events.account.NotificationSettingsChanged;
 import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.notification.NotificationType;
+import social.annals.events.social.AccountFollowed;
 import social.annals.gateway.support.ApiTest;
 
 /**
@@ -30,11 +31,20 @@ class EventsOfAnEarlierShapeTest extends ApiTest {
     }
 
     @Test
-    void notificationSettingsStoredBeforeThePleroma2SwitchesReadThemAsOff() {
+    void notificationSettingsStoredWithPleroma2SwitchesReadWithoutThem() {
         NotificationSettingsChanged changed = read("{\"accountId\":\"A1\",\"followers\":false,\"follows\":true,"
-                + "\"remote\":true,\"local\":false,\"changedAt\":\"2026-11-20T10:00:00Z\"}", NotificationSettingsChanged.class);
-        assertThat(changed).isEqualTo(new NotificationSettingsChanged("A1", false, true, true, false, false, false,
+                + "\"remote\":true,\"local\":false,\"blockFromStrangers\":true,\"hideNotificationContents\":true,"
+                + "\"changedAt\":\"2026-11-20T10:00:00Z\"}", NotificationSettingsChanged.class);
+        assertThat(changed).isEqualTo(new NotificationSettingsChanged("A1", false, true, true, false,
                 Instant.parse("2026-11-20T10:00:00Z")));
+    }
+
+    @Test
+    void followsStoredBeforeAuthorizationsWereMarkedReadAsImmediateFollows() {
+        AccountFollowed followed = read("{\"followerId\":\"A\",\"followedId\":\"B\",\"showingReblogs\":true,"
+                + "\"followedAt\":\"2026-11-20T10:00:00Z\"}", AccountFollowed.class);
+        assertThat(followed).isEqualTo(new AccountFollowed("A", "B", true, Instant.parse("2026-11-20T10:00:00Z"),
+                false));
     }
 
     @Test

@@ -257,22 +257,19 @@ public class Account {
         blockedDomains.remove(event.domain());
     }
 
-    /** Switches not named keep their value; the four classes start on, the two 2.x switches off. */
+    /** Switches not named keep their value; all four start on. */
     @CommandHandler
     public void handle(UpdateNotificationSettingsCommand command, Clock clock) {
         NotificationSettingsChanged current = notificationSettings != null ? notificationSettings
-                : new NotificationSettingsChanged(accountId, true, true, true, true, false, false, null);
+                : new NotificationSettingsChanged(accountId, true, true, true, true, null);
         NotificationSettingsChanged changed = new NotificationSettingsChanged(accountId,
                 orCurrent(command.followers(), current.followers()),
                 orCurrent(command.follows(), current.follows()),
                 orCurrent(command.remote(), current.remote()),
                 orCurrent(command.local(), current.local()),
-                orCurrent(command.blockFromStrangers(), current.blockFromStrangers()),
-                orCurrent(command.hideNotificationContents(), current.hideNotificationContents()),
                 clock.instant());
         if (!changed.equals(new NotificationSettingsChanged(accountId, current.followers(), current.follows(),
-                current.remote(), current.local(), current.blockFromStrangers(), current.hideNotificationContents(),
-                changed.changedAt()))) {
+                current.remote(), current.local(), changed.changedAt()))) {
             apply(changed);
         }
     }

@@ -16,7 +16,8 @@ import social.annals.events.notification.NotificationsReadUpTo;
 
 /**
  * One account's read marker and clearings. Deliveries are not part of it (they are their own
- * aggregates), so it stays small however many notifications arrive. The marker only moves forward.
+ * aggregates), so it stays small however many notifications arrive. The marker only moves forward,
+ * and never past the newest id a notification can have at the time.
  */
 @Aggregate
 public class Inbox {
@@ -33,9 +34,11 @@ public class Inbox {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public NotificationCommands.Marker handle(NotificationCommands.ReadUpTo command, Clock clock) {
-        if (command.lastReadId() > lastReadId) {
-            apply(new NotificationsReadUpTo(command.accountId(), command.lastReadId(), markerVersion + 1,
-                    clock.instant()));
+        Instant now = clock.instant();
+        // Not past what can exist yet: notifications that arrive later are unread, as in Pleroma.
+        long upTo = Math.min(command.lastReadId(), NumericIdGenerator.latestAt(now));
+        if (upTo > lastReadId) {
+            apply(new NotificationsReadUpTo(command.accountId(), upTo, markerVersion + 1, now));
         }
         return new NotificationCommands.Marker(lastReadId, markerVersion, markerUpdatedAt);
     }

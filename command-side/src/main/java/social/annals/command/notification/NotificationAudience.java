@@ -68,13 +68,12 @@ public class NotificationAudience {
         }
         Object[] ids = recipientIds.toArray();
         Map<String, NotificationRules.Settings> settings = new LinkedHashMap<>();
-        jdbc.query(con -> withIds(con.prepareStatement("SELECT a.account_id, s.followers, s.follows, s.remote, s.local, "
-                + "s.block_from_strangers "
+        jdbc.query(con -> withIds(con.prepareStatement("SELECT a.account_id, s.followers, s.follows, s.remote, s.local "
                 + "FROM account_lookup a LEFT JOIN notification_settings_lookup s ON s.account_id = a.account_id "
                 + "WHERE a.account_id = ANY (?)"), 1, ids), rs -> {
             settings.put(rs.getString(1), rs.getObject(2) == null ? NotificationRules.Settings.DEFAULT
                     : new NotificationRules.Settings(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
-                    rs.getBoolean(5), rs.getBoolean(6)));
+                    rs.getBoolean(5)));
         });
         Map<String, boolean[]> towardsActor = new HashMap<>();
         Set<String> followedByActor = new HashSet<>();
@@ -197,12 +196,11 @@ public class NotificationAudience {
 
     @EventHandler
     void on(NotificationSettingsChanged event) {
-        jdbc.update("INSERT INTO notification_settings_lookup (account_id, followers, follows, remote, local, "
-                        + "block_from_strangers) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
+        jdbc.update("INSERT INTO notification_settings_lookup (account_id, followers, follows, remote, local) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
                         + "followers = EXCLUDED.followers, follows = EXCLUDED.follows, remote = EXCLUDED.remote, "
-                        + "local = EXCLUDED.local, block_from_strangers = EXCLUDED.block_from_strangers",
-                event.accountId(), event.followers(), event.follows(), event.remote(), event.local(),
-                event.blockFromStrangers());
+                        + "local = EXCLUDED.local",
+                event.accountId(), event.followers(), event.follows(), event.remote(), event.local());
     }
 
     @EventHandler

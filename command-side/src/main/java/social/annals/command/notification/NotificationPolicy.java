@@ -99,10 +99,12 @@ public class NotificationPolicy {
         deliver(List.of(event.followedId()), event.followerId(), NotificationType.FOLLOW, null);
     }
 
-    /** An authorized request was already notified when it was made; the follow rule drops the repeat. */
+    /** An authorized request was notified when it was made: authorizing it notifies nobody, as in Pleroma. */
     @EventHandler
     void on(AccountFollowed event) {
-        deliver(List.of(event.followedId()), event.followerId(), NotificationType.FOLLOW, null);
+        if (!event.requestAuthorized()) {
+            deliver(List.of(event.followedId()), event.followerId(), NotificationType.FOLLOW, null);
+        }
     }
 
     /**

@@ -6,8 +6,7 @@ import social.annals.events.notification.NotificationType;
  * Whether a candidate recipient gets a notification (pleroma-api §2.11): it is dropped when the
  * actor is the recipient, is blocked by them, or muted with its notifications; when the activity
  * is local (or remote) and the recipient switched those off; when the actor follows the
- * recipient (or the recipient follows the actor) and that class is switched off; when the
- * recipient blocks notifications from accounts it does not follow and does not follow the actor; and for a
+ * recipient (or the recipient follows the actor) and that class is switched off; and for a
  * follow, when a notification of an earlier follow by the same actor still exists.
  */
 public final class NotificationRules {
@@ -15,13 +14,9 @@ public final class NotificationRules {
     private NotificationRules() {
     }
 
-    /**
-     * The four class switches ({@code false} drops that class) and Pleroma 2.x's
-     * {@code blockFromStrangers} ({@code true} drops what comes from accounts the recipient does not follow).
-     */
-    public record Settings(boolean followers, boolean follows, boolean remote, boolean local,
-                           boolean blockFromStrangers) {
-        public static final Settings DEFAULT = new Settings(true, true, true, true, false);
+    /** The four class switches: {@code false} drops that class. */
+    public record Settings(boolean followers, boolean follows, boolean remote, boolean local) {
+        public static final Settings DEFAULT = new Settings(true, true, true, true);
     }
 
     /** A candidate recipient and what it has to do with the actor. */
@@ -39,7 +34,6 @@ public final class NotificationRules {
                 && !recipient.mutesActorNotifications()
                 && !(recipient.followedByActor() && !settings.followers())
                 && !(recipient.followsActor() && !settings.follows())
-                && !(!recipient.followsActor() && settings.blockFromStrangers())
                 && !(type == NotificationType.FOLLOW && recipient.hasFollowNotificationFromActor());
     }
 }

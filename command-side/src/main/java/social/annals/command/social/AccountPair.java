@@ -89,7 +89,7 @@ public class AccountPair {
         if (command.targetLocked()) {
             apply(new FollowRequested(actor, target, reblogs, now));
         } else {
-            apply(new AccountFollowed(actor, target, reblogs, now));
+            apply(new AccountFollowed(actor, target, reblogs, now, false));
         }
         return state(Outcome.CHANGED, actor, target);
     }
@@ -200,7 +200,7 @@ public class AccountPair {
         if (!request.requested) {
             return state(Outcome.NO_REQUEST, actor, requester);
         }
-        apply(new AccountFollowed(requester, actor, request.showingReblogs, clock.instant()));
+        apply(new AccountFollowed(requester, actor, request.showingReblogs, clock.instant(), true));
         return state(Outcome.CHANGED, actor, requester);
     }
 

@@ -222,17 +222,16 @@ class AccountTest {
     @Test
     void notificationSettingsMergeOverTheCurrentOnesAndRecordOnlyChanges() {
         fixture.given(registered())
-                .when(new UpdateNotificationSettingsCommand(ID, false, null, false, null, null, null))
+                .when(new UpdateNotificationSettingsCommand(ID, false, null, false, null))
                 .expectEvents(new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false,
-                        true, false, false, NOW));
+                        true, NOW));
         fixture.given(registered(),
-                        new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false, true,
-                                false, false, NOW))
-                .when(new UpdateNotificationSettingsCommand(ID, null, false, null, null, true, null))
+                        new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false, true, NOW))
+                .when(new UpdateNotificationSettingsCommand(ID, null, false, null, null))
                 .expectEvents(new social.annals.events.account.NotificationSettingsChanged(ID, false, false, false,
-                        true, true, false, NOW));
+                        true, NOW));
         fixture.given(registered())
-                .when(new UpdateNotificationSettingsCommand(ID, true, true, null, null, false, false))
+                .when(new UpdateNotificationSettingsCommand(ID, true, true, null, null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -18,11 +18,10 @@ class NotificationRulesTest {
 
     static {
         SETTINGS.put("all on", Settings.DEFAULT);
-        SETTINGS.put("followers off", new Settings(false, true, true, true, false));
-        SETTINGS.put("follows off", new Settings(true, false, true, true, false));
-        SETTINGS.put("remote off", new Settings(true, true, false, true, false));
-        SETTINGS.put("local off", new Settings(true, true, true, false, false));
-        SETTINGS.put("block from strangers", new Settings(true, true, true, true, true));
+        SETTINGS.put("followers off", new Settings(false, true, true, true));
+        SETTINGS.put("follows off", new Settings(true, false, true, true));
+        SETTINGS.put("remote off", new Settings(true, true, false, true));
+        SETTINGS.put("local off", new Settings(true, true, true, false));
         // {R follows X, X follows R}
         RELATIONSHIPS.put("stranger", new boolean[] {false, false});
         RELATIONSHIPS.put("follower", new boolean[] {false, true});
@@ -50,15 +49,13 @@ class NotificationRulesTest {
                 Map.entry("followers off", List.of(true, false, true, false)),
                 Map.entry("follows off", List.of(true, true, false, false)),
                 Map.entry("remote off", List.of(true, true, true, true)),
-                Map.entry("local off", List.of(false, false, false, false)),
-                Map.entry("block from strangers", List.of(false, false, true, true)));
+                Map.entry("local off", List.of(false, false, false, false)));
         assertThat(remote).containsExactly(
                 Map.entry("all on", List.of(true, true, true, true)),
                 Map.entry("followers off", List.of(true, false, true, false)),
                 Map.entry("follows off", List.of(true, true, false, false)),
                 Map.entry("remote off", List.of(false, false, false, false)),
-                Map.entry("local off", List.of(true, true, true, true)),
-                Map.entry("block from strangers", List.of(false, false, true, true)));
+                Map.entry("local off", List.of(true, true, true, true)));
     }
 
     @Test

@@ -84,6 +84,16 @@ class NotificationTest {
     }
 
     @Test
+    void theReadMarkerStopsAtTheNewestIdANotificationCanHaveYet() {
+        fixture(Inbox.class).givenNoPriorActivity()
+                .when(new NotificationCommands.ReadUpTo("R", Long.MAX_VALUE))
+                .expectEvents(new NotificationsReadUpTo("R", NumericIdGenerator.latestAt(NOW), 1, NOW));
+        fixture(Inbox.class).given(new NotificationsReadUpTo("R", NumericIdGenerator.latestAt(NOW), 1, NOW))
+                .when(new NotificationCommands.ReadUpTo("R", Long.MAX_VALUE))
+                .expectNoEvents();
+    }
+
+    @Test
     void clearingRemovesEverythingDeliveredUpToNow() {
         fixture(Inbox.class).givenNoPriorActivity()
                 .when(new NotificationCommands.Clear("R"))

@@ -50,7 +50,7 @@ class AccountPairTest {
     void followingAnUnlockedAccountTakesEffectAtOnce() {
         RelationshipState state = result(fixture.givenNoPriorActivity()
                 .when(new RelationshipCommands.Follow(A, B, false, null))
-                .expectEvents(new AccountFollowed(A, B, true, NOW)));
+                .expectEvents(new AccountFollowed(A, B, true, NOW, false)));
         assertThat(state.outcome()).isEqualTo(Outcome.CHANGED);
         assertThat(state.following()).isTrue();
         assertThat(state.requested()).isFalse();
@@ -68,10 +68,10 @@ class AccountPairTest {
 
     @Test
     void followingAgainOnlyAppliesTheReblogChoice() {
-        fixture.given(new AccountFollowed(A, B, true, NOW))
+        fixture.given(new AccountFollowed(A, B, true, NOW, false))
                 .when(new RelationshipCommands.Follow(A, B, false, false))
                 .expectEvents(new ReblogVisibilityChanged(A, B, false, NOW));
-        fixture.given(new AccountFollowed(A, B, true, NOW))
+        fixture.given(new AccountFollowed(A, B, true, NOW, false))
                 .when(new RelationshipCommands.Follow(A, B, false, null))
                 .expectNoEvents();
     }
@@ -91,7 +91,7 @@ class AccountPairTest {
 
     @Test
     void blockingSeversFollowsRequestsAndSubscriptionsBothWays() {
-        fixture.given(new AccountFollowed(A, B, true, NOW), new FollowRequested(B, A, true, NOW),
+        fixture.given(new AccountFollowed(A, B, true, NOW, false), new FollowRequested(B, A, true, NOW),
                         new AccountSubscribed(B, A, NOW), new AccountSubscribed(A, B, NOW))
                 .when(new RelationshipCommands.Block(A, B))
                 .expectEvents(new AccountUnfollowed(A, B, UnfollowReason.BLOCKED, NOW),
@@ -103,7 +103,7 @@ class AccountPairTest {
 
     @Test
     void deletingAnAccountSeversEverythingBothWaysButLeavesBlocksAndMutes() {
-        fixture.given(new AccountFollowed(B, A, true, NOW), new FollowRequested(A, B, true, NOW),
+        fixture.given(new AccountFollowed(B, A, true, NOW, false), new FollowRequested(A, B, true, NOW),
                         new AccountSubscribed(B, A, NOW), new AccountMuted(B, A, true, NOW))
                 .when(new RelationshipCommands.Sever(A, B))
                 .expectEvents(new FollowRequestRejected(A, B, NOW),
@@ -134,7 +134,7 @@ class AccountPairTest {
 
     @Test
     void unfollowingEndsAFollowButLeavesAPendingRequestAsPleromaDoes() {
-        fixture.given(new AccountFollowed(A, B, true, NOW))
+        fixture.given(new AccountFollowed(A, B, true, NOW, false))
                 .when(new RelationshipCommands.Unfollow(A, B))
                 .expectEvents(new AccountUnfollowed(A, B, UnfollowReason.UNFOLLOWED, NOW));
         RelationshipState pending = result(fixture.given(new FollowRequested(A, B, true, NOW))
@@ -172,7 +172,7 @@ class AccountPairTest {
     void authorizingARequestMakesTheRequesterAFollower() {
         RelationshipState state = result(fixture.given(new FollowRequested(A, B, false, NOW))
                 .when(new RelationshipCommands.AuthorizeFollowRequest(B, A))
-                .expectEvents(new AccountFollowed(A, B, false, NOW)));
+                .expectEvents(new AccountFollowed(A, B, false, NOW, true)));
         assertThat(state.followedBy()).isTrue();
     }
 
@@ -193,7 +193,7 @@ class AccountPairTest {
 
     @Test
     void theRelationshipIsSeenFromTheActorsSide() {
-        RelationshipState state = result(fixture.given(new AccountFollowed(B, A, true, NOW),
+        RelationshipState state = result(fixture.given(new AccountFollowed(B, A, true, NOW, false),
                         new AccountMuted(A, B, false, NOW))
                 .when(new RelationshipCommands.Subscribe(A, B))
                 .expectEvents(new AccountSubscribed(A, B, NOW)));

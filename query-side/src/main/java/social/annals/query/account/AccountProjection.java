@@ -45,7 +45,7 @@ public class AccountProjection {
 
     private static final String COLUMNS = "account_id, nickname, display_name, bio, note_html, locked, hide_favorites, "
             + "is_admin, is_moderator, deactivated, confirmation_pending, default_scope, notify_followers, "
-            + "notify_follows, notify_remote, notify_local, notify_block_from_strangers, notify_hide_contents, "
+            + "notify_follows, notify_remote, notify_local, "
             + "followers_count, following_count, statuses_count, created_at, "
             + "tags";
     private static final RowMapper<AccountView> ROW = AccountProjection::map;
@@ -70,10 +70,8 @@ public class AccountProjection {
     @EventHandler
     void on(NotificationSettingsChanged event) {
         jdbc.update("UPDATE account_view SET notify_followers = ?, notify_follows = ?, notify_remote = ?, "
-                        + "notify_local = ?, notify_block_from_strangers = ?, notify_hide_contents = ? "
-                        + "WHERE account_id = ?",
-                event.followers(), event.follows(), event.remote(), event.local(), event.blockFromStrangers(),
-                event.hideNotificationContents(), event.accountId());
+                        + "notify_local = ? WHERE account_id = ?",
+                event.followers(), event.follows(), event.remote(), event.local(), event.accountId());
     }
 
     @EventHandler
@@ -355,8 +353,7 @@ public class AccountProjection {
                 rs.getBoolean("deactivated"), rs.getBoolean("confirmation_pending"), rs.getString("default_scope"),
                 new AccountView.NotificationSettings(rs.getBoolean("notify_followers"),
                         rs.getBoolean("notify_follows"), rs.getBoolean("notify_remote"),
-                        rs.getBoolean("notify_local"), rs.getBoolean("notify_block_from_strangers"),
-                        rs.getBoolean("notify_hide_contents")),
+                        rs.getBoolean("notify_local")),
                 rs.getInt("followers_count"), rs.getInt("following_count"), rs.getInt("statuses_count"),
                 rs.getTimestamp("created_at").toInstant(), java.util.Arrays.asList((String[]) rs.getArray("tags").getArray()));
     }

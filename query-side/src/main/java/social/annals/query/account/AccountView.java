@@ -24,7 +24,6 @@ public record AccountView(
         Instant createdAt,
         List<String> tags) {
 
-    public record NotificationSettings(boolean followers, boolean follows, boolean remote, boolean local,
-                                       boolean blockFromStrangers, boolean hideNotificationContents) {
+    public record NotificationSettings(boolean followers, boolean follows, boolean remote, boolean local) {
     }
 }

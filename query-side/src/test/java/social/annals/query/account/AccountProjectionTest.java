@@ -50,7 +50,7 @@ class AccountProjectionTest {
         assertThat(byId.hideFavorites()).isTrue();
         assertThat(byId.locked()).isFalse();
         assertThat(byId.notificationSettings())
-                .isEqualTo(new AccountView.NotificationSettings(true, true, true, true, false, false));
+                .isEqualTo(new AccountView.NotificationSettings(true, true, true, true));
         assertThat(byId.createdAt()).isEqualTo(AT);
         assertThat(projection.handle(new AccountQueries.ByNickname("lAIN"))).isEqualTo(byId);
         assertThat(projection.handle(new AccountQueries.ById("nobody"))).isNull();
@@ -97,7 +97,7 @@ class AccountProjectionTest {
     void followsAndUnfollowsMoveBothCounts() {
         projection.on(lain());
         projection.on(new AccountRegistered("A4", "bob", "b@b.c", "d4", "Bob", "", "", "h", false, AT));
-        projection.on(new social.annals.events.social.AccountFollowed("A4", "A1", true, AT));
+        projection.on(new social.annals.events.social.AccountFollowed("A4", "A1", true, AT, false));
         assertThat(projection.handle(new AccountQueries.ById("A1")).followersCount()).isEqualTo(1);
         assertThat(projection.handle(new AccountQueries.ById("A4")).followingCount()).isEqualTo(1);
         projection.on(new social.annals.events.social.AccountUnfollowed("A4", "A1",
@@ -111,14 +111,14 @@ class AccountProjectionTest {
         List<Object> events = List.of(
                 lain(),
                 new AccountRegistered("A4", "bob", "b@b.c", "d4", "Bob", "", "", "h", false, AT),
-                new AccountFollowed("A4", "A1", true, AT),
+                new AccountFollowed("A4", "A1", true, AT, false),
                 posted("S1", "A1"),
-                new AccountFollowed("A1", "A4", true, AT),
+                new AccountFollowed("A1", "A4", true, AT, false),
                 posted("S2", "A1"),
                 new StatusDeleted("S1", "A1", "A1", AT),
                 new AccountUnfollowed("A4", "A1", UnfollowReason.UNFOLLOWED, AT),
                 posted("S3", "A4"),
-                new AccountFollowed("A4", "A1", true, AT));
+                new AccountFollowed("A4", "A1", true, AT, false));
         String counts = "SELECT account_id || ' ' || followers_count || ' ' || following_count || ' ' || statuses_count "
                 + "FROM account_view ORDER BY account_id";
 

@@ -43,8 +43,8 @@ class RelationshipProjectionTest {
 
     @Test
     void relationshipsCombineBothDirectionsAndOmitUnknownAccounts() {
-        projection.on(new AccountFollowed("A", "B", false, AT));
-        projection.on(new AccountFollowed("B", "A", true, AT));
+        projection.on(new AccountFollowed("A", "B", false, AT, false));
+        projection.on(new AccountFollowed("B", "A", true, AT, false));
         projection.on(new AccountMuted("A", "B", true, AT));
         projection.on(new AccountSubscribed("A", "B", AT));
         projection.on(new AccountBlocked("C", "A", AT));
@@ -60,7 +60,7 @@ class RelationshipProjectionTest {
     @Test
     void listsArePagedByTheListedAccountNewestFirst() {
         for (String follower : List.of("B", "C", "D")) {
-            projection.on(new AccountFollowed(follower, "A", true, AT));
+            projection.on(new AccountFollowed(follower, "A", true, AT, false));
         }
         assertThat(page(AccountList.FOLLOWERS, "A", null, null, null, 20)).containsExactly("D", "C", "B");
         assertThat(page(AccountList.FOLLOWERS, "A", "D", null, null, 1)).containsExactly("C");
@@ -78,14 +78,14 @@ class RelationshipProjectionTest {
         projection.on(new FollowRequested("C", "A", true, AT));
         assertThat(page(AccountList.FOLLOW_REQUESTS, "A", null, null, null, 20)).containsExactly("C", "B");
         projection.on(new FollowRequestRejected("B", "A", AT));
-        projection.on(new AccountFollowed("C", "A", true, AT));
+        projection.on(new AccountFollowed("C", "A", true, AT, false));
         assertThat(page(AccountList.FOLLOW_REQUESTS, "A", null, null, null, 20)).isEmpty();
         assertThat(page(AccountList.FOLLOWERS, "A", null, null, null, 20)).containsExactly("C");
     }
 
     @Test
     void redeliveryChangesNothing() {
-        AccountFollowed followed = new AccountFollowed("B", "A", true, AT);
+        AccountFollowed followed = new AccountFollowed("B", "A", true, AT, false);
         projection.on(followed);
         projection.on(followed);
         assertThat(page(AccountList.FOLLOWERS, "A", null, null, null, 20)).containsExactly("B");

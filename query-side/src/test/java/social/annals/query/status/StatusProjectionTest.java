@@ -177,7 +177,7 @@ class StatusProjectionTest {
         StatusPosted old = posted("S1", "A", Visibility.PUBLIC, List.of(), null);
         projection.on(old);
         home.on(old);
-        home.on(new social.annals.events.social.AccountFollowed("V", "A", true, AT));
+        home.on(new social.annals.events.social.AccountFollowed("V", "A", true, AT, false));
         StatusPosted fresh = posted("S2", "A", Visibility.PRIVATE, List.of(), null);
         StatusPosted stranger = posted("S3", "C", Visibility.PUBLIC, List.of(), null);
         StatusPosted mention = posted("S4", "C", Visibility.DIRECT, List.of("V"), null);
@@ -199,11 +199,11 @@ class StatusProjectionTest {
     void homeTimelinesWrittenPerBatchAreThoseWrittenEventByEvent() {
         HomeTimelineProjection home = new HomeTimelineProjection(jdbc);
         List<Object> events = List.of(
-                new social.annals.events.social.AccountFollowed("V", "A", true, AT),
+                new social.annals.events.social.AccountFollowed("V", "A", true, AT, false),
                 posted("S1", "A", Visibility.PUBLIC, List.of("A", "W"), null),
                 posted("S2", "A", Visibility.DIRECT, List.of("V"), null),
                 posted("S3", "C", Visibility.PUBLIC, List.of(), null),
-                new social.annals.events.social.AccountFollowed("W", "C", true, AT),
+                new social.annals.events.social.AccountFollowed("W", "C", true, AT, false),
                 posted("S4", "C", Visibility.PRIVATE, List.of("V"), null),
                 new social.annals.events.social.AccountUnfollowed("V", "A",
                         social.annals.events.social.UnfollowReason.UNFOLLOWED, AT),
@@ -229,14 +229,14 @@ class StatusProjectionTest {
                 posted("S1", "A", Visibility.PUBLIC, List.of(), null),
                 posted("S2", "A", Visibility.DIRECT, List.of(), null),
                 posted("S3", "C", Visibility.PRIVATE, List.of(), null),
-                new social.annals.events.social.AccountFollowed("V", "A", true, AT),
-                new social.annals.events.social.AccountFollowed("V", "C", false, AT),
-                new social.annals.events.social.AccountFollowed("V", "A", false, AT),
-                new social.annals.events.social.AccountFollowed("W", "A", true, AT),
+                new social.annals.events.social.AccountFollowed("V", "A", true, AT, false),
+                new social.annals.events.social.AccountFollowed("V", "C", false, AT, false),
+                new social.annals.events.social.AccountFollowed("V", "A", false, AT, false),
+                new social.annals.events.social.AccountFollowed("W", "A", true, AT, false),
                 posted("S4", "A", Visibility.PUBLIC, List.of(), null),
                 new social.annals.events.social.AccountUnfollowed("W", "A",
                         social.annals.events.social.UnfollowReason.UNFOLLOWED, AT),
-                new social.annals.events.social.AccountFollowed("W", "C", true, AT));
+                new social.annals.events.social.AccountFollowed("W", "C", true, AT, false));
         String rows = "SELECT owner_id || ' ' || status_id FROM home_timeline_entry ORDER BY 1";
         String follows = "SELECT follower_id || ' ' || followed_id || ' ' || showing_reblogs FROM home_timeline_follow "
                 + "ORDER BY 1";

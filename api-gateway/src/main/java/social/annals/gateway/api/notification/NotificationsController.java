@@ -39,8 +39,8 @@ public class NotificationsController {
 
     /** Pleroma 1.1 answers a read up to {@code max_id} with at most this many notifications. */
     static final int READ_ANSWER_LIMIT = 80;
-    private static final List<String> SETTINGS = List.of("followers", "follows", "remote", "local",
-            "block_from_strangers", "hide_notification_contents");
+    /** Exactly Pleroma's four; any other key, Pleroma 2.x's included, is ignored. */
+    private static final List<String> SETTINGS = List.of("followers", "follows", "remote", "local");
 
     private final CommandGateway commands;
     private final Queries queries;
@@ -92,8 +92,9 @@ public class NotificationsController {
         return render(existing(id, caller), caller);
     }
 
+    // Pleroma asks for "read" here, also for the changes: a read-only client may clear and dismiss.
     @PostMapping("/api/v1/notifications/clear")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
     public Map<String, Object> clear(ApiPrincipal caller) {
         commands.sendAndWait(new NotificationCommands.Clear(caller.accountId()));
         barrier.await(NotificationCommands.inboxAggregateId(caller.accountId()), NotificationProjection.GROUP);
@@ -101,13 +102,13 @@ public class NotificationsController {
     }
 
     @PostMapping("/api/v1/notifications/dismiss")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
     public Map<String, Object> dismiss(Params params, ApiPrincipal caller) {
         return dismiss(params.string("id").orElse(null), caller);
     }
 
     @PostMapping("/api/v1/notifications/{id}/dismiss")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
     public Map<String, Object> dismissPath(@PathVariable String id, ApiPrincipal caller) {
         return dismiss(id, caller);
     }
@@ -129,7 +130,7 @@ public class NotificationsController {
 
     /** Dismisses those of {@code ids[]} that are the caller's and ignores the rest. */
     @DeleteMapping("/api/v1/notifications/destroy_multiple")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read")
     public Map<String, Object> destroyMultiple(Params params, ApiPrincipal caller) {
         for (String id : new LinkedHashSet<>(params.strings("ids"))) {
             NotificationView notification = find(id, caller);
@@ -249,8 +250,7 @@ public class NotificationsController {
         }
         if (!values.isEmpty()) {
             commands.sendAndWait(new UpdateNotificationSettingsCommand(caller.accountId(), values.get("followers"),
-                    values.get("follows"), values.get("remote"), values.get("local"),
-                    values.get("block_from_strangers"), values.get("hide_notification_contents")));
+                    values.get("follows"), values.get("remote"), values.get("local")));
             barrier.await(caller.accountId(), AccountProjection.GROUP);
         }
         return Map.of("status", "success");
