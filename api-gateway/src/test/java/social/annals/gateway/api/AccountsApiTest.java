@@ -6,12 +6,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
 
 class AccountsApiTest extends ApiTest {
 
     private static final String VERIFY = "/api/v1/accounts/verify_credentials";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** As while the accounts read model rebuilds: the token is valid, so it is not refused. */
+    @Test
+    void verifyCredentialsOfAnAccountTheReadModelHasNotReachedIsUnavailableNotUnauthorized() {
+        User user = user("notyet");
+        jdbc.update("DELETE FROM account_view WHERE account_id = ?", user.id());
+
+        Http.Response response = http.get(VERIFY, "Authorization", user.bearer());
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.json().get("error").asText()).contains("try again");
+    }
 
     @Test
     void verifyCredentialsRendersTheCallerWithPleromasExtension() {

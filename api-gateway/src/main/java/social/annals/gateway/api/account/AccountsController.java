@@ -103,7 +103,9 @@ public class AccountsController {
             account = queries.one(new AccountQueries.ById(caller.accountId()), AccountView.class);
         }
         if (account == null) {
-            throw ApiException.invalidCredentials();
+            // The token is valid: answering "invalid credentials" would sign the client out.
+            throw ApiException.error(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Your account is not in the accounts read model yet (it may be rebuilding); try again shortly");
         }
         return account;
     }
