@@ -69,6 +69,9 @@ class RebuildEquivalenceTest extends ApiTest {
                     "Authorization", Http.bearer(tokens.get(reactor))).status()).isEqualTo(200);
         }
         act(tokens.get(n0), "/api/v1/statuses/" + first + "/bookmark");
+        act(tokens.get(n0), "/api/v1/statuses/" + first + "/mute");
+        assertThat(http.postJson("/api/v1/domain_blocks", Map.of("domain", "blocked.example"),
+                "Authorization", Http.bearer(tokens.get(n0))).status()).isEqualTo(200);
         act(tokens.get(n1), "/api/v1/statuses/" + first + "/pin");
         act(tokens.get(n0), "/api/v1/statuses/" + first + "/favourite");
         act(tokens.get(admin), "/api/v1/statuses/" + first + "/favourite");
@@ -139,6 +142,11 @@ class RebuildEquivalenceTest extends ApiTest {
         assertThat(before.get("/api/v1/notifications " + admin)).contains("\"type\":\"mention\"");
         assertThat(before.get("/api/v1/markers " + n1)).contains("\"version\":1");
         assertThat(before.get("verify " + n1)).contains("\"follows\":false");
+        assertThat(before.get("/api/v1/domain_blocks " + n0)).contains("blocked.example");
+        assertThat(before.get("context " + statuses.get(0))).contains("reply");
+        assertThat(before.get("status for " + n0 + " " + statuses.get(0))).contains("\"muted\":true");
+        assertThat(before.get("/api/v1/timelines/direct " + n0)).contains("psst");
+        assertThat(before.get("tag")).contains("hello");
         assertThat(before.get("import")).contains("\"followed\":1").contains("\"requested\":1").contains("\"not_found\":1");
     }
 
@@ -154,6 +162,9 @@ class RebuildEquivalenceTest extends ApiTest {
         Map<String, String> answers = new LinkedHashMap<>();
         answers.put("instance", render(http.get("/api/v1/instance")));
         answers.put("public", render(http.get("/api/v1/timelines/public?limit=40")));
+        answers.put("tag", render(http.get("/api/v1/timelines/tag/world")));
+        answers.put("search", render(http.get("/api/v2/search?q=rebuilt", "Authorization",
+                Http.basic(nicknames.get(0), PASSWORD))));
         answers.put("emoji", render(http.get("/api/pleroma/emoji")));
         answers.put("custom_emojis", render(http.get("/api/v1/custom_emojis")));
         String admin = "?admin_token=" + ADMIN_TOKEN;
@@ -165,6 +176,11 @@ class RebuildEquivalenceTest extends ApiTest {
             answers.put("status " + status, render(http.get("/api/v1/statuses/" + status)));
             answers.put("favourited_by " + status, render(http.get("/api/v1/statuses/" + status + "/favourited_by")));
             answers.put("reactions " + status, render(http.get("/api/v1/pleroma/statuses/" + status + "/reactions")));
+            answers.put("reblogged_by " + status, render(http.get("/api/v1/statuses/" + status + "/reblogged_by")));
+            answers.put("context " + status, render(http.get("/api/v1/statuses/" + status + "/context",
+                    "Authorization", Http.basic(nicknames.get(0), PASSWORD))));
+            answers.put("status for " + nicknames.get(0) + " " + status, render(http.get("/api/v1/statuses/" + status,
+                    "Authorization", Http.basic(nicknames.get(0), PASSWORD))));
         }
         for (String nickname : nicknames) {
             answers.put("verify " + nickname, render(http.get("/api/v1/accounts/verify_credentials",
@@ -182,8 +198,12 @@ class RebuildEquivalenceTest extends ApiTest {
             answers.put("relationships " + nickname, render(http.get("/api/v1/accounts/relationships?" + ids,
                     "Authorization", Http.basic(nickname, PASSWORD))));
             answers.put("statuses " + nickname, render(http.get("/api/v1/accounts/" + id + "/statuses")));
+            answers.put("favourites of " + nickname, render(http.get("/api/v1/pleroma/accounts/" + id + "/favourites")));
+            answers.put("admin statuses " + nickname, render(http.get("/api/pleroma/admin/users/" + nickname
+                    + "/statuses?admin_token=" + ADMIN_TOKEN)));
             for (String list : List.of("/api/v1/pleroma/flavour", "/api/v1/blocks", "/api/v1/mutes", "/api/v1/follow_requests",
-                    "/api/v1/timelines/home", "/api/v1/favourites", "/api/v1/bookmarks", "/api/v1/notifications", "/api/v1/markers")) {
+                    "/api/v1/timelines/home", "/api/v1/timelines/direct", "/api/v1/favourites", "/api/v1/bookmarks",
+                    "/api/v1/notifications", "/api/v1/markers", "/api/v1/domain_blocks", "/api/pleroma/follow_export")) {
                 answers.put(list + " " + nickname, render(http.get(list, "Authorization",
                         Http.basic(nickname, PASSWORD))));
             }
