@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
@@ -27,6 +29,7 @@ import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -73,9 +76,11 @@ public class ReadModelRebuilder {
     private final int batchSize;
     private final int threads;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final Lock shadowing = new ReentrantLock();
     /** Streaming groups whose pass is under way on this node. */
     private final Set<String> passing = ConcurrentHashMap.newKeySet();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+    /** Rebuilds of different read models run side by side: a later one does not wait with its tables emptied. */
+    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "read-model-replay");
         thread.setDaemon(true);
         return thread;
@@ -220,10 +225,13 @@ public class ReadModelRebuilder {
                     storePosition(group, replayUpTo(head, null));
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (UnableToClaimTokenException e) {
             restart(taken);
             throw new RebuildRefused("A read model could not be reset here (another node holds its segments): "
                     + "ask a node that runs the projectors", e);
+        } catch (RuntimeException e) {
+            restart(taken);
+            throw e;
         }
         taken.forEach(group -> passing.add(group.group()));
         return taken;
@@ -416,6 +424,16 @@ public class ReadModelRebuilder {
 
         @Override
         public void run() {
+            // Copies are made of, and swapped into, the whole schema: one replay into copies at a time.
+            shadowing.lock();
+            try {
+                replayIntoCopies();
+            } finally {
+                shadowing.unlock();
+            }
+        }
+
+        private void replayIntoCopies() {
             List<EventHandlerInvoker> invokers = new ArrayList<>();
             List<HandledTypes> readModels = new ArrayList<>();
             for (String group : groups) {
