@@ -59,7 +59,7 @@ public class ProjectionMonitor {
     }
 
     private ProjectionState state(String group, long head) {
-        ReadModelRebuilder.Replay replay = rebuilder.replayOf(group);
+        SubscribingReplays.Replay replay = rebuilder.replayOf(group);
         if (processing.eventProcessor(group, StreamingEventProcessor.class).isEmpty()) {
             // Subscribing: kept in the writing transaction, or replayed into copies of its tables.
             if (replay == null) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -75,8 +76,9 @@ public class ReadModelRebuilder {
     private final LogReader logReader;
     private final int batchSize;
     private final int threads;
-    private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final SubscribingReplays replays;
     private final Lock shadowing = new ReentrantLock();
+    private static final int WAITING_REPORT_SECONDS = 30;
     /** Streaming groups whose pass is under way on this node. */
     private final Set<String> passing = ConcurrentHashMap.newKeySet();
     /** Rebuilds of different read models run side by side: a later one does not wait with its tables emptied. */
@@ -85,10 +87,6 @@ public class ReadModelRebuilder {
         thread.setDaemon(true);
         return thread;
     });
-
-    /** How far the replay of a subscribing group into copies of its tables has got. */
-    public record Replay(long position, long resetPosition) {
-    }
 
     /** A rebuild that cannot start here: another node holds the read models, or they are rebuilding already. */
     public static class RebuildRefused extends RuntimeException {
@@ -141,6 +139,7 @@ public class ReadModelRebuilder {
         this.logReader = new LogReader(jdbc, axon.eventSerializer(), axon.upcasterChain());
         this.batchSize = batchSize;
         this.threads = threads;
+        this.replays = new SubscribingReplays(jdbc, transaction);
     }
 
     /**
@@ -156,7 +155,7 @@ public class ReadModelRebuilder {
     /** Rebuilds every read model and returns when all of them have caught up again. */
     public void rebuildAll() {
         List<String> groups = groups();
-        replay(takeOver(streaming(groups)), subscribing(groups));
+        replay(claim(groups), subscribing(groups));
         barrier.awaitHead(groups.toArray(String[]::new));
     }
 
@@ -166,20 +165,32 @@ public class ReadModelRebuilder {
      */
     public synchronized void start(List<String> names) {
         names.forEach(this::processor); // unknown names fail before anything changes
-        List<String> busy = names.stream().filter(group -> passing.contains(group) || replays.containsKey(group))
+        List<String> busy = names.stream().filter(group -> passing.contains(group) || replays.underWay(group))
                 .toList();
         if (!busy.isEmpty()) {
             throw new RebuildRefused("A rebuild of " + String.join(", ", busy) + " is under way", null);
         }
-        List<Taken> taken = takeOver(streaming(names));
-        List<String> subscribing = subscribing(names);
-        subscribing.forEach(group -> replays.put(group, new Replay(-1, head())));
-        background.execute(() -> replay(taken, subscribing));
+        List<Taken> taken = claim(names);
+        background.execute(() -> replay(taken, subscribing(names)));
     }
 
-    /** The replay under way for a subscribing group, or null. */
-    public Replay replayOf(String group) {
-        return replays.get(group);
+    /** The subscribing groups claimed for a replay (on any node, once) and the streaming ones taken over. */
+    private List<Taken> claim(List<String> names) {
+        List<String> subscribing = subscribing(names);
+        if (!replays.claim(subscribing, head())) {
+            throw new RebuildRefused("A rebuild of " + String.join(", ", subscribing) + " is under way", null);
+        }
+        try {
+            return takeOver(streaming(names));
+        } catch (RuntimeException e) {
+            replays.ended(subscribing);
+            throw e;
+        }
+    }
+
+    /** The replay under way, on any node, for a subscribing group, or null. */
+    SubscribingReplays.Replay replayOf(String group) {
+        return replays.of(group);
     }
 
     private List<String> streaming(List<String> groups) {
@@ -275,6 +286,7 @@ public class ReadModelRebuilder {
             }
         } catch (RuntimeException e) {
             restart(taken); // the processors replay on their own from the reset
+            replays.ended(subscribing);
             throw e;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, passes.size()), runnable -> {
@@ -415,7 +427,6 @@ public class ReadModelRebuilder {
      */
     private final class SubscribingPass extends Pass {
         private final List<String> groups;
-        private final long resetPosition = head();
 
         SubscribingPass(List<String> groups, TrackingToken head, GapAwareTrackingToken start, Set<String> types) {
             super(head, start, types);
@@ -424,12 +435,21 @@ public class ReadModelRebuilder {
 
         @Override
         public void run() {
-            // Copies are made of, and swapped into, the whole schema: one replay into copies at a time.
-            shadowing.lock();
+            try {
+                // Copies are made of, and swapped into, the whole schema: one replay into copies at a time.
+                while (!shadowing.tryLock(WAITING_REPORT_SECONDS, TimeUnit.SECONDS)) {
+                    replays.waiting(groups);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                replays.ended(groups);
+                throw new IllegalStateException("interrupted waiting for another replay into copies", e);
+            }
             try {
                 replayIntoCopies();
             } finally {
                 shadowing.unlock();
+                replays.ended(groups);
             }
         }
 
@@ -440,7 +460,6 @@ public class ReadModelRebuilder {
                 EventHandlerInvoker invoker = ((SubscribingEventProcessor) processor(group)).eventHandlerInvoker();
                 invokers.add(invoker);
                 readModels.add(new HandledTypes(invoker));
-                replays.put(group, new Replay(-1, resetPosition));
             }
             ShadowTables shadow = null;
             try {
@@ -451,9 +470,8 @@ public class ReadModelRebuilder {
                         copies.enter();
                         jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                         handleTogether(batch, readModels);
+                        replays.moved(groups, position.position().orElse(-1));
                     });
-                    long at = position.position().orElse(-1);
-                    groups.forEach(group -> replays.put(group, new Replay(at, resetPosition)));
                 });
                 copies.swap(() -> handleTogether(logReader.readSince(reached), readModels));
                 shadow = null;
@@ -464,7 +482,6 @@ public class ReadModelRebuilder {
                 if (shadow != null) {
                     shadow.drop();
                 }
-                groups.forEach(replays::remove);
             }
         }
 

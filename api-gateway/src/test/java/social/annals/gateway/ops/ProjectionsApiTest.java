@@ -156,6 +156,36 @@ class ProjectionsApiTest extends ApiTest {
         }
     }
 
+    /** The replay into copies is another node's: this one reports it and does not start a second. */
+    @Test
+    void aReplayIntoCopiesOnAnotherNodeIsReportedAndNotStartedTwice() {
+        int rebuildsLogged = rebuildsLogged();
+        long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        jdbc.update("INSERT INTO read_model_replay (processor_name, position, reset_position, updated_at) "
+                + "VALUES ('relationships', ?, ?, now())", head / 2, head);
+        try {
+            JsonNode relationships = http.get(PROJECTIONS + "?admin_token=" + ADMIN_TOKEN).json().findParents("name")
+                    .stream().filter(node -> node.get("name").asText().equals("relationships")).findFirst()
+                    .orElseThrow();
+            assertThat(relationships.get("state").asText()).isEqualTo("rebuilding");
+            assertThat(relationships.get("position").asLong()).isEqualTo(head / 2);
+            assertThat(relationships.get("progress").asDouble()).isBetween(0.4, 0.6);
+
+            Http.Response refused = http.postJson(PROJECTIONS + "/rebuild?admin_token=" + ADMIN_TOKEN,
+                    Map.of("name", "relationships"));
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(rebuildsLogged()).isEqualTo(rebuildsLogged);
+
+            // A node that stopped half way: its replay no longer counts once it has not moved for a while.
+            jdbc.update("UPDATE read_model_replay SET updated_at = now() - interval '1 hour'");
+            assertThat(http.get(PROJECTIONS + "?admin_token=" + ADMIN_TOKEN).json().findParents("name").stream()
+                    .filter(node -> node.get("name").asText().equals("relationships")).findFirst().orElseThrow()
+                    .get("state").asText()).isEqualTo("live");
+        } finally {
+            jdbc.update("DELETE FROM read_model_replay");
+        }
+    }
+
     private int rebuildsLogged() {
         barrier.awaitHead(ModerationLogProjection.GROUP);
         return http.get("/api/pleroma/admin/moderation_log?action=rebuild&page_size=500&admin_token=" + ADMIN_TOKEN)
