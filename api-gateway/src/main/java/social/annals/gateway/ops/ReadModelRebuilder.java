@@ -65,6 +65,8 @@ public class ReadModelRebuilder {
 
     static final String POLICY_PREFIX = "policy-";
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
+    /** How often a replay waiting for its turn to make copies reports that it is still under way. */
+    private static final int WAITING_REPORT_SECONDS = 30;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -77,8 +79,8 @@ public class ReadModelRebuilder {
     private final int batchSize;
     private final int threads;
     private final SubscribingReplays replays;
+    /** One replay into copies at a time. */
     private final Lock shadowing = new ReentrantLock();
-    private static final int WAITING_REPORT_SECONDS = 30;
     /** Streaming groups whose pass is under way on this node. */
     private final Set<String> passing = ConcurrentHashMap.newKeySet();
     /** Rebuilds of different read models run side by side: a later one does not wait with its tables emptied. */
