@@ -196,11 +196,16 @@ class NotificationsApiTest extends ApiTest {
         assertThat(summary(list(followed))).containsExactly("follow " + fickle.id());
     }
 
-    @Test
-    void aFollowRequestNotifiesAsAFollowOnceEvenWhenAuthorized() {
-        User locked = user("locked");
+    private User lockedAccount(String prefix) {
+        User locked = user(prefix);
         assertThat(http.patchForm("/api/v1/accounts/update_credentials", List.of("locked", "true"),
                 "Authorization", locked.bearer()).status()).isEqualTo(200);
+        return locked;
+    }
+
+    @Test
+    void aFollowRequestNotifiesAsAFollowOnceEvenWhenAuthorized() {
+        User locked = lockedAccount("locked");
         User requester = user("requester");
         act(requester, "/api/v1/accounts/" + locked.id() + "/follow");
         settle();
@@ -211,9 +216,7 @@ class NotificationsApiTest extends ApiTest {
 
     @Test
     void authorizingARequestWhoseNotificationWasDismissedNotifiesNothingNew() {
-        User locked = user("dismisser");
-        assertThat(http.patchForm("/api/v1/accounts/update_credentials", List.of("locked", "true"),
-                "Authorization", locked.bearer()).status()).isEqualTo(200);
+        User locked = lockedAccount("dismisser");
         User requester = user("patient");
         act(requester, "/api/v1/accounts/" + locked.id() + "/follow");
         String request = awaitCount(locked, 1).get(0).get("id").asText();
