@@ -43,6 +43,14 @@ class NotificationsApiTest extends ApiTest {
         awaitCount(witness, 1);
     }
 
+    /** {@code author} posts each text mentioning {@code reader}; answers the reader's notifications once all are there. */
+    private JsonNode mentioned(User reader, User author, String... texts) {
+        for (String text : texts) {
+            postStatusId(author, "status", text + " @" + reader.nickname());
+        }
+        return awaitCount(reader, texts.length);
+    }
+
     private JsonNode awaitCount(User recipient, int count) {
         return eventually(() -> list(recipient, "?limit=40"), notifications -> notifications.size() >= count,
                 count + " notifications");
@@ -249,9 +257,7 @@ class NotificationsApiTest extends ApiTest {
     void markingOneNotificationReadLeavesTheOthersUnread() {
         User reader = user("reader");
         User chatty = user("chatty");
-        postStatusId(chatty, "status", "one @" + reader.nickname());
-        postStatusId(chatty, "status", "two @" + reader.nickname());
-        JsonNode notifications = awaitCount(reader, 2);
+        JsonNode notifications = mentioned(reader, chatty, "one", "two");
         String newer = notifications.get(0).get("id").asText();
         String older = notifications.get(1).get("id").asText();
 
@@ -316,10 +322,7 @@ class NotificationsApiTest extends ApiTest {
     @Test
     void aReadOnlyTokenListsDismissesAndClears() {
         User reader = user("readonly");
-        User chatty = user("readonlypal");
-        postStatusId(chatty, "status", "one @" + reader.nickname());
-        postStatusId(chatty, "status", "two @" + reader.nickname());
-        JsonNode two = awaitCount(reader, 2);
+        JsonNode two = mentioned(reader, user("readonlypal"), "one", "two");
         String readOnly = Http.bearer(passwordGrant(app("read"), reader.nickname(), "read").get("access_token")
                 .asText());
 
@@ -338,8 +341,7 @@ class NotificationsApiTest extends ApiTest {
     void readingUpToAnIdFromTheFutureLeavesLaterNotificationsUnread() {
         User reader = user("ahead");
         User chatty = user("aheadpal");
-        postStatusId(chatty, "status", "before @" + reader.nickname());
-        awaitCount(reader, 1);
+        mentioned(reader, chatty, "before");
 
         Http.Response read = http.postJson("/api/v1/pleroma/notifications/read",
                 Map.of("max_id", "9007199254740991"), "Authorization", reader.bearer());
