@@ -167,8 +167,8 @@ public class ReadModelRebuilder {
      */
     public synchronized void start(List<String> names) {
         names.forEach(this::processor); // unknown names fail before anything changes
-        List<String> busy = names.stream().filter(group -> passing.contains(group) || replays.underWay(group))
-                .toList();
+        // A subscribing group's replay under way, on any node, is refused by its claim.
+        List<String> busy = names.stream().filter(passing::contains).toList();
         if (!busy.isEmpty()) {
             throw new RebuildRefused("A rebuild of " + String.join(", ", busy) + " is under way", null);
         }

@@ -58,10 +58,6 @@ final class SubscribingReplays {
         jdbc.update("DELETE FROM read_model_replay WHERE processor_name = ANY (?)", (Object) groups.toArray(String[]::new));
     }
 
-    boolean underWay(String group) {
-        return of(group) != null;
-    }
-
     /** The group's replay under way, or null. */
     Replay of(String group) {
         return jdbc.query("SELECT position, reset_position FROM read_model_replay WHERE processor_name = ? AND " + FRESH,
