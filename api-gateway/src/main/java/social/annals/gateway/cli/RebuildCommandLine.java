@@ -128,15 +128,14 @@ public final class RebuildCommandLine {
                 return 2;
             }
             try {
-                rebuilder.start(names);
+                rebuilder.start(names, () -> context.getBean(CommandGateway.class).sendAndWait(
+                        new ModerationActionCommands.RecordRebuild(context.getBean(FlakeIdGenerator.class).next(),
+                                names, new Moderator(null, UserCommandLine.ACTOR))));
             } catch (ReadModelRebuilder.RebuildRefused e) {
                 System.err.println("cannot reset the read models here: a running server holds them. "
                         + "Stop it, or rebuild through it with --url and --admin-token.");
                 return 1;
             }
-            context.getBean(CommandGateway.class).sendAndWait(new ModerationActionCommands.RecordRebuild(
-                    context.getBean(FlakeIdGenerator.class).next(), names,
-                    new Moderator(null, UserCommandLine.ACTOR)));
             ProjectionMonitor monitor = context.getBean(ProjectionMonitor.class);
             return follow(names, () -> monitor.states(names), System.out);
         }

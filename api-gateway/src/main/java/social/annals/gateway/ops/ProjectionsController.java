@@ -48,13 +48,13 @@ public class ProjectionsController {
     public ResponseEntity<List<Map<String, Object>>> rebuild(Params params, ApiPrincipal caller) {
         List<String> names = params.raw("name") == null ? rebuilder.groups() : List.of(readModel(params.raw("name")));
         try {
-            rebuilder.start(names);
+            // Recorded as it starts (a refused rebuild is not one); the rebuilt moderation log still
+            // contains it, since the processor reads on from where the replay ends, up to the head.
+            rebuilder.start(names, () -> commands.sendAndWait(
+                    new ModerationActionCommands.RecordRebuild(ids.next(), names, moderators.of(caller))));
         } catch (ReadModelRebuilder.RebuildRefused e) {
             throw ApiException.error(HttpStatus.CONFLICT, e.getMessage());
         }
-        // Recorded once started (a refused rebuild is not one); the rebuilt moderation log still
-        // contains it, since the replay or the processor after it reads the log up to its head.
-        commands.sendAndWait(new ModerationActionCommands.RecordRebuild(ids.next(), names, moderators.of(caller)));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(monitor.states(names).stream().map(ProjectionsController::render).toList());
     }

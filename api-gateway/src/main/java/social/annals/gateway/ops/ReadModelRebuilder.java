@@ -157,33 +157,35 @@ public class ReadModelRebuilder {
     /** Rebuilds every read model and returns when all of them have caught up again. */
     public void rebuildAll() {
         List<String> groups = groups();
-        replay(claim(groups), subscribing(groups));
+        replay(claim(groups, () -> { }), subscribing(groups));
         barrier.awaitHead(groups.toArray(String[]::new));
     }
 
     /**
      * Starts rebuilding the named read models and returns once their old rows are gone and the
      * replay has begun (failing here if another node holds them); the replay runs in the background.
+     * {@code record} (the audit) runs in the transaction that empties the tables: a rebuild that
+     * cannot be recorded does not start, and one that is refused is not recorded.
      */
-    public synchronized void start(List<String> names) {
+    public synchronized void start(List<String> names, Runnable record) {
         names.forEach(this::processor); // unknown names fail before anything changes
         // A subscribing group's replay under way, on any node, is refused by its claim.
         List<String> busy = names.stream().filter(passing::contains).toList();
         if (!busy.isEmpty()) {
             throw new RebuildRefused("A rebuild of " + String.join(", ", busy) + " is under way", null);
         }
-        List<Taken> taken = claim(names);
+        List<Taken> taken = claim(names, record);
         background.execute(() -> replay(taken, subscribing(names)));
     }
 
     /** The subscribing groups claimed for a replay (on any node, once) and the streaming ones taken over. */
-    private List<Taken> claim(List<String> names) {
+    private List<Taken> claim(List<String> names, Runnable record) {
         List<String> subscribing = subscribing(names);
         if (!replays.claim(subscribing, head())) {
             throw new RebuildRefused("A rebuild of " + String.join(", ", subscribing) + " is under way", null);
         }
         try {
-            return takeOver(streaming(names));
+            return takeOver(streaming(names), record);
         } catch (RuntimeException e) {
             replays.ended(subscribing);
             throw e;
@@ -213,10 +215,11 @@ public class ReadModelRebuilder {
 
     /**
      * Stops the groups' processors here, claims every segment of theirs and, in one transaction,
-     * empties their tables and sets each segment to replay from the start. If another node holds
-     * a segment nothing changes and the processors start again.
+     * empties their tables, sets each segment to replay from the start and runs {@code record}. If
+     * another node holds a segment, or {@code record} fails, nothing changes and the processors
+     * start again.
      */
-    private List<Taken> takeOver(List<String> groups) {
+    private List<Taken> takeOver(List<String> groups, Runnable record) {
         List<Taken> taken = new ArrayList<>();
         for (String group : groups) {
             StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
@@ -237,6 +240,7 @@ public class ReadModelRebuilder {
                     group.invoker().performReset();
                     storePosition(group, replayUpTo(head, null));
                 }
+                record.run();
             });
         } catch (UnableToClaimTokenException e) {
             restart(taken);

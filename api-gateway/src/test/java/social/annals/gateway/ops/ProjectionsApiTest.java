@@ -1,6 +1,7 @@
 package social.annals.gateway.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -29,6 +30,8 @@ class ProjectionsApiTest extends ApiTest {
     EventProcessingConfiguration processing;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ReadModelRebuilder rebuilder;
 
     @Test
     void everyReadModelIsListedWithItsPositionAgainstTheHead() {
@@ -154,6 +157,25 @@ class ProjectionsApiTest extends ApiTest {
             jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = ?", EmojiProjection.GROUP);
             emoji.start();
         }
+    }
+
+    /** Every rebuild is audited: one whose record fails starts neither the streaming nor the copied replays. */
+    @Test
+    void aRebuildThatCannotBeRecordedDoesNotStartAndChangesNothing() {
+        String emoji = http.get("/api/pleroma/emoji").body();
+        assertThat(emoji).isNotEqualTo("{}");
+        StreamingEventProcessor processor = processing.eventProcessor(EmojiProjection.GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+
+        assertThatThrownBy(() -> rebuilder.start(List.of(EmojiProjection.GROUP, "relationships"), () -> {
+            throw new IllegalStateException("the moderation log cannot be written");
+        })).hasMessageContaining("moderation log");
+
+        assertThat(processor.isRunning()).isTrue();
+        assertThat(http.get("/api/pleroma/emoji").body()).isEqualTo(emoji);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model_replay", Integer.class)).isZero();
+        assertThat(http.get(PROJECTIONS + "?admin_token=" + ADMIN_TOKEN).json().findValuesAsText("state"))
+                .containsOnly("live");
     }
 
     /** The replay into copies is another node's: this one reports it and does not start a second. */
