@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
 
 class OperationsApiTest extends ApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void healthcheckReportsLiveDatabaseAndMemoryFigures() {
@@ -20,6 +25,13 @@ class OperationsApiTest extends ApiTest {
         assertThat(health.get("active").asInt()).isGreaterThanOrEqualTo(1); // this very query
         assertThat(health.get("idle").isNumber()).isTrue();
         assertThat(health.get("memory_used").asDouble()).isPositive();
+    }
+
+    /** Short indexed lookups: planned once, and never with parallel workers, which cost more to start than the query. */
+    @Test
+    void theServersConnectionsUseGenericPlansWithoutParallelWorkers() {
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_generic_plan");
+        assertThat(jdbc.queryForObject("SHOW max_parallel_workers_per_gather", String.class)).isEqualTo("0");
     }
 
     @Test
