@@ -38,6 +38,7 @@ import social.annals.gateway.privacy.PersonalDataCipher;
 import social.annals.events.notification.InboxEvent;
 import social.annals.query.auth.AuthProjection;
 import social.annals.query.notification.NotificationProjection;
+import social.annals.query.notification.NotificationSeenProjection;
 import social.annals.query.social.RelationshipProjection;
 
 /** Event store, serialisation, processors and the command gateway. */
@@ -45,8 +46,8 @@ import social.annals.query.social.RelationshipProjection;
 public class AxonConfiguration {
 
     /** Read models the next request depends on: updated in the command's own transaction. */
-    static final List<String> SUBSCRIBING_GROUPS =
-            List.of(AuthProjection.GROUP, AccountLookup.GROUP, RelationshipProjection.GROUP);
+    static final List<String> SUBSCRIBING_GROUPS = List.of(AuthProjection.GROUP, AccountLookup.GROUP,
+            RelationshipProjection.GROUP, NotificationSeenProjection.GROUP);
 
     @Bean
     Clock clock() {

@@ -8,11 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
 
 class NotificationsApiTest extends ApiTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
 
     private JsonNode list(User recipient, String query) {
@@ -284,6 +290,35 @@ class NotificationsApiTest extends ApiTest {
             assertThat(refused.json().has("error")).isTrue();
         }
         assertThat(http.postForm("/api/pleroma/notifications/read", List.of("id", older)).status()).isEqualTo(403);
+    }
+
+    /** A mark is written in the command's own transaction: shown at once, even with the notifications read model stopped. */
+    @Test
+    void aNotificationMarkedReadIsShownSeenAtOnceWhileTheReadModelIsBehind() {
+        User reader = user("instant");
+        JsonNode notifications = mentioned(reader, user("instantpal"), "one", "two", "three");
+        String newest = notifications.get(0).get("id").asText();
+        String middle = notifications.get(1).get("id").asText();
+        StreamingEventProcessor readModel = processing.eventProcessor("notifications", StreamingEventProcessor.class)
+                .orElseThrow();
+        readModel.shutDown();
+        try {
+            assertThat(http.postForm("/api/pleroma/notifications/read", List.of("id", middle),
+                    "Authorization", reader.bearer()).status()).isEqualTo(200);
+            JsonNode answered = http.postJson("/api/v1/pleroma/notifications/read", Map.of("id", newest),
+                    "Authorization", reader.bearer()).json();
+
+            assertThat(answered.get("pleroma").get("is_seen").asBoolean()).isTrue();
+            assertThat(list(reader)).extracting(n -> n.get("pleroma").get("is_seen").asBoolean())
+                    .containsExactly(true, true, false);
+            assertThat(http.get("/api/v1/markers?timeline[]=notifications", "Authorization", reader.bearer()).json()
+                    .get("notifications").get("pleroma").get("unread_count").asInt()).isEqualTo(1);
+        } finally {
+            readModel.start();
+        }
+        settle();
+        assertThat(list(reader)).extracting(n -> n.get("pleroma").get("is_seen").asBoolean())
+                .containsExactly(true, true, false);
     }
 
     @Test

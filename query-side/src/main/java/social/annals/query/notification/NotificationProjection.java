@@ -35,8 +35,12 @@ import social.annals.query.PerBatch;
 public class NotificationProjection {
 
     public static final String GROUP = "notifications";
-    private static final String COLUMNS = "n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id, n.seen, "
-            + "n.created_at, n.emoji";
+    /** Marked seen one by one in "notifications-seen" (at once), or here (a moment later, or up to a marker). */
+    private static final String MARKED_ONE_BY_ONE = "EXISTS (SELECT 1 FROM notification_seen s "
+            + "WHERE s.recipient_id = n.recipient_id AND s.notification_id = n.notification_id)";
+    private static final String SEEN = "(n.seen OR " + MARKED_ONE_BY_ONE + ")";
+    private static final String COLUMNS = "n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id, " + SEEN
+            + ", n.created_at, n.emoji";
 
     private final JdbcTemplate jdbc;
     private final PerBatch<NotificationDelivered> deliveries =
@@ -222,8 +226,8 @@ public class NotificationProjection {
 
     @QueryHandler
     NotificationQueries.Marker handle(NotificationQueries.MarkerOf query) {
-        long unread = jdbc.queryForObject("SELECT count(*) FROM notification_view WHERE recipient_id = ? AND NOT seen",
-                Long.class, query.accountId());
+        long unread = jdbc.queryForObject("SELECT count(*) FROM notification_view n WHERE n.recipient_id = ? "
+                + "AND NOT n.seen AND NOT " + MARKED_ONE_BY_ONE, Long.class, query.accountId());
         return jdbc.query("SELECT last_read_id, version, updated_at FROM notification_marker WHERE account_id = ?",
                         (rs, row) -> new NotificationQueries.Marker(rs.getLong(1), rs.getLong(2),
                                 rs.getTimestamp(3).toInstant(), unread), query.accountId())

@@ -26,10 +26,12 @@ class NotificationProjectionTest {
 
     private final JdbcTemplate jdbc = TestDatabase.jdbc();
     private final NotificationProjection projection = new NotificationProjection(jdbc);
+    private final NotificationSeenProjection seenOneByOne = new NotificationSeenProjection(jdbc);
 
     @BeforeEach
     void empty() {
         projection.reset();
+        seenOneByOne.reset();
         jdbc.update("DELETE FROM relationship_view");
     }
 
@@ -110,6 +112,41 @@ class NotificationProjectionTest {
                 .isEqualTo(new NotificationQueries.Marker(2, 2, AT.plusSeconds(1), 0));
         assertThat(projection.handle(new NotificationQueries.MarkerOf("Q")))
                 .isEqualTo(new NotificationQueries.Marker(0, 0, null, 0));
+    }
+
+    /** "notifications-seen" is written in the marking command's transaction; this read model follows later. */
+    @Test
+    void oneMarkedSeenInTheCommandsTransactionIsShownSeenBeforeThisReadModelHasTheEvent() {
+        for (long id = 1; id <= 3; id++) {
+            projection.on(delivered(id, "R", NotificationType.MENTION, "X", "S" + id));
+        }
+        projection.on(delivered(4, "Q", NotificationType.MENTION, "X", "S1"));
+        seenOneByOne.on(new NotificationRead(2, "R", AT));
+        seenOneByOne.on(new NotificationRead(2, "R", AT));
+
+        assertThat(projection.handle(new NotificationQueries.Page("R", Set.of(), Set.of(), null, null, null, 20,
+                false))).extracting(NotificationView::seen).containsExactly(false, true, false);
+        assertThat(projection.handle(new NotificationQueries.ById("R", 2)).seen()).isTrue();
+        assertThat(projection.handle(new NotificationQueries.UpTo("R", 2, 80)))
+                .extracting(NotificationView::seen).containsExactly(true, false);
+        assertThat(projection.handle(new NotificationQueries.MarkerOf("R")).unreadCount()).isEqualTo(2);
+        assertThat(projection.handle(new NotificationQueries.ById("Q", 4)).seen()).isFalse();
+
+        // The same event reaching this read model later changes nothing that is shown.
+        projection.on(new NotificationRead(2, "R", AT));
+        assertThat(projection.handle(new NotificationQueries.MarkerOf("R")).unreadCount()).isEqualTo(2);
+    }
+
+    @Test
+    void marksOneByOneLeaveWithTheirDismissedOrClearedNotifications() {
+        seenOneByOne.on(new NotificationRead(1, "R", AT));
+        seenOneByOne.on(new NotificationRead(2, "R", AT));
+        seenOneByOne.on(new NotificationRead(5, "R", AT));
+        seenOneByOne.on(new NotificationRead(1, "Q", AT));
+        seenOneByOne.on(new NotificationDismissed(2, "R", AT));
+        seenOneByOne.on(new NotificationsCleared("R", 4, AT));
+        assertThat(jdbc.queryForList("SELECT recipient_id || ':' || notification_id FROM notification_seen "
+                + "ORDER BY 1", String.class)).containsExactly("Q:1", "R:5");
     }
 
     @Test

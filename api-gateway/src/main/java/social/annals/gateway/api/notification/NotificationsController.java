@@ -181,10 +181,9 @@ public class NotificationsController {
         throw ApiException.error(HttpStatus.BAD_REQUEST, "You must specify id or max_id");
     }
 
+    /** Shown seen at once: "notifications-seen" is written in the command's transaction. */
     private void markRead(NotificationView notification, ApiPrincipal caller) {
         commands.sendAndWait(new NotificationCommands.MarkRead(notification.notificationId(), caller.accountId()));
-        barrier.await(NotificationCommands.notificationAggregateId(notification.notificationId()),
-                NotificationProjection.GROUP);
     }
 
     private void readUpTo(ApiPrincipal caller, long lastReadId) {
