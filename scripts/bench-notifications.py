@@ -25,8 +25,8 @@ FANOUT = 5000
 
 LIST_SQL = """
 SELECT n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id,
-       (n.seen OR EXISTS (SELECT 1 FROM notification_seen s WHERE s.recipient_id = n.recipient_id
-                          AND s.notification_id = n.notification_id)), n.created_at, n.emoji
+       (n.seen OR coalesce((SELECT true FROM notification_seen s WHERE s.recipient_id = n.recipient_id
+                            AND s.notification_id = n.notification_id), false)), n.created_at, n.emoji
 FROM notification_view n WHERE n.recipient_id = :viewer
   AND NOT EXISTS (SELECT 1 FROM relationship_view r WHERE r.account_id = n.recipient_id
                   AND r.target_id = n.actor_id AND (r.blocking OR r.muting_notifications))

@@ -35,10 +35,13 @@ import social.annals.query.PerBatch;
 public class NotificationProjection {
 
     public static final String GROUP = "notifications";
-    /** Marked seen one by one in "notifications-seen" (at once), or here (a moment later, or up to a marker). */
-    private static final String MARKED_ONE_BY_ONE = "EXISTS (SELECT 1 FROM notification_seen s "
-            + "WHERE s.recipient_id = n.recipient_id AND s.notification_id = n.notification_id)";
-    private static final String SEEN = "(n.seen OR " + MARKED_ONE_BY_ONE + ")";
+    /**
+     * Marked seen here (up to a marker, or one by one a moment after "notifications-seen"), or
+     * there. A scalar subquery, so that each shown row not seen here is looked up by key: as an
+     * EXISTS, PostgreSQL may read all of "notifications-seen" into a hash table for every page.
+     */
+    private static final String SEEN = "(n.seen OR coalesce((SELECT true FROM notification_seen s "
+            + "WHERE s.recipient_id = n.recipient_id AND s.notification_id = n.notification_id), false))";
     private static final String COLUMNS = "n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id, " + SEEN
             + ", n.created_at, n.emoji";
 
@@ -227,7 +230,8 @@ public class NotificationProjection {
     @QueryHandler
     NotificationQueries.Marker handle(NotificationQueries.MarkerOf query) {
         long unread = jdbc.queryForObject("SELECT count(*) FROM notification_view n WHERE n.recipient_id = ? "
-                + "AND NOT n.seen AND NOT " + MARKED_ONE_BY_ONE, Long.class, query.accountId());
+                + "AND NOT n.seen AND NOT EXISTS (SELECT 1 FROM notification_seen s WHERE s.recipient_id = ? "
+                + "AND s.notification_id = n.notification_id)", Long.class, query.accountId(), query.accountId());
         return jdbc.query("SELECT last_read_id, version, updated_at FROM notification_marker WHERE account_id = ?",
                         (rs, row) -> new NotificationQueries.Marker(rs.getLong(1), rs.getLong(2),
                                 rs.getTimestamp(3).toInstant(), unread), query.accountId())
