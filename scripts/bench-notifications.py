@@ -8,7 +8,7 @@ reached the head of the log (reported: how long that took). Then:
   1. GET /api/v1/notifications?limit=20 with wrk at the target rate over 50 accounts, and
      pgbench on the same SQL at the same rate as the database's ceiling;
   2. POST /api/pleroma/notifications/read with the id of an unread notification, a different
-     one each request, at the read rate;
+     one each request, at the read rate (by the 50 accounts with the most unread ones);
   3. 5 000 accounts subscribe to one account, which then posts three times: the time from the
      post's answer until all 5 000 notifications are in the read model.
 Usage: scripts/bench-notifications.py <data-dir> [rate] [seconds] [read-rate]
@@ -90,9 +90,16 @@ def main():
         wrk("list", listing, rate, seconds)
         pgbench(server.pg_port, "list", LIST_SQL, ids, rate, seconds)
 
-        token_of = dict(zip(ids, tokens))
+        # Readers: the accounts with the most unread notifications, so that a run on a dataset that
+        # earlier runs have read still marks a different unread notification with every request.
+        readers = psql(server.pg_port, "SELECT a.account_id, a.nickname FROM account_view a JOIN "
+                                       "(SELECT recipient_id, count(*) AS unread FROM notification_view WHERE NOT seen "
+                                       f"GROUP BY recipient_id ORDER BY unread DESC LIMIT {USERS}) u "
+                                       "ON u.recipient_id = a.account_id").splitlines()
+        reader_ids = [line.split("|")[0] for line in readers]
+        token_of = dict(zip(reader_ids, tokens_for([line.split("|")[1] for line in readers])))
         unread = psql(server.pg_port, "SELECT recipient_id, notification_id FROM notification_view "
-                                      f"WHERE NOT seen AND recipient_id IN ({','.join(repr(i) for i in ids)}) "
+                                      f"WHERE NOT seen AND recipient_id IN ({','.join(repr(i) for i in reader_ids)}) "
                                       f"ORDER BY notification_id LIMIT {read_rate * (seconds + 10)}")
         reads = [("POST", "/api/pleroma/notifications/read", token_of[recipient], f"id={notification}")
                  for recipient, notification in (line.split("|") for line in unread.splitlines())]
