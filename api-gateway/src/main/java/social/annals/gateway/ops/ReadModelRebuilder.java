@@ -57,8 +57,9 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
  * the README describes).
  * <p>
  * The subscribing groups are replayed by one more pass into copies of their tables, in short
- * transactions, while the live tables keep serving; the copies then replace them under a brief
- * lock, so readers and the command side see the old rows until the rebuilt ones are complete.
+ * transactions with their writes sent in batches ({@link DeferredWrites}), while the live tables
+ * keep serving; the copies then replace them under a brief lock, so readers and the command side
+ * see the old rows until the rebuilt ones are complete.
  */
 @Component
 public class ReadModelRebuilder {
@@ -471,11 +472,14 @@ public class ReadModelRebuilder {
             try {
                 shadow = ShadowTables.of(jdbc, transaction, () -> invokers.forEach(EventHandlerInvoker::performReset));
                 ShadowTables copies = shadow;
+                Set<String> relations = DeferredWrites.relationNames(jdbc);
                 GapAwareTrackingToken reached = read((batch, position) -> {
                     transaction.executeWithoutResult(status -> {
                         copies.enter();
                         jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-                        handleTogether(batch, readModels);
+                        // Their handlers write a row or two per event: sent in batches, not a round trip each.
+                        DeferredWrites.during(jdbc.getDataSource(), relations,
+                                () -> handleTogether(batch, readModels));
                         replays.moved(groups, position.position().orElse(-1));
                     });
                 });
