@@ -63,7 +63,10 @@ public class NotificationProjection {
         deliveries.add(event);
     }
 
-    /** Seen already if the read marker passed an id before it arrived; never shown if its status is gone. */
+    /**
+     * Seen already if the read marker passed an id before it arrived; never shown if its status is
+     * gone. In recipient order, so that consecutive rows land side by side in the recipient indexes.
+     */
     private void insert(List<NotificationDelivered> deliveries) {
         jdbc.update(con -> {
             PreparedStatement statement = con.prepareStatement("""
@@ -76,6 +79,7 @@ public class NotificationProjection {
                                 ?::varchar[])
                          AS d(id, recipient, type, actor, status, at, emoji)
                     WHERE NOT EXISTS (SELECT 1 FROM notification_deleted_status x WHERE x.status_id = d.status)
+                    ORDER BY d.recipient, d.id
                     ON CONFLICT (notification_id) DO NOTHING""");
             statement.setArray(1, con.createArrayOf("bigint",
                     deliveries.stream().map(NotificationDelivered::notificationId).toArray()));
