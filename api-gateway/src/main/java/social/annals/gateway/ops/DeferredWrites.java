@@ -1,6 +1,5 @@
 package social.annals.gateway.ops;
 
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -45,7 +44,7 @@ final class DeferredWrites {
     private static final Pattern WORD = Pattern.compile("\\w+");
 
     private final Connection target;
-    private final Set<String> tables;
+    private final Set<String> relations;
     /** The table each statement text writes alone, if it may be held. */
     private final Map<String, Optional<String>> holdable = new HashMap<>();
     /** Held writes by table, each table's in their order. */
@@ -57,9 +56,9 @@ final class DeferredWrites {
     private record Call(Method method, Object[] args) {
     }
 
-    private DeferredWrites(Connection target, Set<String> tables) {
+    private DeferredWrites(Connection target, Set<String> relations) {
         this.target = target;
-        this.tables = tables;
+        this.relations = relations;
     }
 
     /** The names of the database's own tables and views, which a statement may read or write. */
@@ -97,35 +96,32 @@ final class DeferredWrites {
 
     private Connection connection() {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                new InvocationHandler() {
-                    @Override
-                    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-                        switch (method.getName()) {
-                            case "equals":
-                                return proxy == args[0];
-                            case "hashCode":
-                                return System.identityHashCode(proxy);
-                            case "toString":
-                                return "held writes on " + target;
-                            case "prepareStatement":
-                                if (args.length == 1) {
-                                    return statement((Connection) proxy, (String) args[0]);
-                                }
-                                break;
-                            case "rollback":
-                                held.clear();
-                                return call(target, method, args);
-                            case "createArrayOf", "getAutoCommit", "isClosed", "isReadOnly", "getWarnings",
-                                 "clearWarnings":
-                                // Answered by the driver alone.
-                                return call(target, method, args);
-                            default:
-                                break;
-                        }
-                        // Anything else may reach the database: what is held goes first.
-                        sendAll();
-                        return call(target, method, args);
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "equals":
+                            return proxy == args[0];
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "toString":
+                            return "held writes on " + target;
+                        case "prepareStatement":
+                            if (args.length == 1) {
+                                return statement((Connection) proxy, (String) args[0]);
+                            }
+                            break;
+                        case "rollback":
+                            held.clear();
+                            return call(target, method, args);
+                        case "createArrayOf", "getAutoCommit", "isClosed", "isReadOnly", "getWarnings",
+                             "clearWarnings":
+                            // Answered by the driver alone.
+                            return call(target, method, args);
+                        default:
+                            break;
                     }
+                    // Anything else may reach the database: what is held goes first.
+                    sendAll();
+                    return call(target, method, args);
                 });
     }
 
@@ -198,11 +194,11 @@ final class DeferredWrites {
         Matcher words = WORD.matcher(sql.toLowerCase(Locale.ROOT));
         while (words.find()) {
             String word = words.group();
-            if (!word.equals(table) && tables.contains(word)) {
+            if (!word.equals(table) && relations.contains(word)) {
                 return Optional.empty();
             }
         }
-        return tables.contains(table) ? Optional.of(table) : Optional.empty();
+        return relations.contains(table) ? Optional.of(table) : Optional.empty();
     }
 
     /** Every held write, a batch for each run of the same statement within a table. */
