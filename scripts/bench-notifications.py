@@ -25,14 +25,21 @@ FANOUT = 5000
 
 LIST_SQL = """
 SELECT n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id,
-       (n.seen OR coalesce((SELECT true FROM notification_seen s WHERE s.recipient_id = n.recipient_id
-                            AND s.notification_id = n.notification_id), false)), n.created_at, n.emoji
+       (coalesce(n.notification_id <= (SELECT m.last_read_id FROM notification_marker m
+                                        WHERE m.account_id = n.recipient_id), false)
+        OR coalesce((SELECT true FROM notification_seen s WHERE s.recipient_id = n.recipient_id
+                     AND s.notification_id = n.notification_id), false)), n.created_at, n.emoji
 FROM notification_view n WHERE n.recipient_id = :viewer
   AND NOT EXISTS (SELECT 1 FROM relationship_view r WHERE r.account_id = n.recipient_id
                   AND r.target_id = n.actor_id AND (r.blocking OR r.muting_notifications))
   AND NOT EXISTS (SELECT 1 FROM account_view a WHERE a.account_id = n.actor_id AND a.deactivated)
 ORDER BY n.notification_id DESC LIMIT 20;
 """
+
+# Neither behind the recipient's read marker nor marked on its own.
+UNREAD = ("n.notification_id > coalesce((SELECT m.last_read_id FROM notification_marker m "
+          "WHERE m.account_id = n.recipient_id), 0) AND NOT EXISTS (SELECT 1 FROM notification_seen s "
+          "WHERE s.recipient_id = n.recipient_id AND s.notification_id = n.notification_id)")
 
 
 def fanout(server):
@@ -93,13 +100,13 @@ def main():
         # Readers: the accounts with the most unread notifications, so that a run on a dataset that
         # earlier runs have read still marks a different unread notification with every request.
         readers = psql(server.pg_port, "SELECT a.account_id, a.nickname FROM account_view a JOIN "
-                                       "(SELECT recipient_id, count(*) AS unread FROM notification_view WHERE NOT seen "
+                                       f"(SELECT recipient_id, count(*) AS unread FROM notification_view n WHERE {UNREAD} "
                                        f"GROUP BY recipient_id ORDER BY unread DESC LIMIT {USERS}) u "
                                        "ON u.recipient_id = a.account_id").splitlines()
         reader_ids = [line.split("|")[0] for line in readers]
         token_of = dict(zip(reader_ids, tokens_for([line.split("|")[1] for line in readers])))
-        unread = psql(server.pg_port, "SELECT recipient_id, notification_id FROM notification_view "
-                                      f"WHERE NOT seen AND recipient_id IN ({','.join(repr(i) for i in reader_ids)}) "
+        unread = psql(server.pg_port, "SELECT recipient_id, notification_id FROM notification_view n "
+                                      f"WHERE {UNREAD} AND recipient_id IN ({','.join(repr(i) for i in reader_ids)}) "
                                       f"ORDER BY notification_id LIMIT {read_rate * (seconds + 10)}")
         reads = [("POST", "/api/pleroma/notifications/read", token_of[recipient], f"id={notification}")
                  for recipient, notification in (line.split("|") for line in unread.splitlines())]

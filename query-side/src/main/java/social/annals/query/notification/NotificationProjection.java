@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.notification.NotificationDismissed;
-import social.annals.events.notification.NotificationRead;
 import social.annals.events.notification.NotificationType;
 import social.annals.events.notification.NotificationsCleared;
 import social.annals.events.notification.NotificationsReadUpTo;
@@ -36,11 +35,12 @@ public class NotificationProjection {
 
     public static final String GROUP = "notifications";
     /**
-     * Marked seen here (up to a marker, or one by one a moment after "notifications-seen"), or
-     * there. A scalar subquery, so that each shown row not seen here is looked up by key: as an
-     * EXISTS, PostgreSQL may read all of "notifications-seen" into a hash table for every page.
+     * Seen when the recipient's read marker has passed it, or when it was marked on its own
+     * ("notifications-seen"). Scalar subqueries, so that each shown row is looked up by key: as a
+     * join or an EXISTS, PostgreSQL may read a whole table into a hash for every page.
      */
-    private static final String SEEN = "(n.seen OR coalesce((SELECT true FROM notification_seen s "
+    private static final String SEEN = "(coalesce(n.notification_id <= (SELECT m.last_read_id FROM notification_marker m "
+            + "WHERE m.account_id = n.recipient_id), false) OR coalesce((SELECT true FROM notification_seen s "
             + "WHERE s.recipient_id = n.recipient_id AND s.notification_id = n.notification_id), false))";
     private static final String COLUMNS = "n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id, " + SEEN
             + ", n.created_at, n.emoji";
@@ -64,23 +64,21 @@ public class NotificationProjection {
     }
 
     /**
-     * Seen already if the read marker passed an id before it arrived; never shown if its status is
-     * gone. In recipient order, so that consecutive rows land side by side in the recipient indexes.
+     * Never shown if its status is gone. In the primary key's order, so that consecutive rows land
+     * side by side in it.
      */
     private void insert(List<NotificationDelivered> deliveries) {
         jdbc.update(con -> {
             PreparedStatement statement = con.prepareStatement("""
                     INSERT INTO notification_view (notification_id, recipient_id, type, actor_id, status_id, created_at,
-                                                   seen, emoji)
-                    SELECT d.id, d.recipient, d.type, d.actor, d.status, d.at::timestamptz,
-                           EXISTS (SELECT 1 FROM notification_marker m WHERE m.account_id = d.recipient
-                                   AND m.last_read_id >= d.id), d.emoji
+                                                   emoji)
+                    SELECT d.id, d.recipient, d.type, d.actor, d.status, d.at::timestamptz, d.emoji
                     FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],
                                 ?::varchar[])
                          AS d(id, recipient, type, actor, status, at, emoji)
                     WHERE NOT EXISTS (SELECT 1 FROM notification_deleted_status x WHERE x.status_id = d.status)
                     ORDER BY d.recipient, d.id
-                    ON CONFLICT (notification_id) DO NOTHING""");
+                    ON CONFLICT (recipient_id, notification_id) DO NOTHING""");
             statement.setArray(1, con.createArrayOf("bigint",
                     deliveries.stream().map(NotificationDelivered::notificationId).toArray()));
             statement.setArray(2, con.createArrayOf("varchar",
@@ -100,17 +98,8 @@ public class NotificationProjection {
     }
 
     @EventHandler
-    void on(NotificationRead event) {
-        deliveries.flush();
-        jdbc.update("UPDATE notification_view SET seen = true WHERE notification_id = ? AND NOT seen",
-                event.notificationId());
-    }
-
-    @EventHandler
     void on(NotificationsReadUpTo event) {
         deliveries.flush();
-        jdbc.update("UPDATE notification_view SET seen = true WHERE recipient_id = ? AND notification_id <= ? "
-                + "AND NOT seen", event.recipientId(), event.lastReadId());
         jdbc.update("INSERT INTO notification_marker (account_id, last_read_id, version, updated_at) "
                         + "VALUES (?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
                         + "last_read_id = EXCLUDED.last_read_id, version = EXCLUDED.version, "
@@ -121,7 +110,8 @@ public class NotificationProjection {
     @EventHandler
     void on(NotificationDismissed event) {
         deliveries.flush();
-        jdbc.update("DELETE FROM notification_view WHERE notification_id = ?", event.notificationId());
+        jdbc.update("DELETE FROM notification_view WHERE recipient_id = ? AND notification_id = ?",
+                event.recipientId(), event.notificationId());
     }
 
     @EventHandler
@@ -219,8 +209,8 @@ public class NotificationProjection {
 
     @QueryHandler
     NotificationView handle(NotificationQueries.ById query) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM notification_view n WHERE n.notification_id = ? "
-                        + "AND n.recipient_id = ?", (rs, row) -> map(rs), query.notificationId(), query.recipientId())
+        return jdbc.query("SELECT " + COLUMNS + " FROM notification_view n WHERE n.recipient_id = ? "
+                        + "AND n.notification_id = ?", (rs, row) -> map(rs), query.recipientId(), query.notificationId())
                 .stream().findFirst().orElse(null);
     }
 
@@ -234,8 +224,10 @@ public class NotificationProjection {
     @QueryHandler
     NotificationQueries.Marker handle(NotificationQueries.MarkerOf query) {
         long unread = jdbc.queryForObject("SELECT count(*) FROM notification_view n WHERE n.recipient_id = ? "
-                + "AND NOT n.seen AND NOT EXISTS (SELECT 1 FROM notification_seen s WHERE s.recipient_id = ? "
-                + "AND s.notification_id = n.notification_id)", Long.class, query.accountId(), query.accountId());
+                + "AND n.notification_id > coalesce((SELECT last_read_id FROM notification_marker WHERE account_id = ?), 0) "
+                + "AND NOT EXISTS (SELECT 1 FROM notification_seen s WHERE s.recipient_id = ? "
+                + "AND s.notification_id = n.notification_id)", Long.class, query.accountId(), query.accountId(),
+                query.accountId());
         return jdbc.query("SELECT last_read_id, version, updated_at FROM notification_marker WHERE account_id = ?",
                         (rs, row) -> new NotificationQueries.Marker(rs.getLong(1), rs.getLong(2),
                                 rs.getTimestamp(3).toInstant(), unread), query.accountId())
