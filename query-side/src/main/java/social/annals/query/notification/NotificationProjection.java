@@ -3,7 +3,6 @@ package social.annals.query.notification;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +16,6 @@ import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.notification.NotificationDismissed;
 import social.annals.events.notification.NotificationType;
 import social.annals.events.notification.NotificationsCleared;
-import social.annals.events.notification.NotificationsReadUpTo;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusUnfavourited;
 import social.annals.events.status.StatusUnreacted;
@@ -35,8 +33,8 @@ public class NotificationProjection {
 
     public static final String GROUP = "notifications";
     /**
-     * Seen when the recipient's read marker has passed it, or when it was marked on its own
-     * ("notifications-seen"). Scalar subqueries, so that each shown row is looked up by key: as a
+     * Seen when the recipient's read marker has passed it, or when it was marked on its own (both
+     * kept by "notifications-seen", in the marking command's transaction). Scalar subqueries, so that each shown row is looked up by key: as a
      * join or an EXISTS, PostgreSQL may read a whole table into a hash for every page.
      */
     private static final String SEEN = "(coalesce(n.notification_id <= (SELECT m.last_read_id FROM notification_marker m "
@@ -98,16 +96,6 @@ public class NotificationProjection {
     }
 
     @EventHandler
-    void on(NotificationsReadUpTo event) {
-        deliveries.flush();
-        jdbc.update("INSERT INTO notification_marker (account_id, last_read_id, version, updated_at) "
-                        + "VALUES (?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
-                        + "last_read_id = EXCLUDED.last_read_id, version = EXCLUDED.version, "
-                        + "updated_at = EXCLUDED.updated_at WHERE notification_marker.version < EXCLUDED.version",
-                event.recipientId(), event.lastReadId(), event.markerVersion(), Timestamp.from(event.readAt()));
-    }
-
-    @EventHandler
     void on(NotificationDismissed event) {
         deliveries.flush();
         jdbc.update("DELETE FROM notification_view WHERE recipient_id = ? AND notification_id = ?",
@@ -153,7 +141,7 @@ public class NotificationProjection {
     @ResetHandler
     void reset() {
         // TRUNCATE, not DELETE: millions of dead rows would keep autovacuum busy through the rebuild.
-        jdbc.update("TRUNCATE notification_view, notification_marker, notification_deleted_status");
+        jdbc.update("TRUNCATE notification_view, notification_deleted_status");
     }
 
     @QueryHandler

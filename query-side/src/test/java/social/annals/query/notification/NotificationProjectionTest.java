@@ -26,12 +26,12 @@ class NotificationProjectionTest {
 
     private final JdbcTemplate jdbc = TestDatabase.jdbc();
     private final NotificationProjection projection = new NotificationProjection(jdbc);
-    private final NotificationSeenProjection seenOneByOne = new NotificationSeenProjection(jdbc);
+    private final NotificationSeenProjection seen = new NotificationSeenProjection(jdbc);
 
     @BeforeEach
     void empty() {
         projection.reset();
-        seenOneByOne.reset();
+        seen.reset();
         jdbc.update("DELETE FROM relationship_view");
     }
 
@@ -99,15 +99,15 @@ class NotificationProjectionTest {
         for (long id = 1; id <= 3; id++) {
             projection.on(delivered(id, "R", NotificationType.MENTION, "X", "S" + id));
         }
-        seenOneByOne.on(new NotificationRead(3, "R", AT));
-        projection.on(new NotificationsReadUpTo("R", 1, 1, AT));
+        seen.on(new NotificationRead(3, "R", AT));
+        seen.on(new NotificationsReadUpTo("R", 1, 1, AT));
         assertThat(projection.handle(new NotificationQueries.Page("R", Set.of(), Set.of(), null, null, null, 20,
                 false))).extracting(NotificationView::seen).containsExactly(true, false, true);
         assertThat(projection.handle(new NotificationQueries.MarkerOf("R")))
                 .isEqualTo(new NotificationQueries.Marker(1, 1, AT, 1));
 
-        projection.on(new NotificationsReadUpTo("R", 2, 2, AT.plusSeconds(1)));
-        projection.on(new NotificationsReadUpTo("R", 1, 1, AT));
+        seen.on(new NotificationsReadUpTo("R", 2, 2, AT.plusSeconds(1)));
+        seen.on(new NotificationsReadUpTo("R", 1, 1, AT));
         assertThat(projection.handle(new NotificationQueries.MarkerOf("R")))
                 .isEqualTo(new NotificationQueries.Marker(2, 2, AT.plusSeconds(1), 0));
         assertThat(projection.handle(new NotificationQueries.MarkerOf("Q")))
@@ -121,8 +121,8 @@ class NotificationProjectionTest {
             projection.on(delivered(id, "R", NotificationType.MENTION, "X", "S" + id));
         }
         projection.on(delivered(4, "Q", NotificationType.MENTION, "X", "S1"));
-        seenOneByOne.on(new NotificationRead(2, "R", AT));
-        seenOneByOne.on(new NotificationRead(2, "R", AT));
+        seen.on(new NotificationRead(2, "R", AT));
+        seen.on(new NotificationRead(2, "R", AT));
 
         assertThat(projection.handle(new NotificationQueries.Page("R", Set.of(), Set.of(), null, null, null, 20,
                 false))).extracting(NotificationView::seen).containsExactly(false, true, false);
@@ -135,19 +135,19 @@ class NotificationProjectionTest {
 
     @Test
     void marksOneByOneLeaveWithTheirDismissedOrClearedNotifications() {
-        seenOneByOne.on(new NotificationRead(1, "R", AT));
-        seenOneByOne.on(new NotificationRead(2, "R", AT));
-        seenOneByOne.on(new NotificationRead(5, "R", AT));
-        seenOneByOne.on(new NotificationRead(1, "Q", AT));
-        seenOneByOne.on(new NotificationDismissed(2, "R", AT));
-        seenOneByOne.on(new NotificationsCleared("R", 4, AT));
+        seen.on(new NotificationRead(1, "R", AT));
+        seen.on(new NotificationRead(2, "R", AT));
+        seen.on(new NotificationRead(5, "R", AT));
+        seen.on(new NotificationRead(1, "Q", AT));
+        seen.on(new NotificationDismissed(2, "R", AT));
+        seen.on(new NotificationsCleared("R", 4, AT));
         assertThat(jdbc.queryForList("SELECT recipient_id || ':' || notification_id FROM notification_seen "
                 + "ORDER BY 1", String.class)).containsExactly("Q:1", "R:5");
     }
 
     @Test
     void aNotificationArrivingBehindTheMarkerIsAlreadySeen() {
-        projection.on(new NotificationsReadUpTo("R", 10, 1, AT));
+        seen.on(new NotificationsReadUpTo("R", 10, 1, AT));
         projection.on(delivered(5, "R", NotificationType.MENTION, "X", "S1"));
         projection.on(delivered(11, "R", NotificationType.MENTION, "X", "S2"));
         assertThat(projection.handle(new NotificationQueries.UpTo("R", 100, 80)))

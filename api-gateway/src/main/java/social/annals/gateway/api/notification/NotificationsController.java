@@ -181,14 +181,13 @@ public class NotificationsController {
         throw ApiException.error(HttpStatus.BAD_REQUEST, "You must specify id or max_id");
     }
 
-    /** Shown seen at once: "notifications-seen" is written in the command's transaction. */
+    /** Shown seen at once, as is a read up to an id: "notifications-seen" is written in the command's transaction. */
     private void markRead(NotificationView notification, ApiPrincipal caller) {
         commands.sendAndWait(new NotificationCommands.MarkRead(notification.notificationId(), caller.accountId()));
     }
 
     private void readUpTo(ApiPrincipal caller, long lastReadId) {
         commands.sendAndWait(new NotificationCommands.ReadUpTo(caller.accountId(), lastReadId));
-        barrier.await(NotificationCommands.inboxAggregateId(caller.accountId()), NotificationProjection.GROUP);
     }
 
     /** Mastodon markers; only the notifications timeline has one here. */
