@@ -106,24 +106,47 @@ def tokens_for(nicknames, scopes="read write follow"):
                                           "password": "password"})["access_token"] for nickname in nicknames]
 
 
+THREADS = 2
+# A schedule for wrk's delay(): each thread sends its next request at its next slot, one every
+# {interval} ms, however long the answers before took (LuaJIT's ffi reads a millisecond clock).
+# Waiting a fixed time after each answer instead made the rate fall as the answers slowed.
+SCHEDULE = """
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } annals_timespec;
+int clock_gettime(int clock, annals_timespec *time);
+]]
+local clock = ffi.new("annals_timespec")
+local function now()
+  ffi.C.clock_gettime(1, clock)
+  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+end
+local slot = nil
+delay = function()
+  local time = now()
+  slot = (slot or time) + %f
+  return math.max(0, math.floor(slot - time))
+end
+"""
+
+
 def wrk(name, requests, rate, seconds):
     """Runs wrk at {rate}/s over {requests}: (method, path, token, form body or None) tuples, in turn."""
     def lua(text):
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
     entries = ", ".join("{%s, %s, %s, %s}" % (lua(method), lua(path), lua(token), lua(body or ""))
                         for method, path, token, body in requests)
-    delay_ms = max(0, int(1000 * CONNECTIONS / rate) - 2)
     script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
     script.write("local requests = {%s}\nlocal n = 0\n"
                  "request = function()\n  n = n + 1\n  local r = requests[(n %% #requests) + 1]\n"
                  "  local headers = {['Authorization'] = 'Bearer ' .. r[3]}\n"
                  "  if r[4] ~= '' then headers['Content-Type'] = 'application/x-www-form-urlencoded' end\n"
                  "  return wrk.format(r[1], r[2], headers, r[4] ~= '' and r[4] or nil)\nend\n"
-                 "delay = function() return %d end\n"
                  "response = function(status) if status ~= 200 then error('status ' .. status) end end\n"
-                 % (entries, delay_ms))
+                 % entries)
+    script.write(SCHEDULE % (1000.0 * THREADS / rate))
     script.close()
-    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", script.name, BASE],
+    out = subprocess.run(["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", script.name, BASE],
                          capture_output=True, text=True).stdout
     os.unlink(script.name)
     latency = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", out, re.M))
