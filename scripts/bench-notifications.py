@@ -107,7 +107,8 @@ def main():
         # Readers: the accounts with the most unread notifications, so that a run on a dataset that
         # earlier runs have read still marks a different unread notification with every request.
         readers = psql(server.pg_port, "SELECT a.account_id, a.nickname FROM account_view a JOIN "
-                                       f"(SELECT recipient_id, count(*) AS unread FROM notification_view n WHERE {UNREAD} "
+                                       "(SELECT recipient_id, count(*) AS unread FROM notification_view n "
+                                       f"WHERE {UNREAD} "
                                        f"GROUP BY recipient_id ORDER BY unread DESC LIMIT {USERS}) u "
                                        "ON u.recipient_id = a.account_id").splitlines()
         reader_ids = [line.split("|")[0] for line in readers]

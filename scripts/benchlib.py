@@ -146,7 +146,8 @@ def wrk(name, requests, rate, seconds):
                  % entries)
     script.write(SCHEDULE % (1000.0 * THREADS / rate))
     script.close()
-    out = subprocess.run(["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", script.name, BASE],
+    out = subprocess.run(["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", script.name,
+                          BASE],
                          capture_output=True, text=True).stdout
     os.unlink(script.name)
     latency = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", out, re.M))

@@ -34,11 +34,13 @@ public class NotificationProjection {
     public static final String GROUP = "notifications";
     /**
      * Seen when the recipient's read marker has passed it, or when it was marked on its own (both
-     * kept by "notifications-seen", in the marking command's transaction). Scalar subqueries, so that each shown row is looked up by key: as a
-     * join or an EXISTS, PostgreSQL may read a whole table into a hash for every page.
+     * kept by "notifications-seen", in the marking command's transaction). Scalar subqueries, so
+     * that each shown row is looked up by key: as a join or an EXISTS, PostgreSQL may read a whole
+     * table into a hash for every page.
      */
-    private static final String SEEN = "(coalesce(n.notification_id <= (SELECT m.last_read_id FROM notification_marker m "
-            + "WHERE m.account_id = n.recipient_id), false) OR coalesce((SELECT true FROM notification_seen s "
+    private static final String SEEN = "(coalesce(n.notification_id <= (SELECT m.last_read_id "
+            + "FROM notification_marker m WHERE m.account_id = n.recipient_id), false) "
+            + "OR coalesce((SELECT true FROM notification_seen s "
             + "WHERE s.recipient_id = n.recipient_id AND s.notification_id = n.notification_id), false))";
     private static final String COLUMNS = "n.notification_id, n.recipient_id, n.type, n.actor_id, n.status_id, " + SEEN
             + ", n.created_at, n.emoji";
@@ -198,7 +200,8 @@ public class NotificationProjection {
     @QueryHandler
     NotificationView handle(NotificationQueries.ById query) {
         return jdbc.query("SELECT " + COLUMNS + " FROM notification_view n WHERE n.recipient_id = ? "
-                        + "AND n.notification_id = ?", (rs, row) -> map(rs), query.recipientId(), query.notificationId())
+                        + "AND n.notification_id = ?", (rs, row) -> map(rs),
+                        query.recipientId(), query.notificationId())
                 .stream().findFirst().orElse(null);
     }
 
@@ -212,7 +215,8 @@ public class NotificationProjection {
     @QueryHandler
     NotificationQueries.Marker handle(NotificationQueries.MarkerOf query) {
         long unread = jdbc.queryForObject("SELECT count(*) FROM notification_view n WHERE n.recipient_id = ? "
-                + "AND n.notification_id > coalesce((SELECT last_read_id FROM notification_marker WHERE account_id = ?), 0) "
+                + "AND n.notification_id > coalesce((SELECT last_read_id FROM notification_marker "
+                + "WHERE account_id = ?), 0) "
                 + "AND NOT EXISTS (SELECT 1 FROM notification_seen s WHERE s.recipient_id = ? "
                 + "AND s.notification_id = n.notification_id)", Long.class, query.accountId(), query.accountId(),
                 query.accountId());
