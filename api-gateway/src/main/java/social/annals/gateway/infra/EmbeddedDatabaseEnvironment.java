@@ -13,7 +13,6 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Makes the run command work on a fresh machine: when no database URL is configured, starts an
@@ -77,9 +76,6 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("checkpoint_timeout", "15min")
                     .start();
-            if (ephemeral) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
-            }
             RUNNING.put(name, postgres);
             return postgres;
         } catch (IOException e) {
