@@ -55,14 +55,33 @@ public class ParamsResolver implements HandlerMethodArgumentResolver {
         return params;
     }
 
-    @SuppressWarnings("unchecked")
     private Params read(HttpServletRequest request, MultipartHttpServletRequest multipart) throws IOException {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, List<String>> query = parseQuery(request.getQueryString());
         query.forEach((name, list) -> put(values, name, list));
 
-        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         Map<String, MultipartFile> files = new HashMap<>();
+        // A GET's body has no meaning (RFC 9110): it is neither read nor parsed.
+        if (hasMeaningfulBody(request)) {
+            readBody(request, multipart, query, values, files);
+        }
+        Object pathVariables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (pathVariables instanceof Map<?, ?> path) {
+            path.forEach((name, value) -> values.put(name.toString(), value));
+        }
+        values.forEach((name, value) -> {
+            if (containsNul(value)) {
+                throw ApiException.invalidParameter(name, "Invalid value for " + name + ": NUL characters");
+            }
+        });
+        return new Params(values, files);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readBody(HttpServletRequest request, MultipartHttpServletRequest multipart,
+                          Map<String, List<String>> query, Map<String, Object> values,
+                          Map<String, MultipartFile> files) throws IOException {
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
             request.getParameterMap().forEach((name, all) -> {
                 int fromQuery = query.getOrDefault(name, List.of()).size();
@@ -92,16 +111,11 @@ public class ParamsResolver implements HandlerMethodArgumentResolver {
                 }
             }
         }
-        Object pathVariables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (pathVariables instanceof Map<?, ?> path) {
-            path.forEach((name, value) -> values.put(name.toString(), value));
-        }
-        values.forEach((name, value) -> {
-            if (containsNul(value)) {
-                throw ApiException.invalidParameter(name, "Invalid value for " + name + ": NUL characters");
-            }
-        });
-        return new Params(values, files);
+    }
+
+    static boolean hasMeaningfulBody(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
     }
 
     /** PostgreSQL cannot store U+0000 in text, and no client has a reason to send it. */

@@ -106,6 +106,12 @@ public class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method with any body, for what well-behaved clients never send (a GET with a body). */
+    public Response send(String method, String path, String contentType, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response postMultipart(String path, List<String> form, String... headers) {
         return multipart("POST", path, form, headers);
     }

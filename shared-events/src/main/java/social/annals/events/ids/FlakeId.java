@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class FlakeId {
 
     public static final int TEXT_LENGTH = 18;
+    /** 62^22 > 2^128: no longer text can be a 128-bit id, so none is decoded (decoding grows with the square of the length). */
+    public static final int MAX_TEXT_LENGTH = 22;
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(62);
     private static final BigInteger MAX = BigInteger.ONE.shiftLeft(128);
@@ -41,7 +43,7 @@ public final class FlakeId {
 
     /** The 128-bit value of an 18+ character id, or empty when the text is not a flake id. */
     public static Optional<BigInteger> decode(String text) {
-        if (text == null || text.length() < TEXT_LENGTH) {
+        if (text == null || text.length() < TEXT_LENGTH || text.length() > MAX_TEXT_LENGTH) {
             return Optional.empty();
         }
         BigInteger value = BigInteger.ZERO;

@@ -44,4 +44,14 @@ class FlakeIdTest {
         assertThat(FlakeId.isWellFormed("42")).isTrue();
         assertThat(FlakeId.isWellFormed("9eoozpwTul5mjSEDRI")).isTrue();
     }
+
+    @Test
+    void textLongerThanAnyHundredTwentyEightBitIdIsRejectedWithoutDecoding() {
+        BigInteger largest = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+        assertThat(FlakeId.encode(largest)).hasSize(FlakeId.MAX_TEXT_LENGTH);
+        assertThat(FlakeId.decode(FlakeId.encode(largest))).contains(largest);
+        String hostile = "1".repeat(150_000);
+        assertThat(FlakeId.decode(hostile)).isEmpty();
+        assertThat(FlakeId.isWellFormed(hostile)).isFalse();
+    }
 }

@@ -1,0 +1,59 @@
+package social.annals.gateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import social.annals.gateway.support.ApiTest;
+import social.annals.gateway.support.Http;
+
+/** What an attacker sends: enormous values, broken encodings, bodies where none belong. */
+class HostileInputApiTest extends ApiTest {
+
+    private static final String HUGE_ID = "1".repeat(150_000);
+
+    @Test
+    void hugeIdsAreRefusedWithoutBeingDecoded() {
+        User reporter = user("reporter");
+        User reported = user("reported");
+        Http.Response unknownAccount = http.postForm("/api/v1/reports", List.of("account_id", HUGE_ID),
+                "Authorization", reporter.bearer());
+        assertThat(unknownAccount.status()).isEqualTo(400);
+        assertThat(unknownAccount.json().get("error").asText()).isEqualTo("Account not found");
+
+        Http.Response hugeStatusIds = http.postForm("/api/v1/reports",
+                List.of("account_id", reported.id(), "status_ids[]", HUGE_ID, "status_ids[]", HUGE_ID + "2"),
+                "Authorization", reporter.bearer());
+        assertThat(hugeStatusIds.status()).as(hugeStatusIds.body()).isEqualTo(200);
+
+        Http.Response page = http.postForm("/api/v1/pleroma/notifications/read", List.of("max_id", HUGE_ID),
+                "Authorization", reporter.bearer());
+        assertThat(page.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theBodyOfAGetIsNeitherReadNorParsed() {
+        Http.Response malformed = http.send("GET", "/api/v1/timelines/public", "application/json", "{not json");
+        assertThat(malformed.status()).isEqualTo(200);
+        Http.Response cursor = http.send("GET", "/api/v1/timelines/public", "application/json",
+                "{\"max_id\": \"" + HUGE_ID + "\", \"limit\": \"1\"}");
+        assertThat(cursor.status()).isEqualTo(200);
+        assertThat(cursor.json().size()).isNotEqualTo(1).isEqualTo(http.get("/api/v1/timelines/public").json().size());
+        Http.Response multipart = http.send("GET", "/api/v1/timelines/public", "multipart/form-data; boundary=x",
+                "--x\r\nContent-Disposition: form-data; name=\"limit\"\r\n\r\n1\r\n--x--\r\n");
+        assertThat(multipart.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBrokenPercentEncodingInAFormBodyIsABadRequest() {
+        User user = user("encoder");
+        for (List<String> call : List.of(List.of("PATCH", "/api/v1/accounts/update_credentials"),
+                List.of("PUT", "/api/pleroma/notification_settings"),
+                List.of("DELETE", "/api/v1/notifications/destroy_multiple"))) {
+            Http.Response response = http.send(call.get(0), call.get(1), "application/x-www-form-urlencoded", "a=%",
+                    "Authorization", user.bearer());
+            assertThat(response.status()).as(call + " " + response.body()).isEqualTo(400);
+            assertThat(response.json().get("error").asText()).isEqualTo("Malformed request body");
+        }
+    }
+}
