@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -71,6 +72,9 @@ public class ApiErrorHandler {
         if (cause instanceof HttpRequestMethodNotSupportedException) {
             return error(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed");
         }
+        if (cause instanceof HttpMediaTypeNotAcceptableException) {
+            return error(HttpStatus.NOT_ACCEPTABLE, "Not acceptable");
+        }
         if (cause instanceof HttpMediaTypeNotSupportedException) {
             return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type");
         }
@@ -84,7 +88,7 @@ public class ApiErrorHandler {
             return body(ApiException.missingParameter(missing.getParameterName()));
         }
         log.error("unhandled failure", exception);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("errors", Map.of("detail", "Internal server error")));
     }
 
@@ -152,7 +156,8 @@ public class ApiErrorHandler {
         }
     }
 
+    /** Always JSON, whatever the request's Accept: an error that cannot be written is a second failure. */
     private static ResponseEntity<Object> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
     }
 }

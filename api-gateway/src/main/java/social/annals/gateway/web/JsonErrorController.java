@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +22,9 @@ public class JsonErrorController implements ErrorController {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         if (status.is5xxServerError()) {
-            return ResponseEntity.status(status).body(Map.of("errors", Map.of("detail", "Internal server error")));
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", Map.of("detail", "Internal server error")));
         }
         String message = status == HttpStatus.NOT_FOUND ? "Not found" : status.getReasonPhrase();
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
     }
 }

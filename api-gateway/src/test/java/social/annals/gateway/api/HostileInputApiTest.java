@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
 
@@ -55,5 +58,20 @@ class HostileInputApiTest extends ApiTest {
             assertThat(response.status()).as(call + " " + response.body()).isEqualTo(400);
             assertThat(response.json().get("error").asText()).isEqualTo("Malformed request body");
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anAcceptOfNoJsonIsAnsweredNotAcceptableInJsonWithoutAStackTrace(CapturedOutput output) {
+        User user = user("picky");
+        for (String path : List.of("/api/v1/timelines/public", "/api/v1/accounts/verify_credentials")) {
+            Http.Response response = http.get(path, "Accept", "image/png", "Authorization", user.bearer());
+            assertThat(response.status()).as(path).isEqualTo(406);
+            assertThat(response.json().get("error").asText()).isEqualTo("Not acceptable");
+        }
+        Http.Response missing = http.get("/api/v1/statuses/nonexistent", "Accept", "image/png");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("error").asText()).isEqualTo("Record not found");
+        assertThat(output.getAll()).doesNotContain("HttpMediaTypeNotAcceptableException").doesNotContain("\tat ");
     }
 }
