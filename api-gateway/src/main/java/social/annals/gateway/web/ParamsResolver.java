@@ -30,6 +30,8 @@ public class ParamsResolver implements HandlerMethodArgumentResolver {
     private static final String CACHE = ParamsResolver.class.getName() + ".params";
     /** Pleroma's default upload limit bounds every body. */
     private static final int MAX_JSON_BODY = 16_000_000;
+    private static final String PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
+    private static final String PARSE_FAILED_REASON = "org.apache.catalina.parameter_parse_failed_reason";
 
     private final ObjectMapper mapper;
 
@@ -83,7 +85,9 @@ public class ParamsResolver implements HandlerMethodArgumentResolver {
                           Map<String, MultipartFile> files) throws IOException {
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
-            request.getParameterMap().forEach((name, all) -> {
+            Map<String, String[]> parameters = request.getParameterMap();
+            refuseUnparsedForm(request);
+            parameters.forEach((name, all) -> {
                 int fromQuery = query.getOrDefault(name, List.of()).size();
                 if (all.length > fromQuery) {
                     put(values, name, List.of(all).subList(fromQuery, all.length));
@@ -111,6 +115,20 @@ public class ParamsResolver implements HandlerMethodArgumentResolver {
                 }
             }
         }
+    }
+
+    /**
+     * Tomcat drops a form it cannot parse (too large, broken percent-encoding) and says so only in
+     * a request attribute; going on would answer as if the fields were missing.
+     */
+    private static void refuseUnparsedForm(HttpServletRequest request) {
+        if (request.getAttribute(PARSE_FAILED) == null) {
+            return;
+        }
+        if ("POST_TOO_LARGE".equals(String.valueOf(request.getAttribute(PARSE_FAILED_REASON)))) {
+            throw ApiException.error(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large");
+        }
+        throw ApiException.error(HttpStatus.BAD_REQUEST, "Malformed request body");
     }
 
     static boolean hasMeaningfulBody(HttpServletRequest request) {

@@ -49,6 +49,28 @@ class AppsAndOAuthApiTest extends ApiTest {
     }
 
     @Test
+    void anAnonymousAppCannotWriteHugeFieldsIntoTheLog() {
+        String scopes = String.join(" ", java.util.Collections.nCopies(200_000, "read"));
+        Http.Response website = http.postJson("/api/v1/apps", java.util.Map.of("client_name", "big",
+                "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "website", "w".repeat(15_000_000)));
+        assertThat(website.status()).isEqualTo(422);
+        assertThat(website.json().get("error").asText()).isEqualTo("website should be at most 2000 character(s)");
+        List<List<String>> oversized = List.of(
+                List.of("client_name", "big", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes",
+                        java.util.stream.IntStream.range(0, 200_000).mapToObj(i -> "s" + i)
+                                .collect(java.util.stream.Collectors.joining(" "))),
+                List.of("client_name", "n".repeat(256), "redirect_uris", "urn:ietf:wg:oauth:2.0:oob"));
+        for (List<String> form : oversized) {
+            Http.Response response = http.postForm("/api/v1/apps", form);
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.json().get("error").asText()).containsAnyOf("at most", "invalid");
+        }
+        Http.Response repeated = http.postForm("/api/v1/apps",
+                List.of("client_name", "repeats", "redirect_uris", "urn:ietf:wg:oauth:2.0:oob", "scopes", scopes));
+        assertThat(repeated.status()).isEqualTo(200);
+    }
+
+    @Test
     void passwordGrantWorksWithNicknameOrEmailAndReportsTheActor() {
         String nickname = unique("pw");
         register(nickname);

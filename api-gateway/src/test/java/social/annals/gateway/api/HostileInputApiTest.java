@@ -50,7 +50,8 @@ class HostileInputApiTest extends ApiTest {
     @Test
     void aBrokenPercentEncodingInAFormBodyIsABadRequest() {
         User user = user("encoder");
-        for (List<String> call : List.of(List.of("PATCH", "/api/v1/accounts/update_credentials"),
+        for (List<String> call : List.of(List.of("POST", "/api/v1/statuses"),
+                List.of("PATCH", "/api/v1/accounts/update_credentials"),
                 List.of("PUT", "/api/pleroma/notification_settings"),
                 List.of("DELETE", "/api/v1/notifications/destroy_multiple"))) {
             Http.Response response = http.send(call.get(0), call.get(1), "application/x-www-form-urlencoded", "a=%",

@@ -147,6 +147,9 @@ class ImportsApiTest extends ApiTest {
         Http.Response tooMany = importList(importer, "/api/pleroma/follow_import", huge.toString());
         assertThat(tooMany.status()).isEqualTo(422);
         assertThat(tooMany.json().get("error").asText()).isEqualTo("The list has more than 10000 entries");
+        Http.Response tooLong = importList(importer, "/api/pleroma/follow_import", "friend\n" + "x".repeat(100_000));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().get("error").asText()).isEqualTo("The list has an entry longer than 318 characters");
 
         assertThat(http.get("/api/pleroma/follow_import/9eoozpwTul5mjSEDRI", "Authorization", importer.bearer())
                 .status()).isEqualTo(404);

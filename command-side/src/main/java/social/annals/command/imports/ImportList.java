@@ -10,11 +10,13 @@ import java.util.Map;
  * Reads an account list as users bring it: whitespace- or newline-separated addresses, or
  * Mastodon's CSV exports with or without their header (only the first column counts). Entries
  * are trimmed, lose one leading {@code @}, and repeat only once (compared without case). Reading
- * stops as soon as the list is known to be too long.
+ * stops as soon as the list is known to be too long or to hold an entry too long to be an address.
  */
 public final class ImportList {
 
     public static final int MAX_ENTRIES = 10_000;
+    /** A nickname and a DNS name at their longest: a longer entry names no account, and would stay in the log. */
+    public static final int MAX_ENTRY_LENGTH = 64 + 1 + 253;
 
     private ImportList() {
     }
@@ -33,6 +35,9 @@ public final class ImportList {
             }
             for (String token : first.split("\\s+")) {
                 String entry = token.startsWith("@") ? token.substring(1) : token;
+                if (entry.length() > MAX_ENTRY_LENGTH) {
+                    throw new ImportRejected("The list has an entry longer than " + MAX_ENTRY_LENGTH + " characters");
+                }
                 if (!entry.isEmpty()) {
                     entries.putIfAbsent(entry.toLowerCase(Locale.ROOT), entry);
                     if (entries.size() > MAX_ENTRIES) {

@@ -37,4 +37,27 @@ class OAuthAppTest {
                 .expectNoEvents()
                 .expectException(AppRejected.class);
     }
+
+    @Test
+    void oversizedFieldsAndScopeListsAreRefusedBeforeTheyReachTheLog() {
+        List<RegisterAppCommand> oversized = List.of(
+                new RegisterAppCommand("app-1", "c", "d", "n".repeat(OAuthApp.MAX_NAME + 1), "urn", List.of("read"), null),
+                new RegisterAppCommand("app-1", "c", "d", "n", "u".repeat(OAuthApp.MAX_URIS + 1), List.of("read"), null),
+                new RegisterAppCommand("app-1", "c", "d", "n", "urn", List.of("read"), "w".repeat(OAuthApp.MAX_URIS + 1)),
+                new RegisterAppCommand("app-1", "c", "d", "n", "urn",
+                        java.util.stream.IntStream.range(0, OAuthApp.MAX_SCOPES + 1).mapToObj(i -> "s" + i).toList(), null),
+                new RegisterAppCommand("app-1", "c", "d", "n", "urn", List.of("read", "r".repeat(65)), null),
+                new RegisterAppCommand("app-1", "c", "d", "n", "urn", List.of("<script>"), null));
+        for (RegisterAppCommand command : oversized) {
+            fixture.givenNoPriorActivity().when(command).expectNoEvents().expectException(AppRejected.class);
+        }
+    }
+
+    @Test
+    void pleromasFineGrainedAndAdminScopesAreAccepted() {
+        List<String> scopes = List.of("read:statuses", "write:follows", "admin:read:accounts", "push", "follow");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAppCommand("app-1", "c", "d", "n", "urn", scopes, "https://example.org"))
+                .expectEvents(new OAuthAppRegistered("app-1", "c", "d", "n", "urn", scopes, "https://example.org", NOW));
+    }
 }

@@ -50,9 +50,6 @@ public class AppsController {
         if (!errors.isEmpty()) {
             throw ApiException.error(HttpStatus.UNPROCESSABLE_ENTITY, String.join(", ", errors));
         }
-        if (name.length() > 255 || redirectUris.length() > 2000) {
-            throw ApiException.error(HttpStatus.UNPROCESSABLE_ENTITY, "should be at most 255 character(s)");
-        }
         List<String> scopes = Scopes.from(params);
         if (scopes.isEmpty()) {
             scopes = List.of("read");
