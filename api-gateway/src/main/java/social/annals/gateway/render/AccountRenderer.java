@@ -109,9 +109,14 @@ public class AccountRenderer {
     }
 
     /** The display name, or the nickname when there is none (also after erasure). */
-    static String displayName(AccountView account) {
-        String name = account.displayName();
-        return name == null || name.isBlank() ? account.nickname() : name;
+    /** The name, tags stripped (as Pleroma 1.0 shows it), or the nickname when it has none. */
+    public static String displayName(AccountView account) {
+        return displayName(account.displayName(), account.nickname());
+    }
+
+    public static String displayName(String name, String nickname) {
+        String stripped = TextFormatter.stripTags(name);
+        return stripped == null || stripped.isBlank() ? nickname : stripped;
     }
 
     static String escapedDisplayName(AccountView account) {

@@ -137,7 +137,8 @@ public class StatusRenderer {
         out.put("muted", flags.muted().contains(status.statusId()));
         out.put("pinned", status.pinned());
         out.put("sensitive", status.sensitive() || status.tags().contains("nsfw"));
-        out.put("spoiler_text", status.spoilerText() == null ? "" : status.spoilerText());
+        String spoilerText = status.spoilerText() == null ? "" : TextFormatter.stripTags(status.spoilerText());
+        out.put("spoiler_text", spoilerText);
         out.put("visibility", status.visibility().toLowerCase(Locale.ROOT));
         out.put("media_attachments", status.mediaIds().stream().map(media::get).filter(java.util.Objects::nonNull)
                 .map(this::attachment).toList());
@@ -170,7 +171,7 @@ public class StatusRenderer {
         AccountView repliedTo = status.inReplyToAccountId() == null ? null : views.get(status.inReplyToAccountId());
         pleroma.put("in_reply_to_account_acct", repliedTo == null ? null : repliedTo.nickname());
         pleroma.put("content", Map.of("text/plain", TextFormatter.toPlainText(status.contentHtml())));
-        pleroma.put("spoiler_text", Map.of("text/plain", status.spoilerText() == null ? "" : status.spoilerText()));
+        pleroma.put("spoiler_text", Map.of("text/plain", spoilerText));
         pleroma.put("thread_muted", flags.threadMuted().contains(status.statusId()));
         pleroma.put("emoji_reactions", reactions(status, flags));
         pleroma.put("expires_at", null);

@@ -32,6 +32,10 @@ public class TextFormatter {
     /** Rendering a page of statuses strips HTML twenty times: patterns are compiled once. */
     private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** A tag cut off at the end of the text: a browser would still start reading it as one. */
+    private static final Pattern TAG_OR_UNCLOSED_TAG = Pattern.compile("<[^>]*(>|$)");
+    /** Sentence punctuation after a link ends the sentence, not the link. */
+    private static final String TRAILING_PUNCTUATION = ".,;:!?";
 
     private final Queries queries;
     private final Urls urls;
@@ -76,12 +80,24 @@ public class TextFormatter {
         return HtmlUtils.htmlUnescape(text);
     }
 
+    /**
+     * A name or a summary users typed as plain text, with every tag removed, so no client that shows
+     * it as HTML runs what someone wrote into it; other text (entities included) is left as typed.
+     */
+    public static String stripTags(String text) {
+        if (text == null || text.indexOf('<') < 0) {
+            return text;
+        }
+        return TAG_OR_UNCLOSED_TAG.matcher(text).replaceAll("");
+    }
+
     private String render(Matcher matcher, Map<String, AccountView> known, Map<String, AccountView> mentioned,
                           java.util.Set<String> tags) {
         String url = matcher.group("url");
         if (url != null) {
-            String escaped = HtmlUtils.htmlEscape(url);
-            return "<a href=\"" + escaped + "\" rel=\"ugc\">" + escaped + "</a>";
+            int end = linkEnd(url);
+            String escaped = HtmlUtils.htmlEscape(url.substring(0, end));
+            return "<a href=\"" + escaped + "\" rel=\"ugc\">" + escaped + "</a>" + escape(url.substring(end));
         }
         String tag = matcher.group("tag");
         if (tag != null) {
@@ -99,6 +115,29 @@ public class TextFormatter {
         return "<span class=\"h-card\"><a class=\"u-url mention\" data-user=\"" + account.accountId()
                 + "\" href=\"" + urls.actor(account.nickname()) + "\" rel=\"ugc\">@<span>" + account.nickname()
                 + "</span></a></span>";
+    }
+
+    /**
+     * Where a link found in text really ends: without the sentence's punctuation after it, and
+     * without a closing parenthesis that closes the sentence's rather than one opened in the link.
+     */
+    static int linkEnd(String url) {
+        int end = url.length();
+        while (end > 0) {
+            char last = url.charAt(end - 1);
+            if (TRAILING_PUNCTUATION.indexOf(last) >= 0) {
+                end--;
+            } else if (last == ')' && count(url, '(', end) < count(url, ')', end)) {
+                end--;
+            } else {
+                return end;
+            }
+        }
+        return end;
+    }
+
+    private static long count(String text, char c, int end) {
+        return text.substring(0, end).chars().filter(ch -> ch == c).count();
     }
 
     private Map<String, AccountView> mentionedAccounts(String text) {

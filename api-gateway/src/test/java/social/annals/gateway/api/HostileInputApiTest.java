@@ -75,4 +75,43 @@ class HostileInputApiTest extends ApiTest {
         assertThat(missing.json().get("error").asText()).isEqualTo("Record not found");
         assertThat(output.getAll()).doesNotContain("HttpMediaTypeNotAcceptableException").doesNotContain("\tat ");
     }
+
+    @Test
+    void namesAndContentWarningsNeverCarryMarkupToClients() {
+        String nickname = unique("marked");
+        Http.Response registered = http.postForm("/api/account/register", List.of("nickname", nickname,
+                "email", nickname + "@example.org", "fullname", "<b>Bold</b> & <i>brave", "password", PASSWORD,
+                "confirm", PASSWORD));
+        assertThat(registered.json().get("name").asText()).isEqualTo("Bold & brave");
+        assertThat(registered.json().get("name_html").asText()).isEqualTo("Bold &amp; brave");
+        User user = new User(registered.json().get("id").asText(), nickname, Http.bearer(tokenFor(nickname)));
+
+        http.patchForm("/api/v1/accounts/update_credentials",
+                List.of("display_name", "<script>alert(1)</script>Eve<img src=x onerror=alert(2)"),
+                "Authorization", user.bearer());
+        assertThat(http.get("/api/v1/accounts/" + user.id()).json().get("display_name").asText())
+                .isEqualTo("alert(1)Eve");
+        assertThat(http.get("/api/pleroma/admin/users?query=" + nickname + "&admin_token=" + ADMIN_TOKEN).json()
+                .get("users").get(0).get("display_name").asText()).isEqualTo("alert(1)Eve");
+        http.patchForm("/api/v1/accounts/update_credentials", List.of("display_name", "<br>"),
+                "Authorization", user.bearer());
+        assertThat(http.get("/api/v1/accounts/" + user.id()).json().get("display_name").asText()).isEqualTo(nickname);
+
+        String id = postStatusId(user, "status", "behind a warning", "spoiler_text", "<img src=x onerror=alert(3)>CW");
+        com.fasterxml.jackson.databind.JsonNode status = http.get("/api/v1/statuses/" + id).json();
+        assertThat(status.get("spoiler_text").asText()).isEqualTo("CW");
+        assertThat(status.get("pleroma").get("spoiler_text").get("text/plain").asText()).isEqualTo("CW");
+    }
+
+    @Test
+    void linksEndBeforeTheSentencesPunctuation() {
+        User user = user("linker");
+        String id = postStatusId(user, "status", "See https://example.org/page. Or (https://example.org/x), "
+                + "or https://en.wikipedia.org/wiki/Foo_(bar)! Really?");
+        String content = http.get("/api/v1/statuses/" + id).json().get("content").asText();
+        assertThat(content)
+                .contains("<a href=\"https://example.org/page\" rel=\"ugc\">https://example.org/page</a>. Or (")
+                .contains("<a href=\"https://example.org/x\" rel=\"ugc\">https://example.org/x</a>), or")
+                .contains(">https://en.wikipedia.org/wiki/Foo_(bar)</a>! Really?");
+    }
 }

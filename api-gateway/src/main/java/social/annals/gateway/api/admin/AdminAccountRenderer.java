@@ -3,6 +3,7 @@ package social.annals.gateway.api.admin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.Urls;
 import social.annals.query.account.AccountView;
 
@@ -28,8 +29,7 @@ public class AdminAccountRenderer {
         out.put("roles", roles);
         out.put("tags", account.tags());
         out.put("avatar", urls.defaultAvatar());
-        out.put("display_name", account.displayName() == null || account.displayName().isBlank()
-                ? account.nickname() : account.displayName());
+        out.put("display_name", AccountRenderer.displayName(account.displayName(), account.nickname()));
         return out;
     }
 }
