@@ -6,11 +6,44 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import social.annals.query.status.StatusProjection;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
 
 class StatusesApiTest extends ApiTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    /** A rebuild, a database blip or a node taking over can hold the read model back; the post is saved all the same. */
+    @Test
+    void aPostIsAnsweredFromItsDecisionWhileTheStatusesReadModelIsBehind() {
+        User author = user("ahead");
+        StreamingEventProcessor readModel = processing.eventProcessor(StatusProjection.GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        readModel.shutDown();
+        Http.Response posted;
+        try {
+            posted = postStatus(author, "status", "saved #anyway", "spoiler_text", "cw", "visibility", "unlisted");
+        } finally {
+            readModel.start();
+        }
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        JsonNode status = posted.json();
+        assertThat(status.get("content").asText()).contains("saved", "data-tag=\"anyway\"");
+        assertThat(status.get("spoiler_text").asText()).isEqualTo("cw");
+        assertThat(status.get("visibility").asText()).isEqualTo("unlisted");
+        assertThat(status.get("account").get("id").asText()).isEqualTo(author.id());
+        String id = status.get("id").asText();
+        JsonNode stored = eventually(() -> http.get("/api/v1/statuses/" + id), r -> r.status() == 200,
+                "the status in the read model").json();
+        assertThat(stored.get("created_at").asText()).isEqualTo(status.get("created_at").asText());
+        assertThat(stored.get("content").asText()).isEqualTo(status.get("content").asText());
+    }
 
     private int statusFor(User viewer, String statusId) {
         return viewer == null ? http.get("/api/v1/statuses/" + statusId).status()

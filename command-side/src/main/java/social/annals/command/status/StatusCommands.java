@@ -4,6 +4,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.moderation.Moderator;
+import social.annals.events.status.StatusPosted;
 import social.annals.events.status.Visibility;
 
 public final class StatusCommands {
@@ -14,12 +15,20 @@ public final class StatusCommands {
     /**
      * Post a status. The caller has rendered the text to HTML and resolved mentions, tags and the
      * thread; {@code idempotencyKey} (may be null) makes a repeated request answer the first status.
-     * Answers the id of the status (the existing one for a repeated key).
+     * Answers a {@link Posted}.
      */
     public record Post(String statusId, String authorId, String text, String contentHtml, String spoilerText,
                        Visibility visibility, boolean sensitive, String inReplyToId, String inReplyToAccountId,
                        String conversationId, List<String> mentionedIds, List<String> tags, List<CustomEmoji> emojis,
                        List<String> mediaIds, String applicationName, String idempotencyKey) {
+    }
+
+    /**
+     * What a {@link Post} decided: the status's id (the existing one for a repeated key) and, when
+     * this post made it, the status as posted, so the poster can be answered before any read model
+     * has it.
+     */
+    public record Posted(String statusId, StatusPosted status) {
     }
 
     /** The same decision as {@link Post}, answering the status it would post and recording nothing. */

@@ -31,7 +31,7 @@ public class StatusPublishing {
     }
 
     @CommandHandler
-    public String handle(StatusCommands.Post command, Clock clock) throws Exception {
+    public StatusCommands.Posted handle(StatusCommands.Post command, Clock clock) throws Exception {
         Instant now = clock.instant();
         StatusPosted posted = decide(command, now);
         String key = command.idempotencyKey();
@@ -46,11 +46,11 @@ public class StatusPublishing {
             String first = jdbc.queryForObject("SELECT status_id FROM status_idempotency WHERE account_id = ? "
                     + "AND idempotency_key = ?", String.class, command.authorId(), truncated);
             if (!command.statusId().equals(first)) {
-                return first;
+                return new StatusCommands.Posted(first, null);
             }
         }
         statuses.newInstance(() -> new Status(posted));
-        return command.statusId();
+        return new StatusCommands.Posted(command.statusId(), posted);
     }
 
     /** Pleroma-FE's preview: the status as it would be posted, with the same refusals; nothing is recorded. */

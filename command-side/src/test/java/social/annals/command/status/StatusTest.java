@@ -56,7 +56,8 @@ class StatusTest {
     void postingRecordsTheStatusAsItsOwnThread() {
         publishing(mock(JdbcTemplate.class), 5000).givenNoPriorActivity()
                 .when(post("  hi  ", "", null))
-                .expectEvents(POSTED);
+                .expectEvents(POSTED)
+                .expectResultMessagePayload(new StatusCommands.Posted("S1", POSTED));
     }
 
     @Test
@@ -93,7 +94,7 @@ class StatusTest {
         publishing(jdbc, 5000).givenNoPriorActivity()
                 .when(post("hi", "", "key"))
                 .expectNoEvents()
-                .expectResultMessagePayload("S0");
+                .expectResultMessagePayload(new StatusCommands.Posted("S0", null));
     }
 
     @Test

@@ -101,16 +101,24 @@ public class StatusesController {
                 applicationName, idempotencyKey);
         if (params.bool("preview").orElse(false)) {
             StatusPosted preview = commands.sendAndWait(new StatusCommands.Preview(post));
-            return statuses.render(previewView(preview), caller);
+            return statuses.render(asReadModelWouldHoldIt(preview), caller);
         }
-        String statusId = commands.sendAndWait(post);
+        StatusCommands.Posted posted = commands.sendAndWait(post);
         // The answer carries the author with the new status counted.
-        barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP, AccountProjection.GROUP);
-        return statuses.render(visibleStatus(statusId, caller), caller);
+        barrier.await(posted.statusId(), StatusProjection.GROUP, HomeTimelineProjection.GROUP, AccountProjection.GROUP);
+        StatusView view = seenBy(posted.statusId(), caller);
+        if (view == null && posted.status() != null) {
+            // The read model lags (a rebuild, a database blip): the status is saved all the same.
+            view = asReadModelWouldHoldIt(posted.status());
+        }
+        if (view == null) {
+            throw ApiException.notFound();
+        }
+        return statuses.render(view, caller);
     }
 
-    /** A previewed status as the read model would hold it, had it been posted. */
-    private static StatusView previewView(StatusPosted posted) {
+    /** A status as the read model holds it once it has seen it posted (or would, for a preview). */
+    private static StatusView asReadModelWouldHoldIt(StatusPosted posted) {
         return new StatusView(posted.statusId(), posted.authorId(), null, posted.text(), posted.contentHtml(),
                 posted.spoilerText(), posted.visibility().name(), posted.sensitive(), posted.inReplyToId(),
                 posted.inReplyToAccountId(), posted.conversationId(), posted.mentionedIds(), posted.tags(),
