@@ -5,12 +5,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import org.axonframework.modelling.command.ConcurrencyException;
 import social.annals.gateway.web.ApiErrorHandler;
 
 /**
- * Retries a command only when it lost an append race on its aggregate; every other failure,
- * above all a domain refusal, is final and goes straight back to the caller.
+ * Retries a command only when it lost an append race on its aggregate (another node appended
+ * first, or created the aggregate first: the retry loads what that node created); every other
+ * failure, above all a domain refusal, is final and goes straight back to the caller.
  */
 class ConflictRetryScheduler implements RetryScheduler {
 
@@ -27,7 +27,7 @@ class ConflictRetryScheduler implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
-        return ApiErrorHandler.unwrap(lastFailure) instanceof ConcurrencyException
+        return ApiErrorHandler.isConflict(ApiErrorHandler.unwrap(lastFailure))
                 && interval.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
     }
 }

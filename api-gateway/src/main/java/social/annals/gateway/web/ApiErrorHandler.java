@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventhandling.EventProcessingException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ public class ApiErrorHandler {
         if (cause instanceof AggregateNotFoundException) {
             return error(HttpStatus.NOT_FOUND, "Record not found");
         }
-        if (cause instanceof ConcurrencyException) {
+        if (isConflict(cause)) {
             return error(HttpStatus.CONFLICT, "The resource was changed concurrently, please retry");
         }
         if (cause instanceof NoResourceFoundException || cause instanceof NoHandlerFoundException) {
@@ -119,6 +120,11 @@ public class ApiErrorHandler {
             return error(HttpStatus.UNPROCESSABLE_ENTITY, refusal.getMessage());
         }
         return error(HttpStatus.UNPROCESSABLE_ENTITY, refusal.getMessage());
+    }
+
+    /** Lost a race on an aggregate with another command, on this node or another. */
+    public static boolean isConflict(Throwable cause) {
+        return cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException;
     }
 
     /** The refusal inside Axon's and the JDK's wrappers, or the exception itself. */
