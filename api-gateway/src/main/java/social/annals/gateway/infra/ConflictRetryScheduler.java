@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import social.annals.gateway.web.ApiErrorHandler;
+import social.annals.gateway.web.DatabaseUnavailable;
 
 /**
  * Retries a command only when it lost an append race on its aggregate (another node appended
@@ -28,6 +29,7 @@ class ConflictRetryScheduler implements RetryScheduler {
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
         return ApiErrorHandler.isConflict(ApiErrorHandler.unwrap(lastFailure))
+                && !DatabaseUnavailable.causes(lastFailure)
                 && interval.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +61,10 @@ public class ApiErrorHandler {
         }
         if (cause instanceof DomainRefusal refusal) {
             return refusal(refusal);
+        }
+        if (DatabaseUnavailable.causes(exception)) {
+            log.warn("database unavailable: {}", exception.getMessage());
+            return unavailable();
         }
         if (cause instanceof AggregateNotFoundException) {
             return error(HttpStatus.NOT_FOUND, "Record not found");
@@ -160,6 +165,12 @@ public class ApiErrorHandler {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A client may retry: nothing was done, and the database is expected back. */
+    public static ResponseEntity<Object> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5").body(Map.of("error", "Service temporarily unavailable"));
     }
 
     /** Always JSON, whatever the request's Accept: an error that cannot be written is a second failure. */

@@ -63,12 +63,21 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Around everything that may reach the database, the request's connection scope included. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutage() {
+        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
+                new DatabaseOutageFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** Before Spring Security, so that the token lookup shares the request's connection. */
     @Bean
     FilterRegistrationBean<ReadConnectionScope> readConnectionScope(PlatformTransactionManager transactionManager) {
         FilterRegistrationBean<ReadConnectionScope> registration = new FilterRegistrationBean<>(
                 new ReadConnectionScope(transactionManager));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }
