@@ -21,7 +21,19 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 
-    private static final Map<String, EmbeddedPostgres> RUNNING = new HashMap<>();
+    /** Names the embedded instance a context uses, so the context can release it when it closes. */
+    static final String INSTANCE_PROPERTY = "annals.embedded-db.started-instance";
+    private static final Map<String, Running> RUNNING = new HashMap<>();
+
+    /** An embedded server and the number of application contexts using it (tests share one among several). */
+    private static final class Running {
+        private final EmbeddedPostgres postgres;
+        private int users = 1;
+
+        Running(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+    }
 
     private final Log log;
 
@@ -47,6 +59,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
             overrides.put("spring.datasource.username", "postgres");
             overrides.put("spring.datasource.password", "");
             overrides.put("annals.database.kind", ephemeral ? "embedded (temporary)" : "embedded");
+            overrides.put(INSTANCE_PROPERTY, name);
         } else {
             overrides.put("annals.database.kind", "external");
         }
@@ -55,9 +68,10 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 
     private synchronized EmbeddedPostgres start(String name, boolean ephemeral, Path dataDir, int port,
                                                 String sharedBuffers) {
-        EmbeddedPostgres running = RUNNING.get(name);
+        Running running = RUNNING.get(name);
         if (running != null) {
-            return running;
+            running.users++;
+            return running.postgres;
         }
         try {
             Path directory = ephemeral ? Files.createTempDirectory("annals-pg-") : dataDir.toAbsolutePath();
@@ -75,11 +89,28 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("checkpoint_timeout", "15min")
+                    // Stopped by the last context using it, once its processors and pool have stopped
+                    // (EmbeddedDatabaseRelease); a JVM hook of its own would race them and stop it first.
+                    .setRegisterShutdownHook(false)
                     .start();
-            RUNNING.put(name, postgres);
+            RUNNING.put(name, new Running(postgres));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** One context no longer uses the named instance; the last one to let go stops it. */
+    static synchronized void release(String name) {
+        Running running = RUNNING.get(name);
+        if (running == null || --running.users > 0) {
+            return;
+        }
+        RUNNING.remove(name);
+        try {
+            running.postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
         }
     }
 }
