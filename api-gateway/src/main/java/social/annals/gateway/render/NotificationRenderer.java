@@ -39,7 +39,10 @@ public class NotificationRenderer {
         return rendered.isEmpty() ? null : rendered.get(0);
     }
 
-    /** Notifications whose actor or status no longer exists are left out rather than rendered half. */
+    /**
+     * Notifications whose actor or status no longer exists, or whose status the viewer may no longer
+     * see (made private since, its author deactivated), are left out rather than rendered half.
+     */
     public List<Map<String, Object>> renderAll(List<NotificationView> notifications, ApiPrincipal viewer) {
         if (notifications.isEmpty()) {
             return List.of();
@@ -47,7 +50,8 @@ public class NotificationRenderer {
         List<String> statusIds = notifications.stream().map(NotificationView::statusId).filter(Objects::nonNull)
                 .distinct().toList();
         List<StatusView> statusViews = statusIds.isEmpty() ? List.of()
-                : queries.many(new StatusQueries.ByIds(statusIds), StatusView.class);
+                : queries.many(new StatusQueries.VisibleByIds(statusIds,
+                        viewer == null ? null : viewer.accountId()), StatusView.class);
         // The actors and the statuses' accounts in one query: they are often the same accounts.
         Set<String> accountIds = new LinkedHashSet<>();
         notifications.forEach(notification -> accountIds.add(notification.actorId()));

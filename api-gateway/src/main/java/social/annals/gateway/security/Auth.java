@@ -12,7 +12,12 @@ public @interface Auth {
 
     Level value();
 
-    String scope() default "";
+    /**
+     * The scopes a token needs, any one of them (Pleroma's fine-grained ones: a coarse scope such
+     * as {@code write} carries every {@code write:…}, and {@code follow} the follow, block and mute
+     * ones). Empty: none.
+     */
+    String[] scope() default {};
 
     enum Level {
         /** A user must be authenticated; otherwise 403 "Invalid credentials.". */

@@ -38,13 +38,13 @@ public class AuthInterceptor implements HandlerInterceptor {
                 if (principal == null || !principal.isUser()) {
                     throw ApiException.invalidCredentials();
                 }
-                if (!principal.hasScope(rule.scope())) {
+                if (!principal.hasAnyScope(rule.scope())) {
                     throw insufficient(rule.scope());
                 }
                 return principal;
             }
             case OPTIONAL -> {
-                return principal != null && principal.isUser() && principal.hasScope(rule.scope()) ? principal : null;
+                return principal != null && principal.isUser() && principal.hasAnyScope(rule.scope()) ? principal : null;
             }
             case APP -> {
                 if (principal == null || principal.appId() == null) {
@@ -62,9 +62,9 @@ public class AuthInterceptor implements HandlerInterceptor {
                 if (!principal.admin()) {
                     throw ApiException.error(HttpStatus.FORBIDDEN, "User is not admin.");
                 }
-                String scope = rule.scope().isEmpty() ? "write" : rule.scope();
-                if (!principal.hasScope(scope) && !principal.hasScope("admin")) {
-                    throw insufficient(scope);
+                String[] scopes = rule.scope().length == 0 ? new String[] {"write"} : rule.scope();
+                if (!principal.hasAnyScope(scopes) && !principal.hasScope("admin")) {
+                    throw insufficient(scopes);
                 }
                 return principal;
             }
@@ -72,7 +72,7 @@ public class AuthInterceptor implements HandlerInterceptor {
         }
     }
 
-    private static ApiException insufficient(String scope) {
-        return ApiException.error(HttpStatus.FORBIDDEN, "Insufficient permissions: " + scope + ".");
+    private static ApiException insufficient(String[] anyOf) {
+        return ApiException.error(HttpStatus.FORBIDDEN, "Insufficient permissions: " + String.join(" | ", anyOf) + ".");
     }
 }

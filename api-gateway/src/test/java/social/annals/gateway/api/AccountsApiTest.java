@@ -122,6 +122,30 @@ class AccountsApiTest extends ApiTest {
         }
     }
 
+    /** Pleroma's fine-grained scopes, as clients such as Pleroma-FE and Tusky now ask for them. */
+    @Test
+    void aTokenWithFineGrainedScopesReachesTheEndpointsTheyCover() {
+        User friend = user("finefriend");
+        String nickname = unique("fine");
+        register(nickname);
+        String scopes = "read:statuses read:notifications write:statuses write:follows read:accounts";
+        String fine = Http.bearer(passwordGrant(app(scopes), nickname, null).get("access_token").asText());
+
+        assertThat(http.postForm("/api/v1/statuses", List.of("status", "fine"), "Authorization", fine).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/timelines/home", "Authorization", fine).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/notifications", "Authorization", fine).status()).isEqualTo(200);
+        assertThat(http.get(VERIFY, "Authorization", fine).status()).isEqualTo(200);
+        assertThat(http.postJson("/api/v1/accounts/" + friend.id() + "/follow", "", "Authorization", fine).status())
+                .isEqualTo(200);
+
+        Http.Response notCovered = http.postJson("/api/v1/accounts/" + friend.id() + "/block", "",
+                "Authorization", fine);
+        assertThat(notCovered.status()).isEqualTo(403);
+        assertThat(notCovered.json().get("error").asText()).isEqualTo("Insufficient permissions: follow | write:blocks.");
+        assertThat(http.get("/api/v1/favourites", "Authorization", fine).status()).isEqualTo(403);
+    }
+
     @Test
     void aTokenWithoutTheRequiredScopeIsRefused() {
         String nickname = unique("scoped");
@@ -129,7 +153,7 @@ class AccountsApiTest extends ApiTest {
         String writeOnly = passwordGrant(app("write"), nickname, null).get("access_token").asText();
         Http.Response response = http.get(VERIFY, "Authorization", Http.bearer(writeOnly));
         assertThat(response.status()).isEqualTo(403);
-        assertThat(response.json().get("error").asText()).isEqualTo("Insufficient permissions: read.");
+        assertThat(response.json().get("error").asText()).isEqualTo("Insufficient permissions: read:accounts.");
     }
 
     @Test

@@ -81,6 +81,33 @@ class AdminApiTest extends ApiTest {
                 .get("page_size").asInt()).isEqualTo(50);
     }
 
+    /** As in Pleroma: a deactivated account's posts are gone for everyone but an admin, and it gets no new token. */
+    @Test
+    void aDeactivatedAccountsPostsAreHiddenAndItsGrantsRefused() {
+        App app = app();
+        String nickname = unique("silenced");
+        register(nickname);
+        JsonNode grant = passwordGrant(app, nickname, null);
+        User user = new User(grant.get("me").asText(), nickname, Http.bearer(grant.get("access_token").asText()));
+        String id = postStatusId(user, "status", "soon hidden");
+        String accountId = http.get("/api/v1/statuses/" + id).json().get("account").get("id").asText();
+        http.patchForm(ADMIN + "/users/" + nickname + "/toggle_activation", List.of(), "Authorization", auth);
+
+        assertThat(http.get("/api/v1/statuses/" + id).status()).isEqualTo(404);
+        assertThat(ids(http.get("/api/v1/timelines/public?limit=40"))).doesNotContain(id);
+        assertThat(http.get("/api/v1/accounts/" + accountId + "/statuses").body()).doesNotContain(id);
+        assertThat(http.get(ADMIN + "/users/" + nickname + "/statuses?godmode=true", "Authorization", auth).body())
+                .contains(id);
+        Http.Response refreshed = http.postForm("/oauth/token", List.of("grant_type", "refresh_token",
+                "client_id", app.clientId(), "client_secret", app.clientSecret(),
+                "refresh_token", grant.get("refresh_token").asText()));
+        assertThat(refreshed.status()).isEqualTo(403);
+        assertThat(refreshed.json().get("error").asText()).isEqualTo("Your account is currently disabled");
+
+        http.patchForm(ADMIN + "/users/" + nickname + "/toggle_activation", List.of(), "Authorization", auth);
+        assertThat(http.get("/api/v1/statuses/" + id).status()).isEqualTo(200);
+    }
+
     @Test
     void deactivationRefusesTheAccountEverywhereAndIsLoggedFromTheRequestedState() {
         User user = user("switched");

@@ -138,7 +138,7 @@ class ImportsApiTest extends ApiTest {
         String readOnly = passwordGrant(app("read"), importer.nickname(), null).get("access_token").asText();
         Http.Response underScoped = http.postForm("/api/pleroma/follow_import", List.of("list", "x"),
                 "Authorization", Http.bearer(readOnly));
-        assertThat(underScoped.json().get("error").asText()).isEqualTo("Insufficient permissions: follow.");
+        assertThat(underScoped.json().get("error").asText()).isEqualTo("Insufficient permissions: follow | write:follows.");
 
         StringBuilder huge = new StringBuilder();
         for (int i = 0; i <= 10_000; i++) {

@@ -89,6 +89,23 @@ class NotificationsApiTest extends ApiTest {
         assertThat(numeric).allMatch(id -> id < (1L << 53));
     }
 
+    /** A moderator makes a post private: a subscriber who does not follow its author may no longer see it. */
+    @Test
+    void aNotificationWhoseStatusTheRecipientMayNoLongerSeeIsLeftOut() {
+        User author = user("madeprivate");
+        User subscriber = user("outsider");
+        act(subscriber, "/api/v1/pleroma/accounts/" + author.id() + "/subscribe");
+        String status = postStatusId(author, "status", "public for now");
+        assertThat(list(subscriber)).extracting(n -> n.get("status").get("id").asText()).contains(status);
+
+        String admin = unique("privatiser");
+        assertThat(commandLine("new", admin, admin + "@example.org", "--password", PASSWORD, "--admin")).isZero();
+        assertThat(http.putJson("/api/pleroma/admin/statuses/" + status, Map.of("visibility", "private"),
+                "Authorization", Http.basic(admin, PASSWORD)).status()).isEqualTo(200);
+
+        assertThat(list(subscriber)).extracting(n -> n.get("status").get("id").asText()).doesNotContain(status);
+    }
+
     @Test
     void subscribersAreNotifiedOnceOfEachPostTheyMaySee() {
         User author = user("author");

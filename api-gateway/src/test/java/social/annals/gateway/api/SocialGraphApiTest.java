@@ -206,7 +206,7 @@ class SocialGraphApiTest extends ApiTest {
         Http.Response response = http.postJson("/api/v1/accounts/" + b.id() + "/follow", "",
                 "Authorization", Http.bearer(readOnly));
         assertThat(response.status()).isEqualTo(403);
-        assertThat(response.json().get("error").asText()).isEqualTo("Insufficient permissions: follow.");
+        assertThat(response.json().get("error").asText()).isEqualTo("Insufficient permissions: follow | write:follows.");
     }
 
     @Test

@@ -347,6 +347,25 @@ public class StatusProjection {
     }
 
     @QueryHandler
+    public List<StatusView> handle(StatusQueries.VisibleByIds query) {
+        if (query.statusIds().isEmpty()) {
+            return List.of();
+        }
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.status_id = ANY (?)",
+                (Object) query.statusIds().toArray(new String[0]));
+        sql.visibleTo("s", query.viewerId(), true);
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement(sql.text());
+            Object[] args = sql.args();
+            statement.setArray(1, con.createArrayOf("varchar", (Object[]) args[0]));
+            for (int i = 1; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement;
+        }, StatusProjection::map);
+    }
+
+    @QueryHandler
     public List<StatusView> handle(StatusQueries.Conversation query) {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.conversation_id = ? "
                 + "AND s.reblog_of_id IS NULL", query.conversationId());
@@ -624,11 +643,14 @@ public class StatusProjection {
                     + ".visibility = 'PRIVATE' AND EXISTS (SELECT 1 FROM relationship_view f WHERE f.account_id = ? "
                     + "AND f.target_id = " + alias + ".author_id AND f.following))))) AND NOT EXISTS ("
                     + "SELECT 1 FROM relationship_view b WHERE b.account_id = ? AND b.target_id = " + alias
-                    + ".author_id AND b.blocking)";
+                    + ".author_id AND b.blocking)"
+                    // A deactivated account's posts are shown to no one but as itself (an admin's godmode).
+                    + " AND (" + alias + ".author_id = ? OR NOT EXISTS (SELECT 1 FROM account_view d "
+                    + "WHERE d.account_id = " + alias + ".author_id AND d.deactivated))";
         }
 
         private static Object[] viewerArgs(String viewer) {
-            return new Object[] {viewer, viewer, viewer, viewer, viewer};
+            return new Object[] {viewer, viewer, viewer, viewer, viewer, viewer};
         }
 
         String text() {

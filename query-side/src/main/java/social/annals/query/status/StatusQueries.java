@@ -22,6 +22,10 @@ public final class StatusQueries {
     }
 
     /** Statuses (and boosted originals) by id, without visibility checks: for rendering what was already checked. */
+    /** Those of the statuses the viewer may see now (null: anonymous), in no particular order. */
+    public record VisibleByIds(List<String> statusIds, String viewerId) {
+    }
+
     public record ByIds(List<String> statusIds) {
     }
 

@@ -29,7 +29,7 @@ public class AccountDeletionController {
 
     /** A wrong or missing password is a 200 with an error, as in Pleroma. */
     @PostMapping("/api/pleroma/delete_account")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
     public Map<String, Object> delete(Params params, ApiPrincipal caller) {
         if (!authenticator.confirmsPassword(caller.accountId(), params.stringOrNull("password"))) {
             return Map.of("error", "Invalid password.");

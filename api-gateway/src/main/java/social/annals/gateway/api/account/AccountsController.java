@@ -55,14 +55,14 @@ public class AccountsController {
     }
 
     @GetMapping("/api/v1/accounts/verify_credentials")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:accounts")
     public Map<String, Object> verifyCredentials(ApiPrincipal caller) {
         return accounts.render(self(caller), caller);
     }
 
     /** {@code id} may be an account id or a nickname. */
     @GetMapping("/api/v1/accounts/{id}")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
     public Map<String, Object> show(@PathVariable String id, ApiPrincipal viewer) {
         AccountView account = findByIdOrNickname(id);
         if (account == null) {
@@ -72,7 +72,7 @@ public class AccountsController {
     }
 
     @PatchMapping("/api/v1/accounts/update_credentials")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
     public Map<String, Object> updateCredentials(Params params, ApiPrincipal caller) {
         String note = params.stringOrNull("note");
         update(caller, params.stringOrNull("display_name"), note, params.bool("locked").orElse(null),
@@ -82,7 +82,7 @@ public class AccountsController {
 
     /** The seed-era TwitterAPI profile update: {@code name}, {@code description}, {@code locked}, {@code hide_favorites}. */
     @PostMapping("/api/account/update_profile")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
     public Map<String, Object> updateProfile(Params params, ApiPrincipal caller) {
         update(caller, params.stringOrNull("name"), params.stringOrNull("description"),
                 params.bool("locked").orElse(null), params.bool("hide_favorites").orElse(null));

@@ -43,7 +43,7 @@ public class ReportsController {
 
     /** {@code forward} is accepted and has no effect: there are no remote servers to forward to. */
     @PostMapping("/api/v1/reports")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:reports")
     public Map<String, Object> report(Params params, ApiPrincipal caller) {
         String accountId = params.string("account_id").filter(id -> !id.isBlank())
                 .orElseThrow(() -> ApiException.error(HttpStatus.BAD_REQUEST, "Valid `account_id` required"));

@@ -39,7 +39,7 @@ public class SettingsController {
 
     /** Pleroma answers every outcome with 200; refusals carry an {@code error}. */
     @PostMapping("/api/pleroma/change_password")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
     public Map<String, Object> changePassword(Params params, ApiPrincipal caller) {
         if (!authenticator.confirmsPassword(caller.accountId(), params.stringOrNull("password"))) {
             return Map.of("error", "Invalid password.");
@@ -57,7 +57,7 @@ public class SettingsController {
 
     /** Like the password change: 200 for every outcome, refusals in {@code error}. */
     @PostMapping("/api/pleroma/change_email")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
     public Map<String, Object> changeEmail(Params params, ApiPrincipal caller) {
         if (!authenticator.confirmsPassword(caller.accountId(), params.stringOrNull("password"))) {
             return Map.of("error", "Invalid password.");
@@ -75,13 +75,13 @@ public class SettingsController {
 
     /** Two-factor authentication is not offered, so it is off for everyone; the settings page asks at every open. */
     @GetMapping("/api/pleroma/accounts/mfa")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:security")
     public Map<String, Object> multiFactorSettings(ApiPrincipal caller) {
         return Map.of("settings", Map.of("enabled", false, "totp", false));
     }
 
     @GetMapping("/api/oauth_tokens.json")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:security")
     public List<Map<String, Object>> tokens(ApiPrincipal caller) {
         return queries.many(new AuthQueries.TokensOfAccount(caller.accountId()), AuthQueries.TokenWithApp.class)
                 .stream().map(token -> {
@@ -94,7 +94,7 @@ public class SettingsController {
     }
 
     @DeleteMapping("/api/oauth_tokens/{id}")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:security")
     public Map<String, Object> revoke(@PathVariable String id, ApiPrincipal caller) {
         AuthQueries.TokenWithApp token = queries.many(new AuthQueries.TokensOfAccount(caller.accountId()),
                         AuthQueries.TokenWithApp.class).stream()

@@ -52,7 +52,7 @@ public class MediaController {
     }
 
     @PostMapping({"/api/v1/media", "/api/v2/media"})
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:media")
     public Map<String, Object> upload(Params params, ApiPrincipal caller) throws IOException {
         MultipartFile file = params.file("file").filter(f -> !f.isEmpty())
                 .orElseThrow(() -> ApiException.error(HttpStatus.UNPROCESSABLE_ENTITY, "File is missing or empty"));

@@ -59,7 +59,7 @@ public class NotificationsController {
 
     /** {@code types[]} (Mastodon) or {@code include_types[]} (Pleroma) and {@code exclude_types[]}; unknown types are ignored. */
     @GetMapping("/api/v1/notifications")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
     public ResponseEntity<List<Map<String, Object>>> list(Params params, ApiPrincipal caller,
                                                           HttpServletRequest request) {
         Set<String> included = types(params, "types");
@@ -87,14 +87,14 @@ public class NotificationsController {
     }
 
     @GetMapping("/api/v1/notifications/{id}")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
     public Map<String, Object> show(@PathVariable String id, ApiPrincipal caller) {
         return render(existing(id, caller), caller);
     }
 
     // Pleroma asks for "read" here, also for the changes: a read-only client may clear and dismiss.
     @PostMapping("/api/v1/notifications/clear")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
     public Map<String, Object> clear(ApiPrincipal caller) {
         commands.sendAndWait(new NotificationCommands.Clear(caller.accountId()));
         barrier.await(NotificationCommands.inboxAggregateId(caller.accountId()), NotificationProjection.GROUP);
@@ -102,13 +102,13 @@ public class NotificationsController {
     }
 
     @PostMapping("/api/v1/notifications/dismiss")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
     public Map<String, Object> dismiss(Params params, ApiPrincipal caller) {
         return dismiss(params.string("id").orElse(null), caller);
     }
 
     @PostMapping("/api/v1/notifications/{id}/dismiss")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
     public Map<String, Object> dismissPath(@PathVariable String id, ApiPrincipal caller) {
         return dismiss(id, caller);
     }
@@ -130,7 +130,7 @@ public class NotificationsController {
 
     /** Dismisses those of {@code ids[]} that are the caller's and ignores the rest. */
     @DeleteMapping("/api/v1/notifications/destroy_multiple")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
     public Map<String, Object> destroyMultiple(Params params, ApiPrincipal caller) {
         for (String id : new LinkedHashSet<>(params.strings("ids"))) {
             NotificationView notification = find(id, caller);
@@ -143,7 +143,7 @@ public class NotificationsController {
 
     /** The seed's endpoint: one notification by {@code id}; errors are 403 as in Pleroma 1.0. */
     @PostMapping("/api/pleroma/notifications/read")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
     public Map<String, Object> readOne(Params params, ApiPrincipal caller) {
         String id = params.string("id").orElseThrow(() -> ApiException.missingParameter("id"));
         if (Pagination.numericId(id) == null) {
@@ -158,7 +158,7 @@ public class NotificationsController {
      * everything up to it as seen and answers those notifications (at most 80). Errors are 400.
      */
     @PostMapping("/api/v1/pleroma/notifications/read")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:notifications")
     public Object read(Params params, ApiPrincipal caller) {
         if (params.has("id")) {
             NotificationView notification = find(params.string("id").orElse(null), caller);
@@ -192,7 +192,7 @@ public class NotificationsController {
 
     /** Mastodon markers; only the notifications timeline has one here. */
     @GetMapping("/api/v1/markers")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:statuses")
     public Map<String, Object> markers(Params params, ApiPrincipal caller) {
         List<String> timelines = params.strings("timeline");
         Map<String, Object> out = new LinkedHashMap<>();
@@ -204,7 +204,7 @@ public class NotificationsController {
 
     /** {@code notifications[last_read_id]} (form) or {@code {"notifications": {"last_read_id": ...}}} (JSON). */
     @PostMapping("/api/v1/markers")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
     public Map<String, Object> saveMarkers(Params params, ApiPrincipal caller) {
         String lastRead = params.raw("notifications") instanceof Map<?, ?> nested && nested.get("last_read_id") != null
                 ? nested.get("last_read_id").toString()
@@ -238,7 +238,7 @@ public class NotificationsController {
      * 400 before anything changes. Other keys are ignored.
      */
     @PutMapping("/api/pleroma/notification_settings")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
     public Map<String, Object> updateSettings(Params params, ApiPrincipal caller) {
         Map<String, Boolean> values = new LinkedHashMap<>();
         for (String name : SETTINGS) {

@@ -64,9 +64,7 @@ public class OAuthController {
         Credentials account = authenticator.checkPassword(params.stringOrNull("username"),
                         params.stringOrNull("password"))
                 .orElseThrow(OAuthController::invalid);
-        if (account.deactivated()) {
-            throw ApiException.error(HttpStatus.FORBIDDEN, "Your account is currently disabled");
-        }
+        refuseDeactivated(account);
         TokenIssuer.Issued issued = issuer.issue(app.appId(), account.accountId(), scopes, GrantType.PASSWORD);
         Map<String, Object> out = tokenBody(issued);
         out.put("me", urls.actor(account.nickname()));
@@ -87,6 +85,7 @@ public class OAuthController {
         if (code == null || !code.appId().equals(app.appId())) {
             throw invalid();
         }
+        refuseDeactivated(code.accountId());
         return withActorAndTime(issuer.redeem(code.codeId(), app.appId(), code.scopes()), code.accountId());
     }
 
@@ -96,8 +95,22 @@ public class OAuthController {
         if (token == null || !token.appId().equals(app.appId())) {
             throw invalid();
         }
+        refuseDeactivated(token.accountId());
         return withActorAndTime(issuer.refresh(token.tokenId(), app.appId(), refreshToken, token.scopes()),
                 token.accountId());
+    }
+
+    /** A deactivated account gets no new token by any grant, as at login. */
+    private void refuseDeactivated(String accountId) {
+        if (accountId != null) {
+            refuseDeactivated(queries.one(new AuthQueries.CredentialsByAccountId(accountId), Credentials.class));
+        }
+    }
+
+    private static void refuseDeactivated(Credentials account) {
+        if (account != null && account.deactivated()) {
+            throw ApiException.error(HttpStatus.FORBIDDEN, "Your account is currently disabled");
+        }
     }
 
     /** The token body with {@code me} (when the token is a user's) and {@code created_at}. */

@@ -32,20 +32,20 @@ public class DomainBlocksController {
     }
 
     @GetMapping("/api/v1/domain_blocks")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "read:blocks"})
     public List<String> list(ApiPrincipal caller) {
         return queries.many(new RelationshipQueries.BlockedDomains(caller.accountId()), String.class);
     }
 
     @PostMapping("/api/v1/domain_blocks")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:blocks"})
     public Map<String, Object> block(Params params, ApiPrincipal caller) {
         commands.sendAndWait(new DomainBlockCommands.Block(caller.accountId(), domain(params)));
         return Map.of();
     }
 
     @DeleteMapping("/api/v1/domain_blocks")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:blocks"})
     public Map<String, Object> unblock(Params params, ApiPrincipal caller) {
         commands.sendAndWait(new DomainBlockCommands.Unblock(caller.accountId(), domain(params)));
         return Map.of();

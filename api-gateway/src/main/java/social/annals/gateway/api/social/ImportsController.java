@@ -63,37 +63,37 @@ public class ImportsController {
     }
 
     @PostMapping("/api/pleroma/follow_import")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
     public ResponseEntity<String> followImport(Params params, ApiPrincipal caller) {
         return start(ImportKind.FOLLOW, "follow_import", params, caller);
     }
 
     @PostMapping("/api/pleroma/blocks_import")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:blocks"})
     public ResponseEntity<String> blocksImport(Params params, ApiPrincipal caller) {
         return start(ImportKind.BLOCK, "blocks_import", params, caller);
     }
 
     @PostMapping("/api/pleroma/mutes_import")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:mutes"})
     public ResponseEntity<String> mutesImport(Params params, ApiPrincipal caller) {
         return start(ImportKind.MUTE, "mutes_import", params, caller);
     }
 
     @GetMapping("/api/pleroma/follow_import")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:follows")
     public List<Map<String, Object>> followJobs(ApiPrincipal caller) {
         return jobs(ImportKind.FOLLOW, caller);
     }
 
     @GetMapping("/api/pleroma/blocks_import")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:blocks")
     public List<Map<String, Object>> blockJobs(ApiPrincipal caller) {
         return jobs(ImportKind.BLOCK, caller);
     }
 
     @GetMapping("/api/pleroma/mutes_import")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:mutes")
     public List<Map<String, Object>> muteJobs(ApiPrincipal caller) {
         return jobs(ImportKind.MUTE, caller);
     }
@@ -105,7 +105,7 @@ public class ImportsController {
 
     @GetMapping({"/api/pleroma/follow_import/{id}", "/api/pleroma/blocks_import/{id}",
             "/api/pleroma/mutes_import/{id}"})
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"read:follows", "read:blocks", "read:mutes"})
     public Map<String, Object> job(@PathVariable String id, ApiPrincipal caller) {
         ImportView view = FlakeId.isWellFormed(id)
                 ? queries.one(new ImportView.ById(id, caller.accountId()), ImportView.class) : null;
@@ -116,7 +116,7 @@ public class ImportsController {
     }
 
     @GetMapping("/api/pleroma/follow_export")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:follows")
     public ResponseEntity<String> followExport(ApiPrincipal caller) {
         StringBuilder csv = new StringBuilder("Account address,Show boosts\n");
         exported(AccountList.FOLLOWING, caller).forEach(account -> csv.append(address(account)).append(',')
@@ -125,7 +125,7 @@ public class ImportsController {
     }
 
     @GetMapping("/api/pleroma/blocks_export")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:blocks")
     public ResponseEntity<String> blocksExport(ApiPrincipal caller) {
         StringBuilder csv = new StringBuilder();
         exported(AccountList.BLOCKS, caller).forEach(account -> csv.append(address(account)).append('\n'));
@@ -133,7 +133,7 @@ public class ImportsController {
     }
 
     @GetMapping("/api/pleroma/mutes_export")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:mutes")
     public ResponseEntity<String> mutesExport(ApiPrincipal caller) {
         StringBuilder csv = new StringBuilder("Account address,Hide notifications\n");
         exported(AccountList.MUTES, caller).forEach(account -> csv.append(address(account)).append(',')

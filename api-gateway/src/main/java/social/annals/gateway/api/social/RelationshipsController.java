@@ -60,7 +60,7 @@ public class RelationshipsController {
     }
 
     @PostMapping("/api/v1/accounts/{id}/follow")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
     public Map<String, Object> follow(@PathVariable String id, Params params, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         // The lock comes from the command side's lookup, kept in the profile change's own transaction:
@@ -75,7 +75,7 @@ public class RelationshipsController {
 
     /** Follow by nickname; answers the followed account. */
     @PostMapping("/api/v1/follows")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
     public Map<String, Object> followByUri(Params params, ApiPrincipal caller) {
         String uri = params.required("uri").trim();
         String nickname = uri.startsWith("@") ? uri.substring(1) : uri;
@@ -93,28 +93,28 @@ public class RelationshipsController {
     }
 
     @PostMapping("/api/v1/accounts/{id}/unfollow")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
     public Map<String, Object> unfollow(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         return answer(send(new RelationshipCommands.Unfollow(caller.accountId(), target.accountId())));
     }
 
     @PostMapping("/api/v1/accounts/{id}/block")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:blocks"})
     public Map<String, Object> block(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         return answer(send(new RelationshipCommands.Block(caller.accountId(), target.accountId())));
     }
 
     @PostMapping("/api/v1/accounts/{id}/unblock")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:blocks"})
     public Map<String, Object> unblock(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         return answer(send(new RelationshipCommands.Unblock(caller.accountId(), target.accountId())));
     }
 
     @PostMapping("/api/v1/accounts/{id}/mute")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:mutes"})
     public Map<String, Object> mute(@PathVariable String id, Params params, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         boolean notifications = params.bool("notifications").orElse(true);
@@ -122,7 +122,7 @@ public class RelationshipsController {
     }
 
     @PostMapping("/api/v1/accounts/{id}/unmute")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:mutes"})
     public Map<String, Object> unmute(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         return answer(send(new RelationshipCommands.Unmute(caller.accountId(), target.accountId())));
@@ -130,7 +130,7 @@ public class RelationshipsController {
 
     /** Subscribing to oneself is accepted and changes nothing (one is never notified of oneself). */
     @PostMapping("/api/v1/pleroma/accounts/{id}/subscribe")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
     public Map<String, Object> subscribe(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = account(id);
         if (target.accountId().equals(caller.accountId())) {
@@ -145,7 +145,7 @@ public class RelationshipsController {
     }
 
     @PostMapping("/api/v1/pleroma/accounts/{id}/unsubscribe")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
     public Map<String, Object> unsubscribe(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = account(id);
         if (target.accountId().equals(caller.accountId())) {
@@ -155,7 +155,7 @@ public class RelationshipsController {
     }
 
     @GetMapping("/api/v1/accounts/relationships")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:follows")
     public List<Map<String, Object>> relationships(Params params, ApiPrincipal caller) {
         List<String> ids = params.strings("id").stream().filter(FlakeId::isWellFormed).distinct().limit(200).toList();
         return queries.many(new RelationshipQueries.Between(caller.accountId(), ids), RelationshipView.class)
@@ -163,42 +163,42 @@ public class RelationshipsController {
     }
 
     @GetMapping("/api/v1/accounts/{id}/followers")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
     public ResponseEntity<List<Map<String, Object>>> followers(@PathVariable String id, Params params,
                                                                ApiPrincipal viewer, HttpServletRequest request) {
         return list(AccountList.FOLLOWERS, account(id).accountId(), params, viewer, request);
     }
 
     @GetMapping("/api/v1/accounts/{id}/following")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
     public ResponseEntity<List<Map<String, Object>>> following(@PathVariable String id, Params params,
                                                                ApiPrincipal viewer, HttpServletRequest request) {
         return list(AccountList.FOLLOWING, account(id).accountId(), params, viewer, request);
     }
 
     @GetMapping("/api/v1/follow_requests")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:follows")
     public ResponseEntity<List<Map<String, Object>>> followRequests(Params params, ApiPrincipal caller,
                                                                     HttpServletRequest request) {
         return list(AccountList.FOLLOW_REQUESTS, caller.accountId(), params, caller, request);
     }
 
     @GetMapping("/api/v1/blocks")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:blocks")
     public ResponseEntity<List<Map<String, Object>>> blocks(Params params, ApiPrincipal caller,
                                                             HttpServletRequest request) {
         return list(AccountList.BLOCKS, caller.accountId(), params, caller, request);
     }
 
     @GetMapping("/api/v1/mutes")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:mutes")
     public ResponseEntity<List<Map<String, Object>>> mutes(Params params, ApiPrincipal caller,
                                                            HttpServletRequest request) {
         return list(AccountList.MUTES, caller.accountId(), params, caller, request);
     }
 
     @PostMapping("/api/v1/follow_requests/{id}/authorize")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
     public Map<String, Object> authorize(@PathVariable String id, ApiPrincipal caller) {
         AccountView requester = otherAccount(id, caller);
         return request(send(new RelationshipCommands.AuthorizeFollowRequest(caller.accountId(),
@@ -206,7 +206,7 @@ public class RelationshipsController {
     }
 
     @PostMapping("/api/v1/follow_requests/{id}/reject")
-    @Auth(value = Auth.Level.REQUIRED, scope = "follow")
+    @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
     public Map<String, Object> reject(@PathVariable String id, ApiPrincipal caller) {
         AccountView requester = otherAccount(id, caller);
         return request(send(new RelationshipCommands.RejectFollowRequest(caller.accountId(), requester.accountId())));

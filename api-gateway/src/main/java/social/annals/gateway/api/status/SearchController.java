@@ -35,7 +35,7 @@ public class SearchController {
     }
 
     @GetMapping("/api/v1/accounts/search")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
     public List<Map<String, Object>> accounts(Params params, ApiPrincipal viewer) {
         String text = accountText(params.required("q"));
         return text.isEmpty() ? List.of() : accounts.renderAll(queries.many(new AccountQueries.Search(text,
@@ -44,7 +44,7 @@ public class SearchController {
 
     /** {@code type} narrows to {@code accounts}, {@code statuses} or {@code hashtags}. */
     @GetMapping("/api/v2/search")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:search")
     public Map<String, Object> search(Params params, ApiPrincipal viewer) {
         String text = params.required("q").trim();
         String type = params.string("type").orElse("");

@@ -74,7 +74,7 @@ public class StatusesController {
     }
 
     @PostMapping("/api/v1/statuses")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
     public Map<String, Object> post(Params params, ApiPrincipal caller,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         String text = params.string("status").orElse("");
@@ -160,7 +160,7 @@ public class StatusesController {
 
     /** Mutes the conversation of a status the caller may see: nothing in it notifies the caller any more. */
     @PostMapping("/api/v1/statuses/{id}/mute")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:mutes")
     public Map<String, Object> muteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new ThreadMute.Mute(caller.accountId(), status.conversationId()));
@@ -169,7 +169,7 @@ public class StatusesController {
     }
 
     @PostMapping("/api/v1/statuses/{id}/unmute")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:mutes")
     public Map<String, Object> unmuteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new ThreadMute.Unmute(caller.accountId(), status.conversationId()));
@@ -178,14 +178,14 @@ public class StatusesController {
     }
 
     @GetMapping("/api/v1/statuses/{id}")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
     public Map<String, Object> show(@PathVariable String id, ApiPrincipal viewer) {
         return statuses.render(visibleStatus(id, viewer), viewer);
     }
 
     /** The visible ancestors (root first) and descendants (depth first, oldest first) of a status. */
     @GetMapping("/api/v1/statuses/{id}/context")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
     public Map<String, Object> context(@PathVariable String id, ApiPrincipal viewer) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
         List<StatusView> thread = queries.many(new StatusQueries.Conversation(status.conversationId(),
@@ -216,7 +216,7 @@ public class StatusesController {
     }
 
     @DeleteMapping("/api/v1/statuses/{id}")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
     public Map<String, Object> delete(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = seenBy(id, caller);
         if (status == null || status.reblogOfId() != null) {
@@ -228,7 +228,7 @@ public class StatusesController {
     }
 
     @PostMapping("/api/v1/statuses/{id}/favourite")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:favourites")
     public Map<String, Object> favourite(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         var favourite = new StatusCommands.Favourite(caller.accountId(), status.statusId(), status.authorId());
@@ -236,7 +236,7 @@ public class StatusesController {
     }
 
     @PostMapping("/api/v1/statuses/{id}/unfavourite")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:favourites")
     public Map<String, Object> unfavourite(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         var unfavourite = new StatusCommands.Unfavourite(caller.accountId(), status.statusId(), status.authorId());
@@ -245,7 +245,7 @@ public class StatusesController {
 
     /** Only the author's own public or unlisted statuses, up to the instance's limit (Pleroma's 400s otherwise). */
     @PostMapping("/api/v1/statuses/{id}/pin")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
     public Map<String, Object> pin(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = pinnable(id, caller, "Could not pin");
         return actOn(status.statusId(), new StatusCommands.Pin(status.statusId(), caller.accountId()),
@@ -253,7 +253,7 @@ public class StatusesController {
     }
 
     @PostMapping("/api/v1/statuses/{id}/unpin")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
     public Map<String, Object> unpin(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = pinnable(id, caller, "Could not unpin");
         return actOn(status.statusId(), new StatusCommands.Unpin(status.statusId(), caller.accountId()),
@@ -261,7 +261,7 @@ public class StatusesController {
     }
 
     @PostMapping("/api/v1/statuses/{id}/bookmark")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:bookmarks")
     public Map<String, Object> bookmark(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         var bookmark = new StatusCommands.AddBookmark(caller.accountId(), status.statusId());
@@ -269,7 +269,7 @@ public class StatusesController {
     }
 
     @PostMapping("/api/v1/statuses/{id}/unbookmark")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:bookmarks")
     public Map<String, Object> unbookmark(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         var removal = new StatusCommands.RemoveBookmark(caller.accountId(), status.statusId());
@@ -278,7 +278,7 @@ public class StatusesController {
 
     /** Only public and unlisted statuses can be boosted; answers the boost wrapper. */
     @PostMapping("/api/v1/statuses/{id}/reblog")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
     public Map<String, Object> reblog(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         if (!status.visibility().equals("PUBLIC") && !status.visibility().equals("UNLISTED")) {
@@ -294,7 +294,7 @@ public class StatusesController {
     }
 
     @PostMapping("/api/v1/statuses/{id}/unreblog")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
     public Map<String, Object> unreblog(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new StatusCommands.Unreblog(caller.accountId(), status.statusId()));
@@ -304,7 +304,7 @@ public class StatusesController {
     }
 
     @GetMapping("/api/v1/statuses/{id}/favourited_by")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
     public ResponseEntity<List<Map<String, Object>>> favouritedBy(@PathVariable String id, Params params,
                                                                   ApiPrincipal viewer, HttpServletRequest request) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
@@ -315,7 +315,7 @@ public class StatusesController {
     }
 
     @GetMapping("/api/v1/statuses/{id}/reblogged_by")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
     public ResponseEntity<List<Map<String, Object>>> rebloggedBy(@PathVariable String id, Params params,
                                                                  ApiPrincipal viewer, HttpServletRequest request) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
@@ -327,7 +327,7 @@ public class StatusesController {
 
     /** Reacting twice with the same emoji changes nothing; anything but one unicode emoji is refused. */
     @PutMapping("/api/v1/pleroma/statuses/{id}/reactions/{emoji}")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
     public Map<String, Object> react(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
         StatusView status = reactable(id, caller, "Could not add reaction emoji");
         var reaction = new StatusCommands.React(caller.accountId(), status.statusId(), status.authorId(),
@@ -336,7 +336,7 @@ public class StatusesController {
     }
 
     @DeleteMapping("/api/v1/pleroma/statuses/{id}/reactions/{emoji}")
-    @Auth(value = Auth.Level.REQUIRED, scope = "write")
+    @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
     public Map<String, Object> unreact(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
         StatusView status = reactable(id, caller, "Could not remove reaction emoji");
         var removal = new StatusCommands.Unreact(caller.accountId(), status.statusId(), status.authorId(),
@@ -346,7 +346,7 @@ public class StatusesController {
 
     /** Pleroma answers {@code []} for a status it cannot find, and so for one the viewer may not see. */
     @GetMapping({"/api/v1/pleroma/statuses/{id}/reactions", "/api/v1/pleroma/statuses/{id}/reactions/{emoji}"})
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
     public List<Map<String, Object>> reactions(@PathVariable String id,
                                                @PathVariable(required = false) String emoji, ApiPrincipal viewer) {
         StatusView status = seenBy(id, viewer);

@@ -42,7 +42,7 @@ public class TimelinesController {
     }
 
     @GetMapping("/api/v1/timelines/home")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:statuses")
     public ResponseEntity<List<Map<String, Object>>> home(Params params, ApiPrincipal caller,
                                                           HttpServletRequest request) {
         return answer(queries.many(new StatusQueries.HomeTimeline(caller.accountId(), page(params),
@@ -50,7 +50,7 @@ public class TimelinesController {
     }
 
     @GetMapping("/api/v1/timelines/public")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
     public ResponseEntity<List<Map<String, Object>>> publicTimeline(Params params, ApiPrincipal viewer,
                                                                     HttpServletRequest request) {
         requireVisibleInstance(viewer);
@@ -61,7 +61,7 @@ public class TimelinesController {
     }
 
     @GetMapping("/api/v1/timelines/tag/{tag}")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
     public ResponseEntity<List<Map<String, Object>>> tagTimeline(@PathVariable String tag, Params params,
                                                                  ApiPrincipal viewer, HttpServletRequest request) {
         requireVisibleInstance(viewer);
@@ -75,7 +75,7 @@ public class TimelinesController {
     }
 
     @GetMapping("/api/v1/timelines/direct")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:statuses")
     public ResponseEntity<List<Map<String, Object>>> directTimeline(Params params, ApiPrincipal caller,
                                                                     HttpServletRequest request) {
         return answer(queries.many(new StatusQueries.DirectTimeline(caller.accountId(), page(params)),
@@ -83,7 +83,7 @@ public class TimelinesController {
     }
 
     @GetMapping("/api/v1/accounts/{id}/statuses")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
     public ResponseEntity<List<Map<String, Object>>> accountStatuses(@PathVariable String id, Params params,
                                                                      ApiPrincipal viewer, HttpServletRequest request) {
         requireVisibleInstance(viewer);
@@ -102,7 +102,7 @@ public class TimelinesController {
     }
 
     @GetMapping("/api/v1/favourites")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:favourites")
     public ResponseEntity<List<Map<String, Object>>> favourites(Params params, ApiPrincipal caller,
                                                                 HttpServletRequest request) {
         return answer(queries.many(new StatusQueries.Favourites(caller.accountId(), caller.accountId(),
@@ -110,7 +110,7 @@ public class TimelinesController {
     }
 
     @GetMapping("/api/v1/bookmarks")
-    @Auth(value = Auth.Level.REQUIRED, scope = "read")
+    @Auth(value = Auth.Level.REQUIRED, scope = "read:bookmarks")
     public ResponseEntity<List<Map<String, Object>>> bookmarks(Params params, ApiPrincipal caller,
                                                                HttpServletRequest request) {
         return answer(queries.many(new StatusQueries.Bookmarks(caller.accountId(), page(params)), StatusView.class),
@@ -119,7 +119,7 @@ public class TimelinesController {
 
     /** Another account's favourites: hidden unless its owner chose to show them (the default hides them). */
     @GetMapping("/api/v1/pleroma/accounts/{id}/favourites")
-    @Auth(value = Auth.Level.OPTIONAL, scope = "read")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:favourites")
     public ResponseEntity<List<Map<String, Object>>> accountFavourites(@PathVariable String id, Params params,
                                                                        ApiPrincipal viewer,
                                                                        HttpServletRequest request) {
