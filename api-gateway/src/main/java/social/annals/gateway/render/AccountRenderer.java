@@ -84,7 +84,7 @@ public class AccountRenderer {
 
         Map<String, Object> pleroma = new LinkedHashMap<>();
         pleroma.put("confirmation_pending", account.confirmationPending());
-        pleroma.put("tags", List.of());
+        pleroma.put("tags", account.tags());
         pleroma.put("is_admin", account.admin());
         pleroma.put("is_moderator", account.moderator());
         pleroma.put("relationship", relationship == null ? Map.of() : RelationshipRenderer.render(relationship));

@@ -3,11 +3,13 @@ package social.annals.gateway.security;
 import java.util.List;
 
 /**
- * Who a request acts for. {@code accountId} is null for an app-only token and for the synthetic
- * admin of {@code admin_token}. Scopes are only enforced for token-based authentication.
+ * Who a request acts for. {@code accountId} (and {@code nickname}) is null for an app-only token
+ * and for the synthetic admin of {@code admin_token}. Scopes are only enforced for token-based
+ * authentication. The nickname comes with the credentials, so naming the actor needs no read
+ * model that may be rebuilding.
  */
 public record ApiPrincipal(String accountId, String appId, String tokenId, List<String> scopes, Method method,
-                           boolean admin, boolean moderator) {
+                           boolean admin, boolean moderator, String nickname) {
 
     public enum Method { BEARER, COOKIE, BASIC, ADMIN_TOKEN }
 
@@ -16,7 +18,7 @@ public record ApiPrincipal(String accountId, String appId, String tokenId, List<
             "read:blocks", "write:blocks", "read:mutes", "write:mutes");
 
     public static ApiPrincipal adminToken() {
-        return new ApiPrincipal(null, null, null, List.of(), Method.ADMIN_TOKEN, true, false);
+        return new ApiPrincipal(null, null, null, List.of(), Method.ADMIN_TOKEN, true, false, null);
     }
 
     public boolean isUser() {

@@ -40,14 +40,14 @@ public class Authenticator {
         }
         if (token.accountId() == null) {
             return Optional.of(new ApiPrincipal(null, token.appId(), token.tokenId(), token.scopes(), method, false,
-                    false));
+                    false, null));
         }
         Credentials account = bearer.account();
         if (account == null || account.deactivated()) {
             return Optional.empty();
         }
         return Optional.of(new ApiPrincipal(account.accountId(), token.appId(), token.tokenId(), token.scopes(), method,
-                account.admin(), account.moderator()));
+                account.admin(), account.moderator(), account.nickname()));
     }
 
     /** An active account whose password matches, for HTTP Basic. */
@@ -55,7 +55,7 @@ public class Authenticator {
         return checkPassword(login, password)
                 .filter(account -> !account.deactivated())
                 .map(account -> new ApiPrincipal(account.accountId(), null, null, java.util.List.of(),
-                        ApiPrincipal.Method.BASIC, account.admin(), account.moderator()));
+                        ApiPrincipal.Method.BASIC, account.admin(), account.moderator(), account.nickname()));
     }
 
     /** Whether {@code password} is the account's current password (a missing one never is). */

@@ -77,6 +77,8 @@ class AdminApiTest extends ApiTest {
                 .get("count").asInt()).isEqualTo(1);
         assertThat(http.get(ADMIN + "/users?email=" + nicknames.get(1) + "@example.org", "Authorization", auth).json()
                 .get("users").get(0).get("nickname").asText()).isEqualTo(nicknames.get(1));
+        assertThat(http.get(ADMIN + "/users?email=" + nicknames.get(1), "Authorization", auth).json()
+                .get("count").asInt()).as("an e-mail filter never matches a nickname").isZero();
         assertThat(http.get(ADMIN + "/users?page=x&page_size=y&query=" + prefix, "Authorization", auth).json()
                 .get("page_size").asInt()).isEqualTo(50);
     }
@@ -153,6 +155,8 @@ class AdminApiTest extends ApiTest {
                 .get("count").asInt()).isEqualTo(1);
         http.delete(ADMIN + "/users/tag?nicknames[]=" + first.nickname() + "&tags[]=sandbox", "Authorization", auth);
         assertThat(http.get(ADMIN + "/users/" + first.nickname(), "Authorization", auth).json().get("tags").toString())
+                .isEqualTo("[\"force_nsfw\"]");
+        assertThat(http.get("/api/v1/accounts/" + first.id()).json().get("pleroma").get("tags").toString())
                 .isEqualTo("[\"force_nsfw\"]");
         assertThat(messages().subList(0, 2)).containsExactly(
                 "@" + admin + " removed tags: sandbox from users: @" + first.nickname(),

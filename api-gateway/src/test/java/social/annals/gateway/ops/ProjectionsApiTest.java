@@ -86,6 +86,21 @@ class ProjectionsApiTest extends ApiTest {
         assertThat(log.get(0).get("message").asText()).isEqualTo("@admin_token rebuilt read models: emoji");
     }
 
+    /** The accounts read model may be the one rebuilding: the audit entry still names who asked. */
+    @Test
+    void aRebuildsAuditEntryNamesItsActorWithoutTheAccountsReadModel() {
+        String admin = unique("rebuilder");
+        assertThat(commandLine("new", admin, admin + "@example.org", "--password", PASSWORD, "--admin")).isZero();
+        jdbc.update("DELETE FROM account_view WHERE nickname_key = ?", admin.toLowerCase(java.util.Locale.ROOT));
+
+        Http.Response started = http.postJson(PROJECTIONS + "/rebuild", Map.of("name", "emoji"),
+                "Authorization", Http.basic(admin, PASSWORD));
+        assertThat(started.status()).isEqualTo(202);
+        barrier.awaitHead(EmojiProjection.GROUP, ModerationLogProjection.GROUP);
+        JsonNode log = http.get("/api/pleroma/admin/moderation_log?action=rebuild&admin_token=" + ADMIN_TOKEN).json();
+        assertThat(log.get(0).get("message").asText()).isEqualTo("@" + admin + " rebuilt read models: emoji");
+    }
+
     @Test
     void aFullRebuildKeepsWhatIsWrittenWhileItRunsAndEndsWithEveryReadModelLive() {
         User author = user("rebuilt");

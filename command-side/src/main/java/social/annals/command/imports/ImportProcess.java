@@ -41,7 +41,9 @@ public class ImportProcess {
     private final CommandGateway commands;
     private final ImportProgress progress;
     private final AccountLookup accounts;
-    private final String localHost;
+    /** This server's host, with its port when the base URL has one ({@code localhost:4000}). */
+    private final String localAuthority;
+    private final String localHostName;
 
     /**
      * Commands go straight to the bus, without the retrying gateway: a conflict fails the batch,
@@ -52,7 +54,9 @@ public class ImportProcess {
         this.commands = commandBus == null ? null : DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.progress = progress;
         this.accounts = accounts;
-        this.localHost = URI.create(baseUrl).getAuthority();
+        URI base = URI.create(baseUrl);
+        this.localAuthority = base.getAuthority();
+        this.localHostName = base.getHost();
     }
 
     @EventHandler
@@ -109,6 +113,11 @@ public class ImportProcess {
     record Resolution(String nickname, ImportEntryResult failure) {
     }
 
+    /** People write this server's address with or without its port: both are this server. */
+    private boolean isLocal(String authority) {
+        return authority != null && (authority.equalsIgnoreCase(localAuthority) || authority.equalsIgnoreCase(localHostName));
+    }
+
     /** {@code nick}, {@code nick@thishost} and this instance's profile URLs are local accounts. */
     Resolution resolve(String entry) {
         String nickname = entry;
@@ -119,7 +128,7 @@ public class ImportProcess {
             } catch (IllegalArgumentException e) {
                 return new Resolution(null, ImportEntryResult.INVALID);
             }
-            if (uri.getAuthority() == null || !uri.getAuthority().equalsIgnoreCase(localHost)) {
+            if (!isLocal(uri.getAuthority())) {
                 return new Resolution(null, ImportEntryResult.NOT_FOUND);
             }
             Matcher path = PROFILE_PATH.matcher(uri.getPath() == null ? "" : uri.getPath());
@@ -129,7 +138,7 @@ public class ImportProcess {
             nickname = path.group(1);
         } else if (entry.contains("@")) {
             int at = entry.indexOf('@');
-            if (!entry.substring(at + 1).equalsIgnoreCase(localHost)) {
+            if (!isLocal(entry.substring(at + 1))) {
                 return new Resolution(null, entry.indexOf('@', at + 1) < 0 && at > 0
                         ? ImportEntryResult.NOT_FOUND : ImportEntryResult.INVALID);
             }

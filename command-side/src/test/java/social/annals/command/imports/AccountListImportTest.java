@@ -72,4 +72,16 @@ class AccountListImportTest {
         assertThat(process.resolve("a@b@c").failure()).isEqualTo(ImportEntryResult.INVALID);
         assertThat(process.resolve("https://annals.example/notice/1").failure()).isEqualTo(ImportEntryResult.INVALID);
     }
+
+    @Test
+    void thisServersAddressNamesItWithOrWithoutItsPort() {
+        ImportProcess process = new ImportProcess(null, new ImportProgress(mock(JdbcTemplate.class)),
+                new AccountLookup(mock(JdbcTemplate.class)), "http://localhost:4000");
+        assertThat(process.resolve("lain@localhost:4000").nickname()).isEqualTo("lain");
+        assertThat(process.resolve("lain@LOCALHOST").nickname()).isEqualTo("lain");
+        assertThat(process.resolve("http://localhost:4000/users/lain").nickname()).isEqualTo("lain");
+        assertThat(process.resolve("http://localhost/@lain").nickname()).isEqualTo("lain");
+        assertThat(process.resolve("lain@localhost:4001").failure()).isEqualTo(ImportEntryResult.NOT_FOUND);
+        assertThat(process.resolve("lain@otherhost").failure()).isEqualTo(ImportEntryResult.NOT_FOUND);
+    }
 }

@@ -216,6 +216,13 @@ public class AuthProjection {
     }
 
     @QueryHandler
+    public Credentials handle(AuthQueries.CredentialsByEmail query) {
+        return jdbc.query("SELECT account_id, nickname, password_hash, deactivated, is_admin, is_moderator "
+                        + "FROM auth_credential WHERE email_digest = ?", AuthProjection::credentials, query.emailDigest())
+                .stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
     public Credentials handle(AuthQueries.CredentialsByAccountId query) {
         return jdbc.query("SELECT account_id, nickname, password_hash, deactivated, is_admin, is_moderator FROM auth_credential "
                         + "WHERE account_id = ?", AuthProjection::credentials, query.accountId())

@@ -13,6 +13,10 @@ public final class AuthQueries {
     public record CredentialsByLogin(String nickname, String emailDigest) {
     }
 
+    /** By e-mail alone (an admin's filter), never by nickname. */
+    public record CredentialsByEmail(String emailDigest) {
+    }
+
     public record CredentialsByAccountId(String accountId) {
     }
 

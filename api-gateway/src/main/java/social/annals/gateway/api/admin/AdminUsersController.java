@@ -93,7 +93,7 @@ public class AdminUsersController {
                 && filters.contains("deactivated"));
         List<String> accountIds = params.string("email").filter(email -> !email.isBlank())
                 .map(email -> {
-                    AuthQueries.Credentials found = queries.one(new AuthQueries.CredentialsByLogin(email,
+                    AuthQueries.Credentials found = queries.one(new AuthQueries.CredentialsByEmail(
                             digests.email(email)), AuthQueries.Credentials.class);
                     return found == null ? List.<String>of() : List.of(found.accountId());
                 }).orElse(null);

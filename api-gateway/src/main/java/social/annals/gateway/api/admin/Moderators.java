@@ -6,31 +6,26 @@ import org.springframework.stereotype.Component;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
 import social.annals.gateway.api.AccountFinder;
-import social.annals.gateway.api.Queries;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.web.ApiException;
-import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
 
 /** Who is acting and on whom, for the admin endpoints. */
 @Component
 public class Moderators {
 
-    private final Queries queries;
     private final AccountFinder accounts;
 
-    public Moderators(Queries queries, AccountFinder accounts) {
-        this.queries = queries;
+    public Moderators(AccountFinder accounts) {
         this.accounts = accounts;
     }
 
-    /** The acting admin, or the synthetic actor of the admin token. */
+    /** The acting admin (named from its credentials, not from a read model), or the admin token's actor. */
     public Moderator of(ApiPrincipal caller) {
         if (!caller.isUser()) {
             return Moderator.ADMIN_TOKEN;
         }
-        AccountView account = queries.one(new AccountQueries.ById(caller.accountId()), AccountView.class);
-        return new Moderator(caller.accountId(), account == null ? caller.accountId() : account.nickname());
+        return new Moderator(caller.accountId(), caller.nickname());
     }
 
     /** An account by id or nickname, or 404 {@code "Not found"}. */

@@ -15,7 +15,8 @@ import social.annals.query.instance.InstanceStats;
 public class InstanceController {
 
     static final String MASTODON_API_LEVEL = "2.7.2";
-    static final String SOFTWARE_VERSION = "Annals 0.1.0";
+    /** Clients look for "Pleroma" here to turn on Pleroma's features (reactions, imports, markers). */
+    static final String SOFTWARE_VERSION = "Pleroma 2.7.2+annals-0.1.0";
 
     private final Queries queries;
     private final Urls urls;
