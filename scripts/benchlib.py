@@ -66,7 +66,8 @@ class Server:
         self.pg_port = None
 
     def __enter__(self):
-        env = dict(os.environ, PORT=str(PORT))
+        # The load generator signs in and registers far more often than the rate limits allow a person.
+        env = dict(os.environ, PORT=str(PORT), RATE_LIMIT_EXEMPT="127.0.0.1,0:0:0:0:0:0:0:1")
         log = open(os.path.join(self.data_dir, "bench-server.log"), "w")
         self.process = subprocess.Popen(["java", "-jar", JAR], cwd=self.data_dir, env=env, stdout=log,
                                         stderr=subprocess.STDOUT)

@@ -3,8 +3,9 @@ package social.annals.gateway;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import social.annals.gateway.cli.DatasetCommandLine;
 import social.annals.gateway.cli.RebuildCommandLine;
 import social.annals.gateway.cli.UserCommandLine;
@@ -12,6 +13,7 @@ import social.annals.gateway.cli.UserCommandLine;
 /** The all-in-one server; {@code user ...}, {@code dataset ...} and {@code rebuild ...} arguments run command-line tools instead. */
 @SpringBootApplication(scanBasePackages = "social.annals", exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan("social.annals.gateway")
+@EnableScheduling
 public class AnnalsApplication {
 
     public static void main(String[] args) throws Exception {

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -65,7 +68,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (principal == null && !request.getRequestURI().startsWith("/oauth/")) {
             String[] basic = basicCredentials(request);
             if (basic != null) {
-                ApiPrincipal account = authenticator.byPassword(basic[0], basic[1]).orElse(null);
+                ApiPrincipal account;
+                try {
+                    account = authenticator.byPassword(basic[0], basic[1], request.getRemoteAddr()).orElse(null);
+                } catch (RateLimits.Throttled throttled) {
+                    throttled(response, throttled);
+                    return;
+                }
                 if (account != null && !session.map(s -> s.token() == null
                         && account.accountId().equals(s.accountId())).orElse(false)) {
                     response.addHeader("Set-Cookie", sessionCookie.headerFor(new Session(null, account.accountId())));
@@ -90,6 +99,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static void throttled(HttpServletResponse response, RateLimits.Throttled throttled) throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write("{\"error\":\"Throttled\"}");
     }
 
     private static String bearerHeader(HttpServletRequest request) {

@@ -18,10 +18,13 @@ public class Authenticator {
     private final Digests digests;
     private final PasswordHasher hasher;
     private final BasicAuthCache cache;
+    private final RateLimits rateLimits;
     private final Clock clock;
     private final String dummyHash;
 
-    public Authenticator(Queries queries, Digests digests, PasswordHasher hasher, BasicAuthCache cache, Clock clock) {
+    public Authenticator(Queries queries, Digests digests, PasswordHasher hasher, BasicAuthCache cache,
+                         RateLimits rateLimits, Clock clock) {
+        this.rateLimits = rateLimits;
         this.queries = queries;
         this.digests = digests;
         this.hasher = hasher;
@@ -51,8 +54,8 @@ public class Authenticator {
     }
 
     /** An active account whose password matches, for HTTP Basic. */
-    public Optional<ApiPrincipal> byPassword(String login, String password) {
-        return checkPassword(login, password)
+    public Optional<ApiPrincipal> byPassword(String login, String password, String clientAddress) {
+        return checkPassword(login, password, clientAddress)
                 .filter(account -> !account.deactivated())
                 .map(account -> new ApiPrincipal(account.accountId(), null, null, java.util.List.of(),
                         ApiPrincipal.Method.BASIC, account.admin(), account.moderator(), account.nickname()));
@@ -64,19 +67,26 @@ public class Authenticator {
         return account != null && hasher.matches(password == null ? "" : password, account.passwordHash());
     }
 
-    /** The account (active or not) whose login and password match; login is a nickname or e-mail. */
-    public Optional<Credentials> checkPassword(String login, String password) {
+    /**
+     * The account (active or not) whose login and password match; login is a nickname or e-mail.
+     * Every check but a recently verified password counts against the client's authentication
+     * limit, so passwords cannot be guessed faster than it allows.
+     *
+     * @throws RateLimits.Throttled when the client has used its allowance
+     */
+    public Optional<Credentials> checkPassword(String login, String password, String clientAddress) {
         if (login == null || login.isBlank() || password == null || login.indexOf('\u0000') >= 0) {
             return Optional.empty();
         }
         Credentials account = queries.one(new AuthQueries.CredentialsByLogin(login.trim(), digests.email(login)),
                 Credentials.class);
+        if (account != null && cache.isVerified(login, password, account.passwordHash())) {
+            return Optional.of(account);
+        }
+        rateLimits.acquire(RateLimits.Limit.AUTHENTICATION, clientAddress);
         if (account == null) {
             hasher.matches(password, dummyHash); // same cost as a real check: no user enumeration by timing
             return Optional.empty();
-        }
-        if (cache.isVerified(login, password, account.passwordHash())) {
-            return Optional.of(account);
         }
         if (!hasher.matches(password, account.passwordHash())) {
             return Optional.empty();

@@ -40,6 +40,7 @@ import social.annals.command.notification.NotificationRefused;
 import social.annals.command.status.PinRefused;
 import social.annals.command.status.ReactionRefused;
 import social.annals.command.status.StatusDeleteRefused;
+import social.annals.gateway.security.RateLimits;
 
 /** The one place where failures become HTTP answers. Client mistakes are never a 500. */
 @RestControllerAdvice
@@ -58,6 +59,11 @@ public class ApiErrorHandler {
         Throwable cause = unwrap(exception);
         if (cause instanceof ApiException api) {
             return body(api);
+        }
+        if (cause instanceof RateLimits.Throttled throttled) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
+                    .body(Map.of("error", "Throttled"));
         }
         if (cause instanceof DomainRefusal refusal) {
             return refusal(refusal);

@@ -22,6 +22,8 @@ import social.annals.query.account.AccountProjection;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "annals.embedded-db.ephemeral=true",
         "annals.security.bcrypt-strength=4",
+        // The tests sign in hundreds of times from here; RateLimitsApiTest comes from other addresses.
+        "annals.rate-limits.exempt=127.0.0.1,0:0:0:0:0:0:0:1",
         "annals.admin-token=" + ApiTest.ADMIN_TOKEN,
         "annals.base-url=http://annals.test",
         // Small batches, so a test's account deletion takes several and can be interrupted between them.

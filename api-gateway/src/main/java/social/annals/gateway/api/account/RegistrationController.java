@@ -1,5 +1,6 @@
 package social.annals.gateway.api.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import social.annals.gateway.api.oauth.TokenIssuer;
 import social.annals.gateway.captcha.CaptchaCheck;
 import social.annals.gateway.render.TwitterUserRenderer;
 import social.annals.gateway.security.ApiPrincipal;
+import social.annals.gateway.security.RateLimits;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
@@ -34,9 +36,10 @@ public class RegistrationController {
     private final Queries queries;
     private final CaptchaCheck captcha;
     private final boolean registrationsOpen;
+    private final RateLimits rateLimits;
 
     public RegistrationController(Registrations registrations, TwitterUserRenderer twitterUsers, TokenIssuer issuer,
-                                  Queries queries, CaptchaCheck captcha,
+                                  Queries queries, CaptchaCheck captcha, RateLimits rateLimits,
                                   @Value("${annals.instance.registrations-open:true}") boolean registrationsOpen) {
         this.registrations = registrations;
         this.twitterUsers = twitterUsers;
@@ -44,10 +47,12 @@ public class RegistrationController {
         this.queries = queries;
         this.captcha = captcha;
         this.registrationsOpen = registrationsOpen;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping("/api/account/register")
-    public Object register(Params params) {
+    public Object register(Params params, HttpServletRequest request) {
+        rateLimits.acquire(RateLimits.Limit.ACCOUNT_CREATION, request.getRemoteAddr());
         captcha.verify(params);
         Long invite = requiredInvite(params);
         AccountView account = registrations.register(new Registrations.Form(params.stringOrNull("nickname"),
@@ -59,7 +64,8 @@ public class RegistrationController {
 
     @PostMapping("/api/v1/accounts")
     @Auth(Auth.Level.APP)
-    public Map<String, Object> create(Params params, ApiPrincipal caller) {
+    public Map<String, Object> create(Params params, ApiPrincipal caller, HttpServletRequest request) {
+        rateLimits.acquire(RateLimits.Limit.ACCOUNT_CREATION, request.getRemoteAddr());
         String username = params.string("username").filter(s -> !s.isBlank()).orElse(null);
         String email = params.string("email").filter(s -> !s.isBlank()).orElse(null);
         String password = params.string("password").filter(s -> !s.isEmpty()).orElse(null);

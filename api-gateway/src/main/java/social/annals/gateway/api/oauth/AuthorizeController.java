@@ -1,5 +1,6 @@
 package social.annals.gateway.api.oauth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.security.Authenticator;
+import social.annals.gateway.security.RateLimits;
 import social.annals.gateway.web.HtmlPage;
 import social.annals.gateway.web.Params;
 import social.annals.query.auth.AuthQueries;
@@ -55,7 +57,7 @@ public class AuthorizeController {
     }
 
     @PostMapping("/oauth/authorize")
-    public ResponseEntity<String> authorize(Params params) {
+    public ResponseEntity<String> authorize(Params params, HttpServletRequest httpRequest) {
         Request request = new Request(field(params, "client_id"), field(params, "redirect_uri"),
                 field(params, "scope"), field(params, "state"));
         App app = app(request);
@@ -67,7 +69,14 @@ public class AuthorizeController {
         if (scopes.isEmpty()) {
             return page(HttpStatus.UNAUTHORIZED, "This app may not ask for these permissions.", request, app.name());
         }
-        Optional<Credentials> account = authenticator.checkPassword(field(params, "name"), field(params, "password"));
+        Optional<Credentials> account;
+        try {
+            account = authenticator.checkPassword(field(params, "name"), field(params, "password"),
+                    httpRequest.getRemoteAddr());
+        } catch (RateLimits.Throttled throttled) {
+            return page(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts: try again in a minute.", request,
+                    app.name());
+        }
         if (account.isEmpty()) {
             return page(HttpStatus.UNAUTHORIZED, "Invalid Username/Password", request, app.name());
         }

@@ -52,17 +52,17 @@ public class OAuthController {
         }
         App app = clients.authenticate(request, params).orElseThrow(OAuthController::invalid);
         return switch (grantType) {
-            case "password" -> passwordGrant(app, params);
+            case "password" -> passwordGrant(app, params, request.getRemoteAddr());
             case "client_credentials" -> clientCredentialsGrant(app);
             case "authorization_code" -> authorizationCodeGrant(app, params);
             default -> refreshGrant(app, params);
         };
     }
 
-    private Map<String, Object> passwordGrant(App app, Params params) {
+    private Map<String, Object> passwordGrant(App app, Params params, String clientAddress) {
         List<String> scopes = requestedScopes(app, params);
         Credentials account = authenticator.checkPassword(params.stringOrNull("username"),
-                        params.stringOrNull("password"))
+                        params.stringOrNull("password"), clientAddress)
                 .orElseThrow(OAuthController::invalid);
         refuseDeactivated(account);
         TokenIssuer.Issued issued = issuer.issue(app.appId(), account.accountId(), scopes, GrantType.PASSWORD);
