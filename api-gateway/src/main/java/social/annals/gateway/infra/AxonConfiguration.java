@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -23,9 +24,13 @@ import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +57,23 @@ public class AxonConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Axon's token store as its auto-configuration makes it, but signing claims with this node's
+     * name when one is set: processes on one host (or in one JVM) otherwise share a name, and each
+     * would take the other's claims for its own.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenStoreProperties properties,
+                          @Value("${annals.node-name:}") String nodeName) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder().connectionProvider(connections)
+                .schema(TokenSchema.builder().build())
+                .serializer(serializer).claimTimeout(properties.getClaimTimeout());
+        if (!nodeName.isBlank()) {
+            builder.nodeId(nodeName);
+        }
+        return builder.build();
     }
 
     /** PostgreSQL reports a duplicate (aggregate, sequence) as 23505; Axon must see a ConcurrencyException. */

@@ -1,5 +1,6 @@
 package social.annals.gateway.ops;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,6 +67,12 @@ public class ReadModelRebuilder {
 
     static final String POLICY_PREFIX = "policy-";
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
+    /**
+     * How long other nodes hold off the segments they released for a rebuild: long enough for it to
+     * claim them; the rebuild's own writes keep its claims fresh afterwards.
+     */
+    private static final Duration RELEASE_HOLD = Duration.ofMinutes(1);
+    private static final long CLAIM_RETRY_MS = 250;
     /** How often a replay waiting for its turn to make copies reports that it is still under way. */
     private static final int WAITING_REPORT_SECONDS = 30;
 
@@ -80,6 +87,8 @@ public class ReadModelRebuilder {
     private final int batchSize;
     private final int threads;
     private final SubscribingReplays replays;
+    private final SegmentReleases releases;
+    private final Duration claimWait;
     /** One replay into copies at a time. */
     private final Lock shadowing = new ReentrantLock();
     /** Streaming groups whose pass is under way on this node. */
@@ -131,7 +140,10 @@ public class ReadModelRebuilder {
                               TransactionManager transactions, PlatformTransactionManager transactionManager,
                               ConsistencyBarrier barrier, JdbcTemplate jdbc, Configuration axon,
                               @Value("${annals.rebuild.batch-size}") int batchSize,
-                              @Value("${annals.rebuild.threads}") int threads) {
+                              @Value("${annals.rebuild.threads}") int threads, SegmentReleases releases,
+                              @Value("${annals.rebuild.claim-wait-ms:15000}") long claimWaitMs) {
+        this.releases = releases;
+        this.claimWait = Duration.ofMillis(claimWaitMs);
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -231,28 +243,56 @@ public class ReadModelRebuilder {
             taken.add(new Taken(group, processor, wasRunning, invoker,
                     transactions.fetchInTransaction(() -> segmentsOf(group)), new HandledTypes(invoker)));
         }
-        try {
-            TrackingToken head = eventStore.createHeadToken();
-            transactions.executeInTransaction(() -> {
-                for (Taken group : taken) {
-                    for (int segment : group.segments()) {
-                        tokenStore.fetchToken(group.group(), segment); // claims it, or throws if another node has it
+        long deadline = System.nanoTime() + claimWait.toNanos();
+        boolean asked = false;
+        while (true) {
+            try {
+                TrackingToken head = eventStore.createHeadToken();
+                transactions.executeInTransaction(() -> {
+                    for (Taken group : taken) {
+                        for (int segment : group.segments()) {
+                            tokenStore.fetchToken(group.group(), segment); // claims it, or throws if another node has it
+                        }
+                        group.invoker().performReset();
+                        storePosition(group, replayUpTo(head, null));
                     }
-                    group.invoker().performReset();
-                    storePosition(group, replayUpTo(head, null));
+                    record.run();
+                });
+                break;
+            } catch (UnableToClaimTokenException e) {
+                // Another node holds a segment: ask it to let go, and try again until it has.
+                if (!asked) {
+                    releases.request(groups, RELEASE_HOLD);
+                    asked = true;
                 }
-                record.run();
-            });
-        } catch (UnableToClaimTokenException e) {
-            restart(taken);
-            throw new RebuildRefused("A read model could not be reset here (another node holds its segments): "
-                    + "ask a node that runs the projectors", e);
-        } catch (RuntimeException e) {
-            restart(taken);
-            throw e;
+                if (System.nanoTime() > deadline || !pause()) {
+                    releases.withdraw(groups);
+                    restart(taken);
+                    throw new RebuildRefused("A read model could not be reset here (another node holds its segments "
+                            + "and did not release them within " + claimWait.toSeconds() + " s)", e);
+                }
+            } catch (RuntimeException e) {
+                releases.withdraw(groups);
+                restart(taken);
+                throw e;
+            }
+        }
+        if (asked) {
+            releases.withdraw(groups);
         }
         taken.forEach(group -> passing.add(group.group()));
         return taken;
+    }
+
+    /** A short wait between claims; false when interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(CLAIM_RETRY_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The group's segments; a group that never ran gets its first one here. */

@@ -28,6 +28,8 @@ import social.annals.query.account.AccountProjection;
         "annals.base-url=http://annals.test",
         // Small batches, so a test's account deletion takes several and can be interrupted between them.
         "annals.account-deletion.batch-size=2",
+        // A rebuild refused because a (pretend) node never lets go of a segment gives up sooner.
+        "annals.rebuild.claim-wait-ms=5000",
         "annals.emoji.static-dir=src/test/resources/emoji-fixture/static",
         "annals.emoji.lists=src/test/resources/emoji-fixture/emoji.txt," + ApiTest.RELOADABLE_EMOJI_LIST
 })
