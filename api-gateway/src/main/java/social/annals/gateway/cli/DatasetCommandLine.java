@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +18,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.util.HtmlUtils;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 import social.annals.command.account.RegisterAccountCommand;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.notification.NotificationPolicy;
@@ -32,34 +39,62 @@ import social.annals.gateway.AnnalsApplication;
  * what, and the texts); ids are time-ordered and differ between runs. Accounts are {@code user0} ...
  * with the password {@code password}. The server's projectors build the read models afterwards.
  */
-public final class DatasetCommandLine {
+@Command(name = DatasetCommandLine.NAME, mixinStandardHelpOptions = true,
+        description = "Writes a benchmark dataset through the same commands as the API (accounts user0... with "
+                + "the password \"password\"); the server's projectors build the read models afterwards.")
+public final class DatasetCommandLine implements Callable<Integer> {
 
     public static final String NAME = "dataset";
     private static final String[] WORDS = ("cofe tea fediverse pleroma annals event log replay projection timeline "
             + "status follow block mute favourite boost hello world morning night cat dog garden river mountain "
             + "city train music book film code java postgres").split(" ");
 
-    private DatasetCommandLine() {
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Chooses who follows, posts and favourites what (default: ${DEFAULT-VALUE}).")
+    private long seed = 42;
+
+    @Option(names = "--accounts", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    private long accounts = 10_000;
+
+    @Option(names = "--statuses", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    private long statuses = 200_000;
+
+    @Option(names = "--favourites", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    private long favourites = 1_000_000;
+
+    @Option(names = "--follows", paramLabel = "N",
+            description = "Accounts each account follows (default: ${DEFAULT-VALUE}).")
+    private long follows = 20;
+
+    @Option(names = "--subscriptions", paramLabel = "N",
+            description = "Accounts each account subscribes to (default: ${DEFAULT-VALUE}).")
+    private long subscriptions = 5;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Commands sent at once (default: ${DEFAULT-VALUE}).")
+    private long threads = 8;
+
+    @Unmatched
+    private List<String> settings = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The arguments after {@code dataset}; the exit status (2 for a usage error). */
+    public static int run(String... args) {
+        return new CommandLine(new DatasetCommandLine()).execute(args);
     }
 
-    public static int run(String[] args) throws Exception {
-        Map<String, Long> options = new java.util.HashMap<>(Map.of("seed", 42L, "accounts", 10_000L,
-                "statuses", 200_000L, "favourites", 1_000_000L, "follows", 20L, "subscriptions", 5L, "threads", 8L));
+    @Override
+    public Integer call() throws Exception {
+        Settings.check(spec, settings);
+        Map<String, Long> options = Map.of("seed", seed, "accounts", accounts, "statuses", statuses,
+                "favourites", favourites, "follows", follows, "subscriptions", subscriptions, "threads", threads);
         // Bulk loading: cheap password hashing, and commits that do not wait for the disk flush
         // (a crash may lose the last moments of the load, never corrupt it).
         List<String> springArguments = new ArrayList<>(List.of("--annals.roles=cli",
                 "--annals.security.bcrypt-strength=4",
                 "--spring.datasource.hikari.connection-init-sql=SET synchronous_commit TO off"));
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--spring.") || args[i].startsWith("--annals.")) {
-                springArguments.add(args[i]);
-            } else if (args[i].startsWith("--") && options.containsKey(args[i].substring(2)) && i + 1 < args.length) {
-                options.put(args[i].substring(2), Long.parseLong(args[++i]));
-            } else {
-                System.err.println("unknown option " + args[i]);
-                return 2;
-            }
-        }
+        springArguments.addAll(settings);
         SpringApplication application = new SpringApplication(AnnalsApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);

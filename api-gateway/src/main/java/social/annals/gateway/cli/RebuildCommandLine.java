@@ -15,12 +15,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.moderation.ModerationActionCommands;
 import social.annals.events.moderation.Moderator;
@@ -35,50 +43,54 @@ import social.annals.gateway.ops.ReadModelRebuilder;
  * it asks a running server, which keeps answering meanwhile; without it, it works on the
  * database itself as a projector node, which needs the server's projectors to be stopped.
  */
-public final class RebuildCommandLine {
+@Command(name = RebuildCommandLine.NAME, mixinStandardHelpOptions = true,
+        description = {"Rebuilds the read models (all, or one) from the event log, with a progress bar.",
+                "With --url a running server does it and keeps answering meanwhile; without, this process "
+                        + "works on the configured database as a projector node (stop the server's projectors first)."})
+public final class RebuildCommandLine implements Callable<Integer> {
 
     public static final String NAME = "rebuild";
-    private static final String USAGE = "usage: rebuild [--name READ_MODEL] [--url http://host:port --admin-token TOKEN]";
     private static final int BAR_WIDTH = 30;
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private RebuildCommandLine() {
+    @Option(names = "--name", paramLabel = "READ_MODEL", description = "Only this read model (all if left out).")
+    private String name;
+
+    @Option(names = "--url", paramLabel = "URL", description = "A running server, e.g. http://localhost:4000.")
+    private String url;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "That server's ADMIN_TOKEN (with --url).")
+    private String adminToken;
+
+    @Unmatched
+    private List<String> settings = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The arguments after {@code rebuild}; the exit status (2 for a usage error). */
+    public static int run(String... args) {
+        return new CommandLine(new RebuildCommandLine()).execute(args);
     }
 
-    public static int run(String[] args) throws Exception {
-        String name = null;
-        String url = null;
-        String adminToken = null;
-        List<String> springArguments = new ArrayList<>(List.of("--annals.roles=projector"));
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--spring.") || args[i].startsWith("--annals.")) {
-                springArguments.add(args[i]);
-                continue;
-            }
-            if (!List.of("--name", "--url", "--admin-token").contains(args[i])) {
-                System.err.println("unknown option " + args[i] + "\n" + USAGE);
-                return 2;
-            }
-            // An option without its value would otherwise mean "every read model" or "this machine".
-            if (i + 1 >= args.length || args[i + 1].isBlank() || args[i + 1].startsWith("--")) {
-                System.err.println(args[i] + " needs a value\n" + USAGE);
-                return 2;
-            }
-            String value = args[++i];
-            switch (args[i - 1]) {
-                case "--name" -> name = value;
-                case "--url" -> url = value;
-                default -> adminToken = value;
+    @Override
+    public Integer call() throws Exception {
+        Settings.check(spec, settings);
+        // An option with an empty value would otherwise mean "every read model" or "this machine".
+        for (String[] option : new String[][] {{"--name", name}, {"--url", url}, {"--admin-token", adminToken}}) {
+            if (option[1] != null && option[1].isBlank()) {
+                throw new ParameterException(spec.commandLine(), option[0] + " needs a value");
             }
         }
+        if (url != null && adminToken == null) {
+            throw new ParameterException(spec.commandLine(), "--url needs --admin-token (the server's ADMIN_TOKEN)");
+        }
+        List<String> springArguments = new ArrayList<>(List.of("--annals.roles=projector"));
+        springArguments.addAll(settings);
         return url != null ? online(url, adminToken, name) : offline(springArguments, name);
     }
 
     private static int online(String url, String adminToken, String name) throws Exception {
-        if (adminToken == null) {
-            System.err.println("--url needs --admin-token (the server's ADMIN_TOKEN)\n" + USAGE);
-            return 2;
-        }
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         String token = URLEncoder.encode(adminToken, StandardCharsets.UTF_8);
         HttpClient client = HttpClient.newHttpClient();
