@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.Yaml;
 class DockerComposeFileTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final java.util.List<String> NODES = java.util.List.of("annals-1", "annals-2");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
@@ -45,33 +46,52 @@ class DockerComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theAppIsWiredToThePostgresServiceWithVariablesItReads() throws IOException {
-        Map<String, Object> app = service("annals");
-        Map<String, Object> env = (Map<String, Object>) app.get("environment");
-        assertThat(variablesTheApplicationReads()).containsAll(env.keySet());
-        assertThat((String) env.get("DB_URL")).startsWith("jdbc:postgresql://db:5432/");
-
+    void bothNodesAreWiredToThePostgresServiceWithVariablesTheApplicationReads() throws IOException {
         Map<String, Object> db = service("db");
         Map<String, Object> dbEnv = (Map<String, Object>) db.get("environment");
-        assertThat(env.get("DB_USER")).isEqualTo(dbEnv.get("POSTGRES_USER"));
-        assertThat(env.get("DB_PASSWORD")).isEqualTo(dbEnv.get("POSTGRES_PASSWORD"));
-        assertThat((String) env.get("DB_URL")).endsWith("/" + dbEnv.get("POSTGRES_DB"));
         assertThat((String) db.get("image")).isEqualTo("postgres:15");
+        for (String node : NODES) {
+            Map<String, Object> env = (Map<String, Object>) service(node).get("environment");
+            assertThat(variablesTheApplicationReads()).containsAll(env.keySet());
+            assertThat((String) env.get("DB_URL")).startsWith("jdbc:postgresql://db:5432/")
+                    .endsWith("/" + dbEnv.get("POSTGRES_DB"));
+            assertThat(env.get("DB_USER")).isEqualTo(dbEnv.get("POSTGRES_USER"));
+            assertThat(env.get("DB_PASSWORD")).isEqualTo(dbEnv.get("POSTGRES_PASSWORD"));
+            assertThat((String) env.get("ANNALS_ROLES")).contains("web").contains("projector");
+            assertThat(service(node).get("build")).isEqualTo(".");
+        }
+        assertThat(service(NODES.get(0)).get("hostname")).isNotEqualTo(service(NODES.get(1)).get("hostname"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void portsAndHealthChecksFit() throws IOException {
-        Map<String, Object> app = service("annals");
-        Map<String, Object> env = (Map<String, Object>) app.get("environment");
-        assertThat((Iterable<String>) app.get("ports")).containsExactly(env.get("PORT") + ":" + env.get("PORT"));
-        assertThat(((Map<String, Object>) app.get("healthcheck")).get("test").toString())
-                .contains("localhost:" + env.get("PORT") + "/actuator/health/readiness");
+    void theLoadBalancerSendsToBothReadyNodesAndPassesTheClientsAddress() throws IOException {
+        Map<String, Object> lb = service("lb");
+        String nginx = Files.readString(ROOT.resolve("docker/nginx.conf"));
+        Map<String, Object> dependsOn = (Map<String, Object>) lb.get("depends_on");
+        for (String node : NODES) {
+            Map<String, Object> app = service(node);
+            Map<String, Object> env = (Map<String, Object>) app.get("environment");
+            assertThat(nginx).contains("server " + node + ":" + env.get("PORT"));
+            assertThat(((Map<String, Object>) app.get("healthcheck")).get("test").toString())
+                    .contains("localhost:" + env.get("PORT") + "/actuator/health/readiness");
+            assertThat(((Map<String, Object>) ((Map<String, Object>) app.get("depends_on")).get("db"))
+                    .get("condition")).isEqualTo("service_healthy");
+            assertThat(((Map<String, Object>) dependsOn.get(node)).get("condition")).isEqualTo("service_healthy");
+            assertThat(app.get("ports")).as("only the load balancer is published").isNull();
+        }
+        assertThat(nginx).contains("X-Forwarded-For $proxy_add_x_forwarded_for");
+        assertThat((Iterable<String>) lb.get("volumes")).anyMatch(volume -> volume.startsWith("./docker/nginx.conf:"));
+        String port = (String) ((Map<String, Object>) service(NODES.get(0)).get("environment")).get("ANNALS_BASE_URL");
+        assertThat((Iterable<String>) lb.get("ports")).containsExactly(port.substring(port.lastIndexOf(':') + 1) + ":80");
         assertThat(((Map<String, Object>) service("db").get("healthcheck")).get("test").toString())
                 .contains("pg_isready");
-        Map<String, Object> dependsOn = (Map<String, Object>) app.get("depends_on");
-        assertThat(((Map<String, Object>) dependsOn.get("db")).get("condition")).isEqualTo("service_healthy");
-        assertThat(app.get("build")).isEqualTo(".");
+    }
+
+    @Test
+    void theBuildContextLeavesOutBuildOutputAndLocalData() throws IOException {
+        assertThat(Files.readAllLines(ROOT.resolve(".dockerignore")))
+                .contains("**/target/", "data/", ".git/", "**/node_modules/");
     }
 
     @Test
