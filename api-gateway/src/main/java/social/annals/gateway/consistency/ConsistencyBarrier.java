@@ -67,6 +67,11 @@ public class ConsistencyBarrier {
         }
     }
 
+    /** Waits until the named streaming read models have processed the event at {@code position}. */
+    public void awaitEvent(long position, String... groups) {
+        awaitPosition(position, false, groups);
+    }
+
     /** Waits until the named read models have reached the store's current head (for operations such as rebuilds). */
     public void awaitHead(String... groups) {
         TrackingToken head = eventStore.createHeadToken();

@@ -13,9 +13,9 @@ import java.util.Map;
  * value, which was a fifth of a notification listing's CPU. Any other key or value goes through
  * Jackson as before, so the JSON is the same.
  */
-final class RenderedMapSerializer extends StdSerializer<Map<?, ?>> {
+public final class RenderedMapSerializer extends StdSerializer<Map<?, ?>> {
 
-    RenderedMapSerializer() {
+    public RenderedMapSerializer() {
         super(Map.class, false);
     }
 

@@ -22,9 +22,10 @@ import social.annals.command.status.StatusCommands;
 import social.annals.gateway.AnnalsApplication;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
+import social.annals.gateway.support.StreamClient;
 import social.annals.query.emoji.EmojiProjection;
 
-/** A second node on this one's database, running projectors and commands, as docker-compose runs two. */
+/** A second node on this one's database, serving HTTP and running projectors, as docker-compose runs two. */
 class TwoNodesTest extends ApiTest {
 
     private static final String PROJECTIONS = "/api/pleroma/admin/projections";
@@ -44,8 +45,9 @@ class TwoNodesTest extends ApiTest {
         if (otherNode == null) {
             otherNode = new SpringApplicationBuilder(AnnalsApplication.class).run(
                     "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                    "--spring.datasource.username=postgres", "--annals.roles=projector",
-                    "--annals.node-name=node-b", "--annals.rebuild.release-poll-ms=200");
+                    "--spring.datasource.username=postgres", "--annals.roles=web,projector", "--server.port=0",
+                    "--annals.node-name=node-b", "--annals.rebuild.release-poll-ms=200",
+                    "--annals.rate-limits.exempt=127.0.0.1");
         }
     }
 
@@ -54,6 +56,22 @@ class TwoNodesTest extends ApiTest {
         if (otherNode != null) {
             otherNode.close();
             otherNode = null;
+        }
+    }
+
+    /** The event log is what every node reads: a post written through this node reaches a client of the other. */
+    @Test
+    void aPostWrittenOnOneNodeReachesAStreamingClientOfTheOther() {
+        User reader = user("farreader");
+        User author = user("farwriter");
+        act(reader, "/api/v1/accounts/" + author.id() + "/follow");
+        int otherPort = Integer.parseInt(otherNode.getEnvironment().getProperty("local.server.port"));
+        String token = reader.bearer().substring("Bearer ".length());
+        try (StreamClient stream = StreamClient.open(otherPort, "/api/v1/streaming?stream=user&access_token=" + token);
+             StreamClient everyone = StreamClient.open(otherPort, "/api/v1/streaming?stream=public")) {
+            String id = postStatusId(author, "status", "written on node A");
+            assertThat(StreamClient.payload(stream.nextEvent("update")).get("id").asText()).isEqualTo(id);
+            assertThat(StreamClient.payload(everyone.nextEvent("update")).get("id").asText()).isEqualTo(id);
         }
     }
 

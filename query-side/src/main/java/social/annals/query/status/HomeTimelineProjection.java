@@ -7,6 +7,7 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.social.AccountBlocked;
@@ -219,5 +220,20 @@ public class HomeTimelineProjection {
     void reset() {
         // TRUNCATE, not DELETE: millions of dead rows would keep autovacuum busy through the rebuild.
         jdbc.update("TRUNCATE home_timeline_entry, home_timeline_follow, home_timeline_status");
+    }
+
+    /** Which of the given accounts have the status (or boost) in their home timeline. */
+    @QueryHandler
+    public List<String> handle(StatusQueries.HomeTimelineOwners query) {
+        if (query.among().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement("SELECT owner_id FROM home_timeline_entry "
+                    + "WHERE status_id = ? AND owner_id = ANY (?)");
+            statement.setString(1, query.statusId());
+            statement.setArray(2, con.createArrayOf("varchar", query.among().toArray()));
+            return statement;
+        }, (rs, row) -> rs.getString(1));
     }
 }

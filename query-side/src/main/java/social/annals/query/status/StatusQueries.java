@@ -22,6 +22,10 @@ public final class StatusQueries {
     }
 
     /** Statuses (and boosted originals) by id, without visibility checks: for rendering what was already checked. */
+    /** Which of {@code among} have the status in their home timeline (for the live streams). */
+    public record HomeTimelineOwners(String statusId, java.util.Collection<String> among) {
+    }
+
     /** Those of the statuses the viewer may see now (null: anonymous), in no particular order. */
     public record VisibleByIds(List<String> statusIds, String viewerId) {
     }

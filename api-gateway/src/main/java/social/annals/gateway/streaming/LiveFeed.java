@@ -1,0 +1,229 @@
+package social.annals.gateway.streaming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import social.annals.events.account.AccountDeactivated;
+import social.annals.events.notification.NotificationDelivered;
+import social.annals.events.oauth.AccessTokenRevoked;
+import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusPosted;
+import social.annals.events.status.StatusReblogged;
+import social.annals.events.status.Visibility;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.render.NotificationRenderer;
+import social.annals.gateway.render.StatusRenderer;
+import social.annals.gateway.web.RenderedMapSerializer;
+import social.annals.query.notification.NotificationProjection;
+import social.annals.query.notification.NotificationQueries;
+import social.annals.query.notification.NotificationView;
+import social.annals.query.social.RelationshipQueries;
+import social.annals.query.social.RelationshipView;
+import social.annals.query.status.HomeTimelineProjection;
+import social.annals.query.status.StatusProjection;
+import social.annals.query.status.StatusQueries;
+import social.annals.query.status.StatusView;
+
+/**
+ * Reads the event log from its head as it grows, and turns what a connected client should see
+ * into stream events. Every node reads the log itself, so a post written through one node reaches
+ * clients connected to another without a broker; an event is rendered once the read models a
+ * REST answer would come from have it, and for each viewer as the REST answer would be.
+ */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class LiveFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final EventStore eventStore;
+    private final StreamingHub hub;
+    private final Queries queries;
+    private final ConsistencyBarrier barrier;
+    private final StatusRenderer statuses;
+    private final NotificationRenderer notifications;
+    private final ObjectMapper json;
+    private volatile boolean running;
+    private Thread reader;
+
+    public LiveFeed(EventStore eventStore, StreamingHub hub, Queries queries, ConsistencyBarrier barrier,
+                    StatusRenderer statuses, NotificationRenderer notifications, ObjectMapper mapper) {
+        this.eventStore = eventStore;
+        this.hub = hub;
+        this.queries = queries;
+        this.barrier = barrier;
+        this.statuses = statuses;
+        this.notifications = notifications;
+        this.json = mapper.copy().registerModule(new SimpleModule("rendered-maps")
+                .addSerializer(new RenderedMapSerializer()));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        reader = new Thread(this::read, "streaming-feed");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (reader != null) {
+            reader.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void read() {
+        while (running) {
+            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(eventStore.createHeadToken())) {
+                while (running) {
+                    if (events.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        TrackedEventMessage<?> event = events.nextAvailable();
+                        if (hub.size() > 0) {
+                            deliver(event.getPayload(), event.trackingToken().position().orElse(0));
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database went away, or one event could not be rendered: go on from the head.
+                log.warn("live feed interrupted, reading on from the head: {}", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    void deliver(Object event, long position) {
+        if (event instanceof StatusPosted posted) {
+            arrived(posted.statusId(), false, posted.visibility(), posted.authorId(), posted.tags(),
+                    posted.mentionedIds(), position);
+        } else if (event instanceof StatusReblogged boost) {
+            arrived(boost.reblogId(), true, null, boost.accountId(), List.of(), List.of(), position);
+        } else if (event instanceof StatusDeleted deleted) {
+            for (Connection connection : hub.connections()) {
+                connection.streams().stream().filter(stream -> !stream.name().equals("user:notification"))
+                        .findFirst().ifPresent(stream -> hub.send(connection, stream, "delete", deleted.statusId()));
+            }
+        } else if (event instanceof NotificationDelivered delivered) {
+            notified(delivered, position);
+        } else if (event instanceof AccessTokenRevoked revoked) {
+            hub.close(connection -> connection.viewer() != null
+                    && revoked.tokenId().equals(connection.viewer().tokenId()));
+        } else if (event instanceof AccountDeactivated deactivated) {
+            hub.close(connection -> deactivated.accountId().equals(connection.viewerId()));
+        }
+    }
+
+    /** A new status or boost: to the home streams whose timeline got it, and to the public and tag streams. */
+    private void arrived(String statusId, boolean boost, Visibility visibility, String authorId, List<String> tags,
+                         List<String> mentioned, long position) {
+        barrier.awaitEvent(position, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
+        Set<String> homeViewers = hub.connections().stream().filter(connection -> connection.follows("user"))
+                .map(Connection::viewerId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> homes = Set.copyOf(queries.many(new StatusQueries.HomeTimelineOwners(statusId, homeViewers),
+                String.class));
+        Map<String, String> rendered = new HashMap<>();
+        for (Connection connection : hub.connections()) {
+            for (Stream stream : connection.streams()) {
+                boolean sees = switch (stream.name()) {
+                    case "user" -> homes.contains(connection.viewerId());
+                    case "public", "public:local" -> !boost && visibility == Visibility.PUBLIC;
+                    case "hashtag", "hashtag:local" -> !boost && visibility == Visibility.PUBLIC
+                            && tags.contains(stream.tag());
+                    case "direct" -> !boost && visibility == Visibility.DIRECT
+                            && (authorId.equals(connection.viewerId()) || mentioned.contains(connection.viewerId()));
+                    default -> false;
+                };
+                if (!sees) {
+                    continue;
+                }
+                String payload = rendered.computeIfAbsent(viewerKey(connection), key -> render(statusId, connection));
+                if (!payload.isEmpty() && !mutes(connection, authorId)) {
+                    hub.send(connection, stream, "update", payload);
+                }
+            }
+        }
+    }
+
+    /** The status as {@code GET /api/v1/statuses/:id} shows it to this viewer; empty if it may not see it. */
+    private String render(String statusId, Connection connection) {
+        StatusView view = queries.one(new StatusQueries.ById(statusId, connection.viewerId()), StatusView.class);
+        return view == null ? "" : write(statuses.render(view, connection.viewer()));
+    }
+
+    private boolean mutes(Connection connection, String authorId) {
+        if (connection.viewerId() == null || connection.viewerId().equals(authorId)) {
+            return false;
+        }
+        return queries.many(new RelationshipQueries.Between(connection.viewerId(), List.of(authorId)),
+                RelationshipView.class).stream().anyMatch(RelationshipView::muting);
+    }
+
+    private void notified(NotificationDelivered delivered, long position) {
+        List<Connection> recipients = hub.connections().stream()
+                .filter(connection -> delivered.recipientId().equals(connection.viewerId()))
+                .filter(connection -> connection.follows("user") || connection.follows("user:notification"))
+                .toList();
+        if (recipients.isEmpty()) {
+            return;
+        }
+        barrier.awaitEvent(position, NotificationProjection.GROUP, StatusProjection.GROUP);
+        NotificationView view = queries.one(new NotificationQueries.ById(delivered.recipientId(),
+                delivered.notificationId()), NotificationView.class);
+        if (view == null) {
+            return; // dropped by the recipient's settings, or from someone deactivated since
+        }
+        for (Connection connection : recipients) {
+            Map<String, Object> notification = notifications.render(view, connection.viewer());
+            if (notification == null) {
+                continue;
+            }
+            String payload = write(notification);
+            connection.streams().stream().filter(stream -> stream.name().startsWith("user")).findFirst()
+                    .ifPresent(stream -> hub.send(connection, stream, "notification", payload));
+        }
+    }
+
+    private static String viewerKey(Connection connection) {
+        return connection.viewerId() == null ? "" : connection.viewerId();
+    }
+
+    private String write(Object entity) {
+        try {
+            return json.writeValueAsString(entity);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

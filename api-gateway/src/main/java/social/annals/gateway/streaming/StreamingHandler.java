@@ -1,0 +1,80 @@
+package social.annals.gateway.streaming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import social.annals.gateway.security.ApiPrincipal;
+
+/**
+ * {@code /api/v1/streaming}: the streams chosen on connect, and {@code subscribe} and
+ * {@code unsubscribe} messages afterwards; anything else gets an error frame, as Mastodon sends.
+ */
+@Component
+public class StreamingHandler extends TextWebSocketHandler {
+
+    static final String VIEWER = "annals.streaming.viewer";
+    static final String INITIAL_STREAM = "annals.streaming.stream";
+    private static final String CONNECTION = "annals.streaming.connection";
+
+    private final StreamingHub hub;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public StreamingHandler(StreamingHub hub) {
+        this.hub = hub;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        Connection connection = new Connection(session, (ApiPrincipal) session.getAttributes().get(VIEWER));
+        if (session.getAttributes().get(INITIAL_STREAM) instanceof Stream stream) {
+            connection.streams().add(stream);
+        }
+        session.getAttributes().put(CONNECTION, connection);
+        hub.register(connection);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        Connection connection = (Connection) session.getAttributes().get(CONNECTION);
+        JsonNode json;
+        try {
+            json = mapper.readTree(message.getPayload());
+        } catch (Exception e) {
+            json = null;
+        }
+        String type = json == null ? null : json.path("type").asText(null);
+        if (!"subscribe".equals(type) && !"unsubscribe".equals(type)) {
+            hub.error(connection, "Unknown message: expected {\"type\":\"subscribe\"|\"unsubscribe\",\"stream\":…}", 400);
+            return;
+        }
+        Optional<Stream> stream = Stream.of(json.path("stream").asText(null), json.path("tag").asText(null));
+        if (stream.isEmpty()) {
+            hub.error(connection, "Unknown stream type", 400);
+        } else if (stream.get().needsViewer() && connection.viewer() == null) {
+            hub.error(connection, "Missing access token", 401);
+        } else if (type.equals("subscribe")) {
+            connection.streams().add(stream.get());
+        } else {
+            connection.streams().remove(stream.get());
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        if (session.getAttributes().get(CONNECTION) instanceof Connection connection) {
+            connection.close(CloseStatus.SERVER_ERROR);
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        if (session.getAttributes().get(CONNECTION) instanceof Connection connection) {
+            hub.unregister(connection);
+        }
+    }
+}
