@@ -2,7 +2,8 @@
 // client: app registration, registration, password grant, verify_credentials with bearer, Basic
 // and the session cookie, profile update, follow and relationships, a post, a favourite and the
 // notifications they cause (list, one, read up to, marker, dismiss), custom emoji, a media upload
-// and a post with it, muting a conversation and a report. Exits non-zero on a failure.
+// and a post with it, muting a conversation, a report, and the user stream (update, delete,
+// notification). Exits non-zero on a failure.
 // Usage: (cd scripts/client-check && npm install && ANNALS_URL=http://localhost:4000 npm run check)
 import fs from 'node:fs'
 import os from 'node:os'
@@ -127,6 +128,29 @@ const muted = await client.muteStatus(posted.data.id)
 check('muteStatus', muted.data.muted === true)
 const reported = await client.report(bobAccount.id, { status_ids: [posted.data.id], comment: 'checking reports' })
 check('report', reported.data.action_taken === false && Boolean(reported.data.id))
+
+// Streaming: megalodon's user stream gets a followed account's post, its deletion and a notification.
+function nextFrom(stream, event) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within 10 s`)), 10_000)
+    stream.once(event, value => { clearTimeout(timer); resolve(value) })
+  })
+}
+const stream = await client.userStreaming()
+await new Promise(resolve => stream.once('connect', resolve))
+const streamedUpdate = nextFrom(stream, 'update')
+const live = await bobClient.postStatus('live to my followers')
+check('userStreaming: update', (await streamedUpdate).id === live.data.id)
+const deleted = nextFrom(stream, 'delete')
+// Raw: this server answers a deletion with {} (the seed's answer), which megalodon cannot convert.
+await fetch(`${base}/api/v1/statuses/${live.data.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${bobToken}` } })
+check('userStreaming: delete', (await deleted) === live.data.id)
+const notified = nextFrom(stream, 'notification')
+await bobClient.favouriteStatus((await client.postStatus('favourite me')).data.id)
+const notification = await notified
+check('userStreaming: notification', notification.type === 'favourite' && notification.account.id === bobAccount.id,
+  notification.type)
+stream.stop()
 
 console.log(failures === 0 ? 'all checks passed' : `${failures} check(s) failed`)
 process.exit(failures === 0 ? 0 : 1)

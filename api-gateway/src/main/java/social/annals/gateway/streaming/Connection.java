@@ -34,6 +34,10 @@ final class Connection {
         return session.getId();
     }
 
+    boolean isOpen() {
+        return session.isOpen();
+    }
+
     ApiPrincipal viewer() {
         return viewer;
     }

@@ -2,6 +2,11 @@ package social.annals.gateway.streaming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 import social.annals.events.account.AccountDeactivated;
 import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.oauth.AccessTokenRevoked;
@@ -58,8 +64,17 @@ public class LiveFeed implements SmartLifecycle {
     private final StatusRenderer statuses;
     private final NotificationRenderer notifications;
     private final ObjectMapper json;
+    /** Events of the last moments, for connections that open while they are dispatched. */
+    private final Deque<Recent> recent = new ArrayDeque<>();
+    private volatile long lastPosition = -1;
     private volatile boolean running;
     private Thread reader;
+
+    private record Recent(long position, Object event, Instant at) {
+    }
+
+    private static final int RECENT_EVENTS = 1000;
+    private static final Duration RECENT_FOR = Duration.ofSeconds(30);
 
     public LiveFeed(EventStore eventStore, StreamingHub hub, Queries queries, ConsistencyBarrier barrier,
                     StatusRenderer statuses, NotificationRenderer notifications, ObjectMapper mapper) {
@@ -98,11 +113,15 @@ public class LiveFeed implements SmartLifecycle {
         while (running) {
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(eventStore.createHeadToken())) {
                 while (running) {
-                    if (events.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                    hub.admit(this::catchUp);
+                    if (events.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
                         TrackedEventMessage<?> event = events.nextAvailable();
+                        long position = event.trackingToken().position().orElse(0);
+                        remember(position, event.getPayload());
                         if (hub.size() > 0) {
-                            deliver(event.getPayload(), event.trackingToken().position().orElse(0));
+                            deliver(event.getPayload(), position, hub.connections());
                         }
+                        lastPosition = position;
                     }
                 }
             } catch (InterruptedException e) {
@@ -116,37 +135,64 @@ public class LiveFeed implements SmartLifecycle {
         }
     }
 
-    void deliver(Object event, long position) {
+    /** The position of the last event handed to the connections (a handshake notes it). */
+    long lastPosition() {
+        return lastPosition;
+    }
+
+    private void remember(long position, Object event) {
+        Instant now = Instant.now();
+        recent.addLast(new Recent(position, event, now));
+        while (recent.size() > RECENT_EVENTS || recent.getFirst().at().isBefore(now.minus(RECENT_FOR))) {
+            recent.removeFirst();
+        }
+    }
+
+    /** What a joining connection missed between its handshake and now. */
+    private void catchUp(StreamingHub.Joining joining) {
+        for (Recent event : recent) {
+            if (event.position() > joining.since()) {
+                deliver(event.event(), event.position(), List.of(joining.connection()));
+            }
+        }
+    }
+
+    void deliver(Object event, long position, Collection<Connection> targets) {
         if (event instanceof StatusPosted posted) {
             arrived(posted.statusId(), false, posted.visibility(), posted.authorId(), posted.tags(),
-                    posted.mentionedIds(), position);
+                    posted.mentionedIds(), position, targets);
         } else if (event instanceof StatusReblogged boost) {
-            arrived(boost.reblogId(), true, null, boost.accountId(), List.of(), List.of(), position);
+            arrived(boost.reblogId(), true, null, boost.accountId(), List.of(), List.of(), position, targets);
         } else if (event instanceof StatusDeleted deleted) {
-            for (Connection connection : hub.connections()) {
+            for (Connection connection : targets) {
                 connection.streams().stream().filter(stream -> !stream.name().equals("user:notification"))
                         .findFirst().ifPresent(stream -> hub.send(connection, stream, "delete", deleted.statusId()));
             }
         } else if (event instanceof NotificationDelivered delivered) {
-            notified(delivered, position);
+            notified(delivered, position, targets);
         } else if (event instanceof AccessTokenRevoked revoked) {
-            hub.close(connection -> connection.viewer() != null
+            end(targets, connection -> connection.viewer() != null
                     && revoked.tokenId().equals(connection.viewer().tokenId()));
         } else if (event instanceof AccountDeactivated deactivated) {
-            hub.close(connection -> deactivated.accountId().equals(connection.viewerId()));
+            end(targets, connection -> deactivated.accountId().equals(connection.viewerId()));
         }
+    }
+
+    /** Ends the streams of whoever matches (a revoked token, a deactivated account). */
+    private static void end(Collection<Connection> targets, java.util.function.Predicate<Connection> which) {
+        List.copyOf(targets).stream().filter(which).forEach(connection -> connection.close(CloseStatus.POLICY_VIOLATION));
     }
 
     /** A new status or boost: to the home streams whose timeline got it, and to the public and tag streams. */
     private void arrived(String statusId, boolean boost, Visibility visibility, String authorId, List<String> tags,
-                         List<String> mentioned, long position) {
+                         List<String> mentioned, long position, Collection<Connection> targets) {
         barrier.awaitEvent(position, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
-        Set<String> homeViewers = hub.connections().stream().filter(connection -> connection.follows("user"))
+        Set<String> homeViewers = targets.stream().filter(connection -> connection.follows("user"))
                 .map(Connection::viewerId).filter(Objects::nonNull).collect(Collectors.toSet());
         Set<String> homes = Set.copyOf(queries.many(new StatusQueries.HomeTimelineOwners(statusId, homeViewers),
                 String.class));
         Map<String, String> rendered = new HashMap<>();
-        for (Connection connection : hub.connections()) {
+        for (Connection connection : targets) {
             for (Stream stream : connection.streams()) {
                 boolean sees = switch (stream.name()) {
                     case "user" -> homes.contains(connection.viewerId());
@@ -182,8 +228,8 @@ public class LiveFeed implements SmartLifecycle {
                 RelationshipView.class).stream().anyMatch(RelationshipView::muting);
     }
 
-    private void notified(NotificationDelivered delivered, long position) {
-        List<Connection> recipients = hub.connections().stream()
+    private void notified(NotificationDelivered delivered, long position, Collection<Connection> targets) {
+        List<Connection> recipients = targets.stream()
                 .filter(connection -> delivered.recipientId().equals(connection.viewerId()))
                 .filter(connection -> connection.follows("user") || connection.follows("user:notification"))
                 .toList();

@@ -19,6 +19,7 @@ public class StreamingHandler extends TextWebSocketHandler {
 
     static final String VIEWER = "annals.streaming.viewer";
     static final String INITIAL_STREAM = "annals.streaming.stream";
+    static final String SINCE = "annals.streaming.since";
     private static final String CONNECTION = "annals.streaming.connection";
 
     private final StreamingHub hub;
@@ -35,7 +36,7 @@ public class StreamingHandler extends TextWebSocketHandler {
             connection.streams().add(stream);
         }
         session.getAttributes().put(CONNECTION, connection);
-        hub.register(connection);
+        hub.join(connection, (Long) session.getAttributes().getOrDefault(SINCE, Long.MAX_VALUE));
     }
 
     @Override

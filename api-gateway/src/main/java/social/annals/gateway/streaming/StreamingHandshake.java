@@ -29,9 +29,11 @@ public class StreamingHandshake implements HandshakeInterceptor {
     private static final String[] READ_SCOPES = {"read:statuses", "read:notifications"};
 
     private final Authenticator authenticator;
+    private final LiveFeed feed;
 
-    public StreamingHandshake(Authenticator authenticator) {
+    public StreamingHandshake(Authenticator authenticator, LiveFeed feed) {
         this.authenticator = authenticator;
+        this.feed = feed;
     }
 
     @Override
@@ -61,6 +63,7 @@ public class StreamingHandshake implements HandshakeInterceptor {
         if (viewer != null) {
             attributes.put(StreamingHandler.VIEWER, viewer);
         }
+        attributes.put(StreamingHandler.SINCE, feed.lastPosition());
         return true;
     }
 

@@ -3,13 +3,12 @@ package social.annals.gateway.streaming;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 
 /** The connections this node holds, and how an event is written to them (Mastodon's frame). */
@@ -17,14 +16,34 @@ import org.springframework.web.socket.PingMessage;
 public class StreamingHub {
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    /** Connections opened since the feed last looked, with the log position their handshake saw. */
+    private final Queue<Joining> joining = new ConcurrentLinkedQueue<>();
     private final ObjectMapper mapper;
 
     public StreamingHub(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    void register(Connection connection) {
-        connections.put(connection.id(), connection);
+    record Joining(Connection connection, long since) {
+    }
+
+    /**
+     * A new connection waits here for the feed, which first sends it what it has dispatched since
+     * {@code since} (a client may post the moment its socket opens, before this point is reached)
+     * and then adds it: all sending happens on the feed's thread, so nothing is missed or sent twice.
+     */
+    void join(Connection connection, long since) {
+        joining.add(new Joining(connection, since));
+    }
+
+    /** Hands each connection that joined to {@code catchUp}, then counts it in. */
+    void admit(java.util.function.Consumer<Joining> catchUp) {
+        for (Joining next = joining.poll(); next != null; next = joining.poll()) {
+            if (next.connection().isOpen()) {
+                catchUp.accept(next);
+                connections.put(next.connection().id(), next.connection());
+            }
+        }
     }
 
     void unregister(Connection connection) {
@@ -36,7 +55,7 @@ public class StreamingHub {
     }
 
     public int size() {
-        return connections.size();
+        return connections.size() + joining.size();
     }
 
     /** {@code {"stream":["hashtag","cats"],"event":"update","payload":"<the entity as a JSON string>"}}. */
@@ -46,12 +65,6 @@ public class StreamingHub {
 
     void error(Connection connection, String message, int status) {
         connection.send(json(Map.of("error", message, "status", status)));
-    }
-
-    /** Ends the streams of whoever matches (a revoked token, a deactivated account). */
-    void close(Predicate<Connection> which) {
-        List.copyOf(connections.values()).stream().filter(which)
-                .forEach(connection -> connection.close(CloseStatus.POLICY_VIOLATION));
     }
 
     /** Keeps idle connections open through proxies that drop silent ones, and finds the dead. */
