@@ -38,8 +38,6 @@ import social.annals.gateway.web.RenderedMapSerializer;
 import social.annals.query.notification.NotificationProjection;
 import social.annals.query.notification.NotificationQueries;
 import social.annals.query.notification.NotificationView;
-import social.annals.query.social.RelationshipQueries;
-import social.annals.query.social.RelationshipView;
 import social.annals.query.status.HomeTimelineProjection;
 import social.annals.query.status.StatusProjection;
 import social.annals.query.status.StatusQueries;
@@ -159,10 +157,10 @@ public class LiveFeed implements SmartLifecycle {
 
     void deliver(Object event, long position, Collection<Connection> targets) {
         if (event instanceof StatusPosted posted) {
-            arrived(posted.statusId(), false, posted.visibility(), posted.authorId(), posted.tags(),
-                    posted.mentionedIds(), position, targets);
+            arrived(posted.statusId(), false, posted.visibility(), posted.authorId(), posted.conversationId(),
+                    posted.tags(), posted.mentionedIds(), position, targets);
         } else if (event instanceof StatusReblogged boost) {
-            arrived(boost.reblogId(), true, null, boost.accountId(), List.of(), List.of(), position, targets);
+            arrived(boost.reblogId(), true, null, boost.accountId(), null, List.of(), List.of(), position, targets);
         } else if (event instanceof StatusDeleted deleted) {
             for (Connection connection : targets) {
                 connection.streams().stream().filter(stream -> !stream.name().equals("user:notification"))
@@ -183,15 +181,21 @@ public class LiveFeed implements SmartLifecycle {
         List.copyOf(targets).stream().filter(which).forEach(connection -> connection.close(CloseStatus.POLICY_VIOLATION));
     }
 
-    /** A new status or boost: to the home streams whose timeline got it, and to the public and tag streams. */
-    private void arrived(String statusId, boolean boost, Visibility visibility, String authorId, List<String> tags,
-                         List<String> mentioned, long position, Collection<Connection> targets) {
+    /**
+     * A new status or boost: to the home streams whose timeline got it, and to the public, tag and
+     * direct streams it belongs to; never to a viewer who blocks or mutes its author (or its thread)
+     * or whom the author blocks. A new status looks the same to every viewer (nobody has favourited
+     * or boosted it yet), so it is rendered once; a boost carries the viewer's own flags on the
+     * boosted status, so it is rendered for each.
+     */
+    private void arrived(String statusId, boolean boost, Visibility visibility, String authorId, String conversationId,
+                         List<String> tags, List<String> mentioned, long position, Collection<Connection> targets) {
         barrier.awaitEvent(position, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
         Set<String> homeViewers = targets.stream().filter(connection -> connection.follows("user"))
                 .map(Connection::viewerId).filter(Objects::nonNull).collect(Collectors.toSet());
         Set<String> homes = Set.copyOf(queries.many(new StatusQueries.HomeTimelineOwners(statusId, homeViewers),
                 String.class));
-        Map<String, String> rendered = new HashMap<>();
+        Map<Connection, List<Stream>> deliveries = new HashMap<>();
         for (Connection connection : targets) {
             for (Stream stream : connection.streams()) {
                 boolean sees = switch (stream.name()) {
@@ -203,29 +207,49 @@ public class LiveFeed implements SmartLifecycle {
                             && (authorId.equals(connection.viewerId()) || mentioned.contains(connection.viewerId()));
                     default -> false;
                 };
-                if (!sees) {
-                    continue;
-                }
-                String payload = rendered.computeIfAbsent(viewerKey(connection), key -> render(statusId, connection));
-                if (!payload.isEmpty() && !mutes(connection, authorId)) {
-                    hub.send(connection, stream, "update", payload);
+                if (sees) {
+                    deliveries.computeIfAbsent(connection, key -> new java.util.ArrayList<>()).add(stream);
                 }
             }
         }
-    }
-
-    /** The status as {@code GET /api/v1/statuses/:id} shows it to this viewer; empty if it may not see it. */
-    private String render(String statusId, Connection connection) {
-        StatusView view = queries.one(new StatusQueries.ById(statusId, connection.viewerId()), StatusView.class);
-        return view == null ? "" : write(statuses.render(view, connection.viewer()));
-    }
-
-    private boolean mutes(Connection connection, String authorId) {
-        if (connection.viewerId() == null || connection.viewerId().equals(authorId)) {
-            return false;
+        if (deliveries.isEmpty()) {
+            return;
         }
-        return queries.many(new RelationshipQueries.Between(connection.viewerId(), List.of(authorId)),
-                RelationshipView.class).stream().anyMatch(RelationshipView::muting);
+        Set<String> viewers = deliveries.keySet().stream().map(Connection::viewerId).filter(Objects::nonNull)
+                .filter(viewer -> !viewer.equals(authorId)).collect(Collectors.toSet());
+        Set<String> hidden = Set.copyOf(queries.many(new StatusQueries.HiddenFrom(authorId, conversationId, viewers),
+                String.class));
+        String once = boost ? null : renderOnce(statusId);
+        if (!boost && once == null) {
+            return;
+        }
+        Map<Stream, String> frames = new HashMap<>(); // the same bytes for everyone on a stream
+        deliveries.forEach((connection, streams) -> {
+            if (connection.viewerId() != null && hidden.contains(connection.viewerId())) {
+                return;
+            }
+            if (!boost) {
+                streams.forEach(stream -> connection.send(
+                        frames.computeIfAbsent(stream, key -> hub.frame(key, "update", once))));
+                return;
+            }
+            String payload = renderFor(statusId, connection);
+            if (payload != null) {
+                streams.forEach(stream -> hub.send(connection, stream, "update", payload));
+            }
+        });
+    }
+
+    private String renderOnce(String statusId) {
+        List<StatusView> views = queries.many(new StatusQueries.ByIds(List.of(statusId)), StatusView.class);
+        // A status deleted meanwhile is followed by its delete event.
+        return views.isEmpty() ? null : write(statuses.render(views.get(0), null));
+    }
+
+    /** As {@code GET /api/v1/statuses/:id} shows it to this viewer; null if it may not see it. */
+    private String renderFor(String statusId, Connection connection) {
+        StatusView view = queries.one(new StatusQueries.ById(statusId, connection.viewerId()), StatusView.class);
+        return view == null ? null : write(statuses.render(view, connection.viewer()));
     }
 
     private void notified(NotificationDelivered delivered, long position, Collection<Connection> targets) {
@@ -251,10 +275,6 @@ public class LiveFeed implements SmartLifecycle {
             connection.streams().stream().filter(stream -> stream.name().startsWith("user")).findFirst()
                     .ifPresent(stream -> hub.send(connection, stream, "notification", payload));
         }
-    }
-
-    private static String viewerKey(Connection connection) {
-        return connection.viewerId() == null ? "" : connection.viewerId();
     }
 
     private String write(Object entity) {

@@ -60,7 +60,12 @@ public class StreamingHub {
 
     /** {@code {"stream":["hashtag","cats"],"event":"update","payload":"<the entity as a JSON string>"}}. */
     void send(Connection connection, Stream stream, String event, String payload) {
-        connection.send(json(Map.of("stream", stream.label(), "event", event, "payload", payload)));
+        connection.send(frame(stream, event, payload));
+    }
+
+    /** One frame, to send as it is to every connection on the same stream. */
+    String frame(Stream stream, String event, String payload) {
+        return json(Map.of("stream", stream.label(), "event", event, "payload", payload));
     }
 
     void error(Connection connection, String message, int status) {

@@ -47,7 +47,10 @@ class TwoNodesTest extends ApiTest {
                     "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                     "--spring.datasource.username=postgres", "--annals.roles=web,projector", "--server.port=0",
                     "--annals.node-name=node-b", "--annals.rebuild.release-poll-ms=200",
-                    "--annals.rate-limits.exempt=127.0.0.1");
+                    "--annals.rate-limits.exempt=127.0.0.1",
+                    // The same emoji as this node: a node records the emoji it finds when it starts.
+                    "--annals.emoji.static-dir=" + environment.getProperty("annals.emoji.static-dir"),
+                    "--annals.emoji.lists=" + environment.getProperty("annals.emoji.lists"));
         }
     }
 

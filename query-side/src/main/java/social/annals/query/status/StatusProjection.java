@@ -347,6 +347,27 @@ public class StatusProjection {
     }
 
     @QueryHandler
+    public List<String> handle(StatusQueries.HiddenFrom query) {
+        if (query.viewers().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT account_id FROM relationship_view WHERE target_id = ? "
+                    + "AND account_id = ANY (?) AND (blocking OR muting) UNION SELECT target_id FROM relationship_view "
+                    + "WHERE account_id = ? AND target_id = ANY (?) AND blocking UNION SELECT account_id "
+                    + "FROM muted_thread_view WHERE conversation_id = ? AND account_id = ANY (?)");
+            var viewers = con.createArrayOf("varchar", query.viewers().toArray());
+            statement.setString(1, query.authorId());
+            statement.setArray(2, viewers);
+            statement.setString(3, query.authorId());
+            statement.setArray(4, viewers);
+            statement.setString(5, query.conversationId());
+            statement.setArray(6, viewers);
+            return statement;
+        }, (rs, row) -> rs.getString(1));
+    }
+
+    @QueryHandler
     public List<StatusView> handle(StatusQueries.VisibleByIds query) {
         if (query.statusIds().isEmpty()) {
             return List.of();

@@ -22,6 +22,13 @@ public final class StatusQueries {
     }
 
     /** Statuses (and boosted originals) by id, without visibility checks: for rendering what was already checked. */
+    /**
+     * Which of {@code viewers} must not be shown a post of {@code authorId} in {@code conversationId}
+     * (null: any): they block or mute the author, the author blocks them, or they muted the thread.
+     */
+    public record HiddenFrom(String authorId, String conversationId, java.util.Collection<String> viewers) {
+    }
+
     /** Which of {@code among} have the status in their home timeline (for the live streams). */
     public record HomeTimelineOwners(String statusId, java.util.Collection<String> among) {
     }
