@@ -3,6 +3,7 @@ package social.annals.gateway.streaming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -15,6 +16,7 @@ import social.annals.gateway.security.ApiPrincipal;
  * {@code unsubscribe} messages afterwards; anything else gets an error frame, as Mastodon sends.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class StreamingHandler extends TextWebSocketHandler {
 
     static final String VIEWER = "annals.streaming.viewer";

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
@@ -23,6 +24,7 @@ import social.annals.gateway.security.Authenticator;
  * unknown stream or a hashtag stream without its tag 400, in JSON, and no socket is opened.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class StreamingHandshake implements HandshakeInterceptor {
 
     static final String PROTOCOL_HEADER = "Sec-WebSocket-Protocol";

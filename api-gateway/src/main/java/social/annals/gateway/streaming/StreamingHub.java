@@ -8,11 +8,13 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.PingMessage;
 
 /** The connections this node holds, and how an event is written to them (Mastodon's frame). */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class StreamingHub {
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();

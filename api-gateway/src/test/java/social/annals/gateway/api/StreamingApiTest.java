@@ -121,4 +121,31 @@ class StreamingApiTest extends ApiTest {
             assertThat(stream.closeCode(10)).isEqualTo(1008);
         }
     }
+
+    /** Pleroma-FE's way: a trailing slash, the token in the query; a muted author's posts never reach the viewer. */
+    @Test
+    void pleromaFrontendsConnectionGetsWhatTheRestApiWouldShowIt() {
+        User reader = user("feviewer");
+        User muted = user("fenoisy");
+        User other = user("fequiet");
+        act(reader, "/api/v1/accounts/" + muted.id() + "/mute");
+        try (StreamClient stream = StreamClient.open(port,
+                "/api/v1/streaming/?access_token=" + token(reader) + "&stream=public")) {
+            postStatusId(muted, "status", "you will not see this");
+            String shown = postStatusId(other, "status", "but this");
+            assertThat(StreamClient.payload(stream.nextEvent("update")).get("id").asText()).isEqualTo(shown);
+        }
+    }
+
+    @Test
+    void deactivatingAnAccountEndsItsStreams() {
+        String admin = unique("streamadmin");
+        assertThat(commandLine("new", admin, admin + "@example.org", "--password", PASSWORD, "--admin")).isZero();
+        User user = user("deactivated");
+        try (StreamClient stream = StreamClient.open(port, "/api/v1/streaming?stream=user&access_token=" + token(user))) {
+            http.patchForm("/api/pleroma/admin/users/" + user.nickname() + "/toggle_activation", List.of(),
+                    "Authorization", Http.basic(admin, PASSWORD));
+            assertThat(stream.closeCode(10)).isEqualTo(1008);
+        }
+    }
 }
