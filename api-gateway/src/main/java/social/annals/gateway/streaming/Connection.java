@@ -21,7 +21,7 @@ final class Connection {
     static final int BUFFER_LIMIT_BYTES = 512 * 1024;
 
     private final WebSocketSession session;
-    private final ApiPrincipal viewer;
+    private volatile ApiPrincipal viewer;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
     Connection(WebSocketSession session, ApiPrincipal viewer) {
@@ -40,6 +40,11 @@ final class Connection {
 
     ApiPrincipal viewer() {
         return viewer;
+    }
+
+    /** Pleroma's {@code pleroma:authenticate}: a socket opened without a token gets its viewer afterwards. */
+    void authenticate(ApiPrincipal viewer) {
+        this.viewer = viewer;
     }
 
     String viewerId() {

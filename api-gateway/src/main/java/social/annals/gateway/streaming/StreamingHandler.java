@@ -25,10 +25,12 @@ public class StreamingHandler extends TextWebSocketHandler {
     private static final String CONNECTION = "annals.streaming.connection";
 
     private final StreamingHub hub;
+    private final StreamingHandshake handshake;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public StreamingHandler(StreamingHub hub) {
+    public StreamingHandler(StreamingHub hub, StreamingHandshake handshake) {
         this.hub = hub;
+        this.handshake = handshake;
     }
 
     @Override
@@ -51,6 +53,10 @@ public class StreamingHandler extends TextWebSocketHandler {
             json = null;
         }
         String type = json == null ? null : json.path("type").asText(null);
+        if ("pleroma:authenticate".equals(type)) {
+            authenticate(connection, json.path("token").asText(""));
+            return;
+        }
         if (!"subscribe".equals(type) && !"unsubscribe".equals(type)) {
             hub.error(connection, "Unknown message: expected {\"type\":\"subscribe\"|\"unsubscribe\",\"stream\":…}", 400);
             return;
@@ -65,6 +71,31 @@ public class StreamingHandler extends TextWebSocketHandler {
         } else {
             connection.streams().remove(stream.get());
         }
+    }
+
+    /**
+     * Pleroma's authentication after connecting, which Pleroma-FE uses: the answer is a
+     * {@code pleroma:respond} event, as Pleroma sends it.
+     */
+    private void authenticate(Connection connection, String token) {
+        String error = null;
+        if (connection.viewer() != null) {
+            error = "already_authenticated";
+        } else {
+            ApiPrincipal viewer = handshake.viewerOf(token.trim()).orElse(null);
+            if (viewer == null) {
+                error = "unauthorized";
+            } else {
+                connection.authenticate(viewer);
+            }
+        }
+        java.util.Map<String, String> answer = new java.util.LinkedHashMap<>();
+        answer.put("type", "pleroma:authenticate");
+        answer.put("result", error == null ? "success" : "error");
+        if (error != null) {
+            answer.put("error", error);
+        }
+        connection.send(hub.json(java.util.Map.of("event", "pleroma:respond", "payload", hub.json(answer))));
     }
 
     @Override

@@ -45,10 +45,10 @@ public class StreamingHandshake implements HandshakeInterceptor {
         ApiPrincipal viewer = (ApiPrincipal) servlet.getAttribute(ApiAuthenticationFilter.PRINCIPAL);
         String protocolToken = servlet.getHeader(PROTOCOL_HEADER);
         if (viewer == null && protocolToken != null && !protocolToken.isBlank()) {
-            viewer = authenticator.byToken(protocolToken.trim(), ApiPrincipal.Method.BEARER).orElse(null);
+            viewer = viewerOf(protocolToken.trim()).orElse(null);
         }
         boolean tokenSent = servlet.getParameter("access_token") != null || protocolToken != null;
-        if ((tokenSent && viewer == null) || (viewer != null && (!viewer.isUser() || !viewer.hasAnyScope(READ_SCOPES)))) {
+        if ((tokenSent && viewer == null) || (viewer != null && !mayRead(viewer))) {
             return refuse(response, HttpStatus.UNAUTHORIZED, "Invalid access token");
         }
         String name = servlet.getParameter("stream");
@@ -67,6 +67,16 @@ public class StreamingHandshake implements HandshakeInterceptor {
         }
         attributes.put(StreamingHandler.SINCE, feed.lastPosition());
         return true;
+    }
+
+    /** The user a token signs in, if it may read their streams. */
+    Optional<ApiPrincipal> viewerOf(String token) {
+        return token.isEmpty() ? Optional.empty()
+                : authenticator.byToken(token, ApiPrincipal.Method.BEARER).filter(StreamingHandshake::mayRead);
+    }
+
+    private static boolean mayRead(ApiPrincipal viewer) {
+        return viewer.isUser() && viewer.hasAnyScope(READ_SCOPES);
     }
 
     @Override

@@ -148,4 +148,31 @@ class StreamingApiTest extends ApiTest {
             assertThat(stream.closeCode(10)).isEqualTo(1008);
         }
     }
+
+    /** What Pleroma-FE 2.x sends: connect, then pleroma:authenticate, then subscribe once it is answered. */
+    @Test
+    void pleromaFrontendsAuthenticateAfterConnectingThenSubscribe() {
+        User reader = user("fereader");
+        User author = user("feauthor");
+        act(reader, "/api/v1/accounts/" + author.id() + "/follow");
+        try (StreamClient stream = StreamClient.open(port, "/api/v1/streaming")) {
+            stream.send("{\"type\":\"pleroma:authenticate\",\"token\":\"" + token(reader) + "\"}");
+            JsonNode answer = stream.nextEvent("pleroma:respond");
+            assertThat(StreamClient.payload(answer).toString())
+                    .isEqualTo("{\"type\":\"pleroma:authenticate\",\"result\":\"success\"}");
+            stream.send("{\"type\":\"subscribe\",\"stream\":\"user\"}");
+            String id = postStatusId(author, "status", "for the frontend");
+            assertThat(StreamClient.payload(stream.nextEvent("update")).get("id").asText()).isEqualTo(id);
+        }
+        try (StreamClient stream = StreamClient.open(port, "/api/v1/streaming?access_token=" + token(reader))) {
+            stream.send("{\"type\":\"pleroma:authenticate\",\"token\":\"" + token(reader) + "\"}");
+            assertThat(StreamClient.payload(stream.nextEvent("pleroma:respond")).get("error").asText())
+                    .isEqualTo("already_authenticated");
+        }
+        try (StreamClient stream = StreamClient.open(port, "/api/v1/streaming")) {
+            stream.send("{\"type\":\"pleroma:authenticate\",\"token\":\"wrong\"}");
+            assertThat(StreamClient.payload(stream.nextEvent("pleroma:respond")).get("error").asText())
+                    .isEqualTo("unauthorized");
+        }
+    }
 }
