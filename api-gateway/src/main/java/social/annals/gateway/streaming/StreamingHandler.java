@@ -35,7 +35,8 @@ public class StreamingHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        Connection connection = new Connection(session, (ApiPrincipal) session.getAttributes().get(VIEWER));
+        Connection connection = new Connection(session, (ApiPrincipal) session.getAttributes().get(VIEWER),
+                hub.senders());
         if (session.getAttributes().get(INITIAL_STREAM) instanceof Stream stream) {
             connection.streams().add(stream);
         }

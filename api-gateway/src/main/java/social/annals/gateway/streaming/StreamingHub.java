@@ -2,11 +2,15 @@ package social.annals.gateway.streaming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -17,13 +21,30 @@ import org.springframework.web.socket.PingMessage;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class StreamingHub {
 
+    private static final int SENDER_THREADS = 8;
+
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     /** Connections opened since the feed last looked, with the log position their handshake saw. */
     private final Queue<Joining> joining = new ConcurrentLinkedQueue<>();
     private final ObjectMapper mapper;
+    /** Writes to the sockets, so the feed never waits for a client; a stalled one holds a thread at most 5 s. */
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDER_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "streaming-send");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public StreamingHub(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    Executor senders() {
+        return senders;
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     record Joining(Connection connection, long since) {
