@@ -81,6 +81,8 @@ class DockerComposeFileTest {
             assertThat(app.get("ports")).as("only the load balancer is published").isNull();
         }
         assertThat(nginx).contains("X-Forwarded-For $proxy_add_x_forwarded_for");
+        assertThat(nginx).as("the streaming API's WebSocket upgrade passes through")
+                .contains("location /api/v1/streaming").contains("proxy_set_header Upgrade $http_upgrade");
         assertThat((Iterable<String>) lb.get("volumes")).anyMatch(volume -> volume.startsWith("./docker/nginx.conf:"));
         String port = (String) ((Map<String, Object>) service(NODES.get(0)).get("environment")).get("ANNALS_BASE_URL");
         assertThat((Iterable<String>) lb.get("ports")).containsExactly(port.substring(port.lastIndexOf(':') + 1) + ":80");
