@@ -117,7 +117,7 @@ public class LiveFeed implements SmartLifecycle {
                         long position = event.trackingToken().position().orElse(0);
                         remember(position, event.getPayload());
                         if (hub.size() > 0) {
-                            deliver(event.getPayload(), position, hub.connections());
+                            deliverSafely(event.getPayload(), position);
                         }
                         lastPosition = position;
                     }
@@ -126,10 +126,20 @@ public class LiveFeed implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // The database went away, or one event could not be rendered: go on from the head.
+                // The log could not be read (the database went away): go on from its head.
                 log.warn("live feed interrupted, reading on from the head: {}", e.getMessage());
                 pause();
             }
+        }
+    }
+
+    /** One event that cannot be rendered (a database blip) is skipped; the stream goes on. */
+    private void deliverSafely(Object event, long position) {
+        try {
+            deliver(event, position, hub.connections());
+        } catch (RuntimeException e) {
+            log.warn("streaming: {} at {} not delivered: {}", event.getClass().getSimpleName(), position,
+                    e.getMessage());
         }
     }
 
