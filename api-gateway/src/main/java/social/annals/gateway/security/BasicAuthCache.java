@@ -1,11 +1,10 @@
 package social.annals.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import social.annals.command.secrets.Digests;
 
@@ -21,26 +20,24 @@ public class BasicAuthCache {
     private static final int MAX_ENTRIES = 10_000;
 
     private final Digests digests;
-    private final Clock clock;
-    private final Map<String, Instant> verified = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    });
+    /** Keyed by the digest; expiring by the injected clock, so tests can move time. */
+    private final Cache<String, Boolean> verified;
 
     public BasicAuthCache(Digests digests, Clock clock) {
         this.digests = digests;
-        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(TTL)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
     public boolean isVerified(String login, String password, String passwordHash) {
-        Instant until = verified.get(key(login, password, passwordHash));
-        return until != null && clock.instant().isBefore(until);
+        return verified.getIfPresent(key(login, password, passwordHash)) != null;
     }
 
     public void remember(String login, String password, String passwordHash) {
-        verified.put(key(login, password, passwordHash), clock.instant().plus(TTL));
+        verified.put(key(login, password, passwordHash), Boolean.TRUE);
     }
 
     private String key(String login, String password, String passwordHash) {
