@@ -3,7 +3,7 @@ package social.annals.gateway.captcha;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import social.annals.command.captcha.Captcha;
@@ -23,10 +23,10 @@ public class CaptchaCheck {
 
     private final CaptchaSettings settings;
     private final CaptchaSeal seal;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Clock clock;
 
-    public CaptchaCheck(CaptchaSettings settings, CaptchaSeal seal, CommandGateway commands, Clock clock) {
+    public CaptchaCheck(CaptchaSettings settings, CaptchaSeal seal, Commands commands, Clock clock) {
         this.settings = settings;
         this.seal = seal;
         this.commands = commands;

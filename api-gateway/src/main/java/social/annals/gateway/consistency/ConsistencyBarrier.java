@@ -1,8 +1,13 @@
 package social.annals.gateway.consistency;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -16,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes for HTTP: after a command returns, wait until the named read models have
- * processed everything up to the event store's head. Segments this node processes are read
+ * Read-your-writes: after a command returns, wait until the read models its events feed have
+ * processed them (see {@link Commands}). Segments this node processes are read
  * from the processor itself; segments claimed by other nodes from the shared token table, so
  * the barrier holds in a cluster too. On timeout the request goes on with what is there.
  */
@@ -42,6 +48,7 @@ public class ConsistencyBarrier {
     private final JdbcTemplate jdbc;
     private final Serializer tokenSerializer;
     private final Duration timeout;
+    private final ReadModels readModels;
 
     public ConsistencyBarrier(EventStore eventStore, EventProcessingConfiguration processing, JdbcTemplate jdbc,
                               @Qualifier("serializer") Serializer tokenSerializer,
@@ -51,25 +58,66 @@ public class ConsistencyBarrier {
         this.jdbc = jdbc;
         this.tokenSerializer = tokenSerializer;
         this.timeout = Duration.ofMillis(timeoutMs);
+        this.readModels = new ReadModels(processing);
     }
 
     /**
-     * Waits until the named streaming read models have processed the latest event of
-     * {@code aggregateId}. The event's own position is used, not the store's head: with
+     * Waits until every read model that handles an event a send recorded has processed it. The
+     * latest position of each aggregate the events belong to is used, not the store's head: with
      * concurrent writers a later position can be visible before an earlier one commits, and a
-     * processor past the head may still have the earlier one as a gap.
+     * processor past the head may still have the earlier one as a gap. A send that recorded no
+     * event waits for the latest event of the command's target aggregate, if it names one.
      */
-    public void await(String aggregateId, String... groups) {
-        Long position = jdbc.queryForObject(
-                "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, aggregateId);
+    void awaitReadModels(PublishedEvents.Recording recording, Object command) {
+        if (recording.isEmpty()) {
+            String target = command == null ? null : ReadModels.targetOf(command);
+            if (target != null) {
+                awaitLatestEventOf(target);
+            }
+            return;
+        }
+        Set<String> groups = readModels.handling(recording.payloadTypes);
+        if (groups.isEmpty()) {
+            return; // only subscribing read models: they were updated in the command's own transaction
+        }
+        Long position = latestPosition(recording.aggregateIds, recording.eventIds);
         if (position != null) {
             awaitPosition(position, false, groups);
         }
     }
 
-    /** Waits until the named streaming read models have processed the event at {@code position}. */
-    public void awaitEvent(long position, String... groups) {
-        awaitPosition(position, false, groups);
+    /** Waits until every read model that handles any of the given payload types has processed the event at {@code position}. */
+    public void awaitReadModelsOf(long position, Class<?>... payloadTypes) {
+        awaitPosition(position, false, readModels.handling(Set.of(payloadTypes)));
+    }
+
+    /** Waits until the read models that handle the latest event of an aggregate have processed it. */
+    public void awaitLatestEventOf(String aggregateId) {
+        List<Map<String, Object>> latest = jdbc.queryForList("SELECT globalindex, payloadtype FROM domainevententry "
+                + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1", aggregateId);
+        if (latest.isEmpty()) {
+            return;
+        }
+        long position = ((Number) latest.get(0).get("globalindex")).longValue();
+        Class<?> type = ReadModels.classNamed((String) latest.get(0).get("payloadtype"));
+        awaitPosition(position, false, type == null ? readModels.all() : readModels.handling(Set.of(type)));
+    }
+
+    private Long latestPosition(Set<String> aggregateIds, Set<String> eventIds) {
+        return jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT max(position) FROM ("
+                    + "SELECT (SELECT globalindex FROM domainevententry WHERE aggregateidentifier = id "
+                    + "ORDER BY sequencenumber DESC LIMIT 1) AS position FROM unnest(?::text[]) AS ids(id) "
+                    + "UNION ALL SELECT globalindex FROM domainevententry WHERE eventidentifier = ANY(?::text[])) AS p")) {
+                statement.setArray(1, connection.createArrayOf("text", aggregateIds.toArray()));
+                statement.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    long position = rows.getLong(1);
+                    return rows.wasNull() ? null : position;
+                }
+            }
+        });
     }
 
     /** Waits until the named read models have reached the store's current head (for operations such as rebuilds). */
@@ -82,6 +130,10 @@ public class ConsistencyBarrier {
     }
 
     private void awaitPosition(long position, boolean reachingIsEnough, String... groups) {
+        awaitPosition(position, reachingIsEnough, List.of(groups));
+    }
+
+    private void awaitPosition(long position, boolean reachingIsEnough, Collection<String> groups) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pauseMs = 1;
         for (String group : groups) {

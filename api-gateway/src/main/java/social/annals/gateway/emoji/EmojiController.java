@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.emoji.EmojiRegistry;
 import social.annals.command.emoji.ReloadEmojiCommand;
 import social.annals.events.emoji.CustomEmoji;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.Urls;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
-import social.annals.query.emoji.EmojiProjection;
 import social.annals.query.emoji.EmojiQueries;
 
 /** The custom emoji list in Pleroma's and Mastodon's shapes, and the admin's reload. */
@@ -24,17 +21,15 @@ import social.annals.query.emoji.EmojiQueries;
 public class EmojiController {
 
     private final Queries queries;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final EmojiSources sources;
-    private final ConsistencyBarrier barrier;
     private final Urls urls;
 
-    public EmojiController(Queries queries, CommandGateway commands, EmojiSources sources, ConsistencyBarrier barrier,
+    public EmojiController(Queries queries, Commands commands, EmojiSources sources,
                            Urls urls) {
         this.queries = queries;
         this.commands = commands;
         this.sources = sources;
-        this.barrier = barrier;
         this.urls = urls;
     }
 
@@ -70,7 +65,6 @@ public class EmojiController {
     public TextNode reload(ApiPrincipal caller) {
         String actor = caller.isUser() ? caller.accountId() : ApiPrincipal.ADMIN_TOKEN_ACTOR;
         commands.sendAndWait(ReloadEmojiCommand.of(sources.load(), actor));
-        barrier.await(EmojiRegistry.ID, EmojiProjection.GROUP);
         return TextNode.valueOf("ok");
     }
 

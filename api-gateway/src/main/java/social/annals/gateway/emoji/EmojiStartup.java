@@ -1,6 +1,6 @@
 package social.annals.gateway.emoji;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,10 +10,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import social.annals.command.emoji.EmojiRegistry;
 import social.annals.command.emoji.ReloadEmojiCommand;
-import social.annals.gateway.consistency.ConsistencyBarrier;
-import social.annals.query.emoji.EmojiProjection;
 
 /**
  * Loads the emoji sources when the server starts (recording only what changed since the last
@@ -27,13 +24,11 @@ public class EmojiStartup implements WebMvcConfigurer {
     private static final Logger log = LoggerFactory.getLogger(EmojiStartup.class);
 
     private final EmojiSources sources;
-    private final CommandGateway commands;
-    private final ConsistencyBarrier barrier;
+    private final Commands commands;
 
-    public EmojiStartup(EmojiSources sources, CommandGateway commands, ConsistencyBarrier barrier) {
+    public EmojiStartup(EmojiSources sources, Commands commands) {
         this.sources = sources;
         this.commands = commands;
-        this.barrier = barrier;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,7 +37,6 @@ public class EmojiStartup implements WebMvcConfigurer {
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
                 commands.sendAndWait(ReloadEmojiCommand.of(sources.load(), null));
-                barrier.await(EmojiRegistry.ID, EmojiProjection.GROUP);
                 return;
             } catch (RuntimeException e) {
                 log.warn("Custom emoji reload at startup failed (attempt {}): {}", attempt, e.getMessage());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
@@ -23,7 +24,6 @@ import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -48,19 +48,15 @@ import social.annals.command.account.AccountDeletionProcess;
 import social.annals.command.imports.ImportProcess;
 import social.annals.gateway.privacy.CryptoShreddingSerializer;
 import social.annals.gateway.privacy.PersonalDataCipher;
-import social.annals.events.notification.InboxEvent;
-import social.annals.query.auth.AuthProjection;
-import social.annals.query.notification.NotificationProjection;
-import social.annals.query.notification.NotificationSeenProjection;
-import social.annals.query.social.RelationshipProjection;
+import social.annals.query.ReadModelProcessing;
 
 /** Event store, serialisation, processors and the command gateway. */
 @Configuration
 public class AxonConfiguration {
 
-    /** Read models the next request depends on: updated in the command's own transaction. */
-    static final List<String> SUBSCRIBING_GROUPS = List.of(AuthProjection.GROUP, AccountLookup.GROUP,
-            RelationshipProjection.GROUP, NotificationSeenProjection.GROUP);
+    /** Groups updated in the command's own transaction: the next request depends on them. */
+    static final List<String> SUBSCRIBING_GROUPS = Stream.concat(Stream.of(AccountLookup.GROUP),
+            ReadModelProcessing.SUBSCRIBING.stream()).toList();
 
     @Bean
     Clock clock() {
@@ -165,7 +161,7 @@ public class AxonConfiguration {
                 .build();
     }
 
-    static final int NOTIFICATION_BATCH_SIZE = 1000;
+    static final int BULK_BATCH_SIZE = 1000;
 
     private static TrackingEventProcessorConfiguration tracking(Roles roles, int threads, int segments, int batchSize) {
         return TrackingEventProcessorConfiguration.forParallelProcessing(threads)
@@ -183,9 +179,10 @@ public class AxonConfiguration {
                                      @Value("${annals.processors.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.registerTrackingEventProcessorConfiguration(c -> tracking(roles, threads, segments, batchSize));
-            // A post to thousands of subscribers is thousands of deliveries: written in large batches.
-            processing.registerTrackingEventProcessorConfiguration(NotificationProjection.GROUP,
-                    c -> tracking(roles, threads, segments, Math.max(batchSize, NOTIFICATION_BATCH_SIZE)));
+            for (String group : ReadModelProcessing.BULK) {
+                processing.registerTrackingEventProcessorConfiguration(group,
+                        c -> tracking(roles, threads, segments, Math.max(batchSize, BULK_BATCH_SIZE)));
+            }
             // A failing handler must never skip its event: the processor rolls back and retries.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             // One import or deletion batch (a few hundred commands) per transaction, so locks are held briefly.
@@ -196,10 +193,8 @@ public class AxonConfiguration {
                                 .andTokenClaimInterval(1, TimeUnit.SECONDS)
                                 .andAutoStart(roles.projector()));
             }
-            // A recipient's deliveries, reads and clearings are separate aggregates: keep them in order per recipient.
-            processing.registerSequencingPolicy(NotificationProjection.GROUP, c -> event ->
-                    event.getPayload() instanceof InboxEvent inbox ? inbox.recipientId()
-                            : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event));
+            ReadModelProcessing.SEQUENCING.forEach((group, policy) -> processing.registerSequencingPolicy(group,
+                    c -> policy));
             for (String group : SUBSCRIBING_GROUPS) {
                 processing.registerSubscribingEventProcessor(group);
                 processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());

@@ -43,6 +43,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.consistency.ReadModels;
 
 /**
  * Rebuilds read models from the event log.
@@ -65,7 +66,6 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 @Component
 public class ReadModelRebuilder {
 
-    static final String POLICY_PREFIX = "policy-";
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
     /**
      * How long other nodes hold off the segments they released for a rebuild: long enough for it to
@@ -163,7 +163,7 @@ public class ReadModelRebuilder {
      */
     public List<String> groups() {
         return processing.eventProcessors().keySet().stream()
-                .filter(name -> !name.startsWith(POLICY_PREFIX))
+                .filter(ReadModels::isReadModel)
                 .sorted().collect(Collectors.toList());
     }
 
@@ -219,7 +219,7 @@ public class ReadModelRebuilder {
     }
 
     private EventProcessor processor(String group) {
-        if (group.startsWith(POLICY_PREFIX)) {
+        if (!ReadModels.isReadModel(group)) {
             throw new IllegalArgumentException("no read model named " + group);
         }
         return processing.eventProcessor(group)

@@ -35,11 +35,8 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.NotificationRenderer;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.web.RenderedMapSerializer;
-import social.annals.query.notification.NotificationProjection;
 import social.annals.query.notification.NotificationQueries;
 import social.annals.query.notification.NotificationView;
-import social.annals.query.status.HomeTimelineProjection;
-import social.annals.query.status.StatusProjection;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
@@ -200,7 +197,7 @@ public class LiveFeed implements SmartLifecycle {
      */
     private void arrived(String statusId, boolean boost, Visibility visibility, String authorId, String conversationId,
                          List<String> tags, List<String> mentioned, long position, Collection<Connection> targets) {
-        barrier.awaitEvent(position, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
+        barrier.awaitReadModelsOf(position, boost ? StatusReblogged.class : StatusPosted.class);
         Set<String> homeViewers = targets.stream().filter(connection -> connection.follows("user"))
                 .map(Connection::viewerId).filter(Objects::nonNull).collect(Collectors.toSet());
         Set<String> homes = Set.copyOf(queries.many(new StatusQueries.HomeTimelineOwners(statusId, homeViewers),
@@ -270,7 +267,8 @@ public class LiveFeed implements SmartLifecycle {
         if (recipients.isEmpty()) {
             return;
         }
-        barrier.awaitEvent(position, NotificationProjection.GROUP, StatusProjection.GROUP);
+        // The status notified of is rendered too: its read models must have it as well.
+        barrier.awaitReadModelsOf(position, NotificationDelivered.class, StatusPosted.class);
         NotificationView view = queries.one(new NotificationQueries.ById(delivered.recipientId(),
                 delivered.notificationId()), NotificationView.class);
         if (view == null) {

@@ -73,7 +73,7 @@ public abstract class ApiTest {
         int exit = UserCommandLine.run(all);
         if (exit == 0) {
             accountLookup.byNickname(args[1])
-                    .ifPresent(account -> barrier.await(account.accountId(), AccountProjection.GROUP));
+                    .ifPresent(account -> barrier.awaitLatestEventOf(account.accountId()));
         }
         return exit;
     }

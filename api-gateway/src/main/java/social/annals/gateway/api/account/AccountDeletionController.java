@@ -1,30 +1,25 @@
 package social.annals.gateway.api.account;
 
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.AccountDeletionCommands;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.security.Authenticator;
 import social.annals.gateway.web.Params;
-import social.annals.query.account.AccountProjection;
 
 /** {@code POST /api/pleroma/delete_account}: deactivates at once; the deletion itself runs as a process. */
 @RestController
 public class AccountDeletionController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Authenticator authenticator;
-    private final ConsistencyBarrier barrier;
 
-    public AccountDeletionController(CommandGateway commands, Authenticator authenticator,
-                                     ConsistencyBarrier barrier) {
+    public AccountDeletionController(Commands commands, Authenticator authenticator) {
         this.commands = commands;
         this.authenticator = authenticator;
-        this.barrier = barrier;
     }
 
     /** A wrong or missing password is a 200 with an error, as in Pleroma. */
@@ -35,7 +30,6 @@ public class AccountDeletionController {
             return Map.of("error", "Invalid password.");
         }
         commands.sendAndWait(new AccountDeletionCommands.Delete(caller.accountId(), caller.accountId()));
-        barrier.await(caller.accountId(), AccountProjection.GROUP);
         return Map.of("status", "success");
     }
 }

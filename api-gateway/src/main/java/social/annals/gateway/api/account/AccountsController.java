@@ -2,7 +2,8 @@ package social.annals.gateway.api.account;
 
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
+import social.annals.gateway.consistency.ConsistencyBarrier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.UpdateProfileCommand;
 import social.annals.gateway.api.AccountFinder;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.render.TwitterUserRenderer;
@@ -20,7 +20,6 @@ import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
-import social.annals.query.account.AccountProjection;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
 
@@ -29,19 +28,19 @@ public class AccountsController {
 
     private final Queries queries;
     private final AccountFinder accountFinder;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final ConsistencyBarrier barrier;
     private final AccountRenderer accounts;
     private final TwitterUserRenderer twitterUsers;
     private final TextFormatter formatter;
 
-    public AccountsController(Queries queries, CommandGateway commands, ConsistencyBarrier barrier,
+    public AccountsController(Queries queries, Commands commands, ConsistencyBarrier barrier,
                               AccountRenderer accounts, TwitterUserRenderer twitterUsers, TextFormatter formatter,
                               AccountFinder accountFinder) {
         this.accountFinder = accountFinder;
         this.queries = queries;
-        this.commands = commands;
         this.barrier = barrier;
+        this.commands = commands;
         this.accounts = accounts;
         this.twitterUsers = twitterUsers;
         this.formatter = formatter;
@@ -92,14 +91,13 @@ public class AccountsController {
     private void update(ApiPrincipal caller, String displayName, String bio, Boolean locked, Boolean hideFavorites) {
         commands.sendAndWait(new UpdateProfileCommand(caller.accountId(), displayName, bio,
                 bio == null ? null : formatter.toHtml(bio), locked, hideFavorites));
-        barrier.await(caller.accountId(), AccountProjection.GROUP);
     }
 
     private AccountView self(ApiPrincipal caller) {
         AccountView account = queries.one(new AccountQueries.ById(caller.accountId()), AccountView.class);
         if (account == null) {
             // The token is live but the read model has not seen the account yet.
-            barrier.await(caller.accountId(), AccountProjection.GROUP);
+            barrier.awaitLatestEventOf(caller.accountId());
             account = queries.one(new AccountQueries.ById(caller.accountId()), AccountView.class);
         }
         if (account == null) {

@@ -1,31 +1,27 @@
 package social.annals.gateway.api.account;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.ChangeFlavourCommand;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
-import social.annals.query.account.AccountProjection;
 import social.annals.query.account.AccountQueries;
 
 /** The embedded Mastodon web front-end's flavour (Pleroma's pre-1.0 extension); answers are bare JSON strings. */
 @RestController
 public class FlavourController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
-    private final ConsistencyBarrier barrier;
 
-    public FlavourController(CommandGateway commands, Queries queries, ConsistencyBarrier barrier) {
+    public FlavourController(Commands commands, Queries queries) {
         this.commands = commands;
         this.queries = queries;
-        this.barrier = barrier;
     }
 
     @GetMapping("/api/v1/pleroma/flavour")
@@ -39,7 +35,6 @@ public class FlavourController {
     @Auth(value = Auth.Level.REQUIRED, scope = "write")
     public TextNode choose(@PathVariable String flavour, ApiPrincipal caller) {
         commands.sendAndWait(new ChangeFlavourCommand(caller.accountId(), flavour));
-        barrier.await(caller.accountId(), AccountProjection.GROUP);
         return TextNode.valueOf(flavour);
     }
 }

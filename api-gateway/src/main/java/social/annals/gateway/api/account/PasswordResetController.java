@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +31,12 @@ import social.annals.query.auth.AuthQueries;
 @RestController
 public class PasswordResetController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final Moderators moderators;
     private final SecureRandom random = new SecureRandom();
 
-    public PasswordResetController(CommandGateway commands, Queries queries, Moderators moderators) {
+    public PasswordResetController(Commands commands, Queries queries, Moderators moderators) {
         this.commands = commands;
         this.queries = queries;
         this.moderators = moderators;

@@ -1,6 +1,6 @@
 package social.annals.gateway.api.account;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -8,11 +8,8 @@ import social.annals.command.account.RegisterAccountCommand;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.invite.InviteCommands;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
-import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.web.ApiException;
-import social.annals.query.account.AccountProjection;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
 
@@ -24,23 +21,18 @@ public class Registrations {
     public record Form(String nickname, String email, String fullname, String bio, String password, String confirm) {
     }
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final FlakeIdGenerator ids;
     private final TextFormatter formatter;
-    private final ConsistencyBarrier barrier;
-    private final TransactionalCommands transactional;
     private final boolean activationRequired;
 
-    public Registrations(CommandGateway commands, Queries queries, FlakeIdGenerator ids, TextFormatter formatter,
-                         ConsistencyBarrier barrier, TransactionalCommands transactional,
+    public Registrations(Commands commands, Queries queries, FlakeIdGenerator ids, TextFormatter formatter,
                          @Value("${annals.instance.account-activation-required:false}") boolean activationRequired) {
-        this.transactional = transactional;
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
         this.formatter = formatter;
-        this.barrier = barrier;
         this.activationRequired = activationRequired;
     }
 
@@ -61,12 +53,11 @@ public class Registrations {
         if (inviteId == null) {
             commands.sendAndWait(registration);
         } else {
-            transactional.inOneTransaction(inTransaction -> {
+            commands.inOneTransaction(inTransaction -> {
                 inTransaction.sendAndWait(new InviteCommands.Use(inviteId, accountId));
                 inTransaction.sendAndWait(registration);
             });
         }
-        barrier.await(accountId, AccountProjection.GROUP);
         AccountView account = queries.one(new AccountQueries.ById(accountId), AccountView.class);
         if (account == null) {
             // Registered, but the read model is further behind than the barrier waits.

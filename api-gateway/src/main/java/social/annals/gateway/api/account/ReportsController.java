@@ -3,7 +3,7 @@ package social.annals.gateway.api.account;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,14 +11,12 @@ import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.report.ReportCommands;
 import social.annals.events.ids.FlakeId;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
-import social.annals.query.report.ReportProjection;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
@@ -28,17 +26,14 @@ public class ReportsController {
 
     static final int MAX_COMMENT = 1000;
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final FlakeIdGenerator ids;
-    private final ConsistencyBarrier barrier;
 
-    public ReportsController(CommandGateway commands, Queries queries, FlakeIdGenerator ids,
-                             ConsistencyBarrier barrier) {
+    public ReportsController(Commands commands, Queries queries, FlakeIdGenerator ids) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
-        this.barrier = barrier;
     }
 
     /** {@code forward} is accepted and has no effect: there are no remote servers to forward to. */
@@ -64,7 +59,6 @@ public class ReportsController {
         String reportId = ids.next();
         commands.sendAndWait(new ReportCommands.File(reportId, caller.accountId(), accountId, statusIds,
                 comment.isEmpty() ? null : comment));
-        barrier.await(reportId, ReportProjection.GROUP);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", reportId);
         out.put("action_taken", false);

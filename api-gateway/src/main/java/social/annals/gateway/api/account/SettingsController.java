@@ -3,7 +3,7 @@ package social.annals.gateway.api.account;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +27,11 @@ import social.annals.query.auth.AuthQueries;
 @RestController
 public class SettingsController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final Authenticator authenticator;
 
-    public SettingsController(CommandGateway commands, Queries queries, Authenticator authenticator) {
+    public SettingsController(Commands commands, Queries queries, Authenticator authenticator) {
         this.commands = commands;
         this.queries = queries;
         this.authenticator = authenticator;

@@ -14,14 +14,11 @@ import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.moderation.ModerationActionCommands;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
-import social.annals.gateway.consistency.ConsistencyBarrier;
-import social.annals.gateway.infra.TransactionalCommands;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
-import social.annals.query.account.AccountProjection;
-import social.annals.query.moderation.ModerationLogProjection;
 
 /**
  * Accounts created by an admin: confirmed at once, display name = nickname, bio ".", the same
@@ -36,17 +33,14 @@ public class AdminAccountCreation {
 
     private static final String BIO = ".";
 
-    private final TransactionalCommands transactional;
+    private final Commands commands;
     private final FlakeIdGenerator ids;
     private final TextFormatter formatter;
-    private final ConsistencyBarrier barrier;
 
-    public AdminAccountCreation(TransactionalCommands transactional, FlakeIdGenerator ids, TextFormatter formatter,
-                                ConsistencyBarrier barrier) {
-        this.transactional = transactional;
+    public AdminAccountCreation(Commands commands, FlakeIdGenerator ids, TextFormatter formatter) {
+        this.commands = commands;
         this.ids = ids;
         this.formatter = formatter;
-        this.barrier = barrier;
     }
 
     ResponseEntity<Object> create(Params params, Moderator by) {
@@ -60,7 +54,7 @@ public class AdminAccountCreation {
         int[] failedAt = {-1};
         String[] failure = {""};
         try {
-            transactional.inOneTransaction(commands -> {
+            commands.inOneTransaction(commands -> {
                 accountIds.clear();
                 List<AccountRef> created = new ArrayList<>();
                 for (int i = 0; i < requested.size(); i++) {
@@ -96,10 +90,6 @@ public class AdminAccountCreation {
             }
             return ResponseEntity.status(HttpStatus.CONFLICT).body(errors);
         }
-        for (String accountId : accountIds) {
-            barrier.await(accountId, AccountProjection.GROUP);
-        }
-        barrier.await(actionId, ModerationLogProjection.GROUP);
         if (single) {
             return ResponseEntity.ok(TextNode.valueOf(requested.get(0).nickname()));
         }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,33 +15,29 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.NumericIdGenerator;
 import social.annals.command.invite.InviteCommands;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
-import social.annals.query.invite.InviteProjection;
 import social.annals.query.invite.InviteQueries;
 
 /** Registration invites (Pleroma 1.1 paths and the seed paths); as in Pleroma, not moderation-logged. */
 @RestController
 public class AdminInvitesController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final NumericIdGenerator ids;
     private final InviteTokens tokens;
     private final Moderators moderators;
-    private final ConsistencyBarrier barrier;
 
-    public AdminInvitesController(CommandGateway commands, Queries queries, NumericIdGenerator ids,
-                                  InviteTokens tokens, Moderators moderators, ConsistencyBarrier barrier) {
+    public AdminInvitesController(Commands commands, Queries queries, NumericIdGenerator ids,
+                                  InviteTokens tokens, Moderators moderators) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
         this.tokens = tokens;
         this.moderators = moderators;
-        this.barrier = barrier;
     }
 
     /** {@code invite[max_use]} and {@code invite[expires_at]} (YYYY-MM-DD), flat or as a JSON object. */
@@ -68,7 +64,6 @@ public class AdminInvitesController {
         String token = tokens.tokenOf(inviteId);
         commands.sendAndWait(new InviteCommands.Create(inviteId, InviteTokens.digestOf(token), maxUse, expiresOn,
                 moderators.of(caller).nickname()));
-        barrier.await(InviteCommands.idOf(inviteId), InviteProjection.GROUP);
         return TextNode.valueOf(token);
     }
 
@@ -89,7 +84,6 @@ public class AdminInvitesController {
             throw ApiException.bare(HttpStatus.NOT_FOUND, "Not found");
         }
         commands.sendAndWait(new InviteCommands.Revoke(invite.inviteId(), moderators.of(caller).nickname()));
-        barrier.await(InviteCommands.idOf(invite.inviteId()), InviteProjection.GROUP);
         return render(queries.one(new InviteQueries.ByTokenDigest(InviteTokens.digestOf(token)),
                 InviteQueries.Invite.class));
     }

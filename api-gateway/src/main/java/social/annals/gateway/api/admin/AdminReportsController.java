@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +20,6 @@ import social.annals.events.moderation.Moderator;
 import social.annals.events.report.ReportState;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
-import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.StatusRenderer;
@@ -33,11 +31,7 @@ import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
-import social.annals.query.moderation.ModerationLogProjection;
-import social.annals.query.report.ReportProjection;
 import social.annals.query.report.ReportQueries;
-import social.annals.query.status.HomeTimelineProjection;
-import social.annals.query.status.StatusProjection;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
@@ -45,7 +39,7 @@ import social.annals.query.status.StatusView;
 @RestController
 public class AdminReportsController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final Moderators moderators;
     private final AccountRenderer accounts;
@@ -53,14 +47,10 @@ public class AdminReportsController {
     private final StatusRenderer statuses;
     private final TextFormatter formatter;
     private final FlakeIdGenerator ids;
-    private final ConsistencyBarrier barrier;
-    private final TransactionalCommands transactional;
 
-    public AdminReportsController(CommandGateway commands, Queries queries, Moderators moderators,
+    public AdminReportsController(Commands commands, Queries queries, Moderators moderators,
                                   AccountRenderer accounts, AdminAccountRenderer adminAccounts,
-                                  StatusRenderer statuses, TextFormatter formatter, FlakeIdGenerator ids,
-                                  ConsistencyBarrier barrier, TransactionalCommands transactional) {
-        this.transactional = transactional;
+                                  StatusRenderer statuses, TextFormatter formatter, FlakeIdGenerator ids) {
         this.commands = commands;
         this.queries = queries;
         this.moderators = moderators;
@@ -69,7 +59,6 @@ public class AdminReportsController {
         this.statuses = statuses;
         this.formatter = formatter;
         this.ids = ids;
-        this.barrier = barrier;
     }
 
     /** A {@code state} that is no state matches nothing, as in Pleroma. */
@@ -99,7 +88,6 @@ public class AdminReportsController {
                 .orElseThrow(() -> ApiException.bare(HttpStatus.BAD_REQUEST, "Unsupported state"));
         report(id);
         commands.sendAndWait(new ReportCommands.ChangeState(id, state, moderators.of(caller)));
-        barrier.await(id, ReportProjection.GROUP, ModerationLogProjection.GROUP);
         return render(report(id));
     }
 
@@ -124,14 +112,12 @@ public class AdminReportsController {
                 .forEach(mentioned::add);
         String statusId = ids.next();
         // The answer and its record commit together.
-        transactional.inOneTransaction(inTransaction -> {
+        commands.inOneTransaction(inTransaction -> {
             inTransaction.sendAndWait(new StatusCommands.Post(statusId, caller.accountId(), text, formatted.html(), "",
                     Visibility.DIRECT, false, null, null, null, mentioned, formatted.tags(), List.of(), List.of(), null,
                     null));
             inTransaction.sendAndWait(new ReportCommands.RecordResponse(id, statusId, text, by));
         });
-        barrier.await(statusId, StatusProjection.GROUP, HomeTimelineProjection.GROUP);
-        barrier.await(id, ModerationLogProjection.GROUP);
         StatusView status = queries.one(new StatusQueries.ById(statusId, caller.accountId()), StatusView.class);
         return statuses.render(status, caller);
     }

@@ -2,7 +2,7 @@ package social.annals.gateway.api.admin;
 
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,16 +13,12 @@ import social.annals.events.ids.FlakeId;
 import social.annals.events.moderation.Moderator;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
-import social.annals.query.moderation.ModerationLogProjection;
-import social.annals.query.status.HomeTimelineProjection;
-import social.annals.query.status.StatusProjection;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
@@ -30,19 +26,17 @@ import social.annals.query.status.StatusView;
 @RestController
 public class AdminStatusesController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final Moderators moderators;
     private final StatusRenderer statuses;
-    private final ConsistencyBarrier barrier;
 
-    public AdminStatusesController(CommandGateway commands, Queries queries, Moderators moderators,
-                                   StatusRenderer statuses, ConsistencyBarrier barrier) {
+    public AdminStatusesController(Commands commands, Queries queries, Moderators moderators,
+                                   StatusRenderer statuses) {
         this.commands = commands;
         this.queries = queries;
         this.moderators = moderators;
         this.statuses = statuses;
-        this.barrier = barrier;
     }
 
     /** {@code visibility}: public, unlisted or private (not direct); {@code sensitive}: a boolean. */
@@ -68,7 +62,6 @@ public class AdminStatusesController {
         } catch (RuntimeException e) {
             throw notFoundIfRefused(e);
         }
-        barrier.await(id, StatusProjection.GROUP, ModerationLogProjection.GROUP);
         return statuses.render(existing(id), null);
     }
 
@@ -87,7 +80,6 @@ public class AdminStatusesController {
             throw ApiErrorHandler.unwrap(e) instanceof ApiException api ? api
                     : ApiException.bare(HttpStatus.BAD_REQUEST, "Could not delete");
         }
-        barrier.await(id, StatusProjection.GROUP, HomeTimelineProjection.GROUP, ModerationLogProjection.GROUP);
         return Map.of();
     }
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,8 +26,6 @@ import social.annals.events.account.AccountRole;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
-import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.security.ApiPrincipal;
@@ -35,13 +33,9 @@ import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
-import social.annals.query.account.AccountProjection;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
-import social.annals.query.auth.AuthProjection;
 import social.annals.query.auth.AuthQueries;
-import social.annals.query.moderation.ModerationLogProjection;
-import social.annals.query.social.RelationshipProjection;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
@@ -55,30 +49,26 @@ public class AdminUsersController {
     private static final int DEFAULT_PAGE_SIZE = 50;
 
     private final Queries queries;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Moderators moderators;
     private final AdminAccountRenderer renderer;
-    private final ConsistencyBarrier barrier;
     private final FlakeIdGenerator ids;
     private final Digests digests;
     private final AdminAccountCreation creation;
-    private final TransactionalCommands transactional;
     private final StatusRenderer statusRenderer;
 
-    public AdminUsersController(Queries queries, CommandGateway commands, Moderators moderators,
-                                AdminAccountRenderer renderer, ConsistencyBarrier barrier, FlakeIdGenerator ids,
-                                Digests digests, AdminAccountCreation creation, TransactionalCommands transactional,
+    public AdminUsersController(Queries queries, Commands commands, Moderators moderators,
+                                AdminAccountRenderer renderer, FlakeIdGenerator ids,
+                                Digests digests, AdminAccountCreation creation,
                                 StatusRenderer statusRenderer) {
         this.statusRenderer = statusRenderer;
         this.queries = queries;
         this.commands = commands;
         this.moderators = moderators;
         this.renderer = renderer;
-        this.barrier = barrier;
         this.ids = ids;
         this.digests = digests;
         this.creation = creation;
-        this.transactional = transactional;
     }
 
     @GetMapping("/api/pleroma/admin/users")
@@ -152,7 +142,6 @@ public class AdminUsersController {
         Moderator by = moderators.of(caller);
         commands.sendAndWait(new AccountDeletionCommands.Delete(account.accountId(),
                 by.accountId() == null ? by.nickname() : by.accountId()));
-        barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);
         return TextNode.valueOf(account.nickname());
     }
 
@@ -161,7 +150,6 @@ public class AdminUsersController {
     public Map<String, Object> toggleActivation(@PathVariable String nickname, ApiPrincipal caller) {
         AccountView account = moderators.account(nickname);
         commands.sendAndWait(new ModerationCommands.ToggleActivation(account.accountId(), moderators.of(caller)));
-        barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);
         return renderer.render(moderators.account(account.accountId()));
     }
 
@@ -178,7 +166,6 @@ public class AdminUsersController {
         }
         AccountView account = moderators.account(nickname);
         commands.sendAndWait(new ModerationCommands.SetActivation(account.accountId(), active, moderators.of(caller)));
-        barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);
         return ResponseEntity.noContent().build();
     }
 
@@ -209,7 +196,6 @@ public class AdminUsersController {
             String actionId = ids.next();
             commands.sendAndWait(new ModerationActionCommands.Tag(actionId, accounts, tags, add,
                     moderators.of(caller)));
-            barrier.await(actionId, AccountProjection.GROUP, ModerationLogProjection.GROUP);
         }
         return ResponseEntity.noContent().build();
     }
@@ -233,7 +219,6 @@ public class AdminUsersController {
         AccountRole role = role(group);
         AccountView account = moderators.account(nickname);
         commands.sendAndWait(new GrantRoleCommand(account.accountId(), role, moderators.of(caller).nickname()));
-        barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);
         return Map.of("is_" + group, true);
     }
 
@@ -248,8 +233,6 @@ public class AdminUsersController {
         }
         commands.sendAndWait(new ModerationCommands.RevokeRole(account.accountId(), role,
                 moderators.of(caller).nickname()));
-        barrier.await(account.accountId(), AccountProjection.GROUP, AuthProjection.GROUP,
-                ModerationLogProjection.GROUP);
         return Map.of("is_" + group, false);
     }
 
@@ -284,14 +267,12 @@ public class AdminUsersController {
             String actionId = ids.next();
             Moderator by = moderators.of(caller);
             // The relationship change and the record of who forced it commit together.
-            transactional.inOneTransaction(inTransaction -> {
+            commands.inOneTransaction(inTransaction -> {
                 inTransaction.sendAndWait(follow ? new RelationshipCommands.Follow(from, to, false, null)
                         : new RelationshipCommands.Unfollow(from, to));
                 inTransaction.sendAndWait(new ModerationActionCommands.RecordForcedFollow(actionId,
                         Moderators.ref(follower.get()), Moderators.ref(followed.get()), follow, by));
             });
-            barrier.await(actionId, AccountProjection.GROUP, RelationshipProjection.GROUP,
-                    ModerationLogProjection.GROUP);
         }
         return TextNode.valueOf("ok");
     }

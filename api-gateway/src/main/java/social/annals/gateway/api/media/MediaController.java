@@ -16,14 +16,12 @@ import org.springframework.web.multipart.MultipartFile;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.media.Media;
 import social.annals.events.ids.FlakeId;
-import social.annals.gateway.consistency.ConsistencyBarrier;
-import social.annals.gateway.infra.TransactionalCommands;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
-import social.annals.query.status.StatusProjection;
 import social.annals.query.status.StatusQueries;
 
 /**
@@ -36,18 +34,15 @@ public class MediaController {
 
     private static final int MAX_DESCRIPTION = 1500;
 
-    private final TransactionalCommands transactional;
+    private final Commands commands;
     private final JdbcTemplate jdbc;
     private final FlakeIdGenerator ids;
-    private final ConsistencyBarrier barrier;
     private final StatusRenderer statuses;
 
-    public MediaController(TransactionalCommands transactional, JdbcTemplate jdbc, FlakeIdGenerator ids,
-                           ConsistencyBarrier barrier, StatusRenderer statuses) {
-        this.transactional = transactional;
+    public MediaController(Commands commands, JdbcTemplate jdbc, FlakeIdGenerator ids, StatusRenderer statuses) {
+        this.commands = commands;
         this.jdbc = jdbc;
         this.ids = ids;
-        this.barrier = barrier;
         this.statuses = statuses;
     }
 
@@ -64,12 +59,11 @@ public class MediaController {
         String mimeType = mimeTypeOf(file);
         byte[] content = file.getBytes();
         String mediaId = ids.next();
-        transactional.inOneTransaction(commands -> {
+        commands.inOneTransaction(commands -> {
             jdbc.update("INSERT INTO media_file (media_id, owner_id, mime_type, content) VALUES (?, ?, ?, ?)",
                     mediaId, caller.accountId(), mimeType, content);
             commands.sendAndWait(new Media.Upload(mediaId, caller.accountId(), mimeType, content.length, description));
         });
-        barrier.await(mediaId, StatusProjection.GROUP);
         return statuses.attachment(new StatusQueries.Media(mediaId, caller.accountId(), mimeType, description));
     }
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,7 +19,6 @@ import social.annals.command.account.UpdateNotificationSettingsCommand;
 import social.annals.command.notification.NotificationCommands;
 import social.annals.events.notification.NotificationType;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.NotificationRenderer;
 import social.annals.gateway.render.Urls;
@@ -28,8 +27,6 @@ import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
-import social.annals.query.account.AccountProjection;
-import social.annals.query.notification.NotificationProjection;
 import social.annals.query.notification.NotificationQueries;
 import social.annals.query.notification.NotificationView;
 
@@ -42,17 +39,15 @@ public class NotificationsController {
     /** Exactly Pleroma's four; any other key, Pleroma 2.x's included, is ignored. */
     private static final List<String> SETTINGS = List.of("followers", "follows", "remote", "local");
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
-    private final ConsistencyBarrier barrier;
     private final NotificationRenderer notifications;
     private final Urls urls;
 
-    public NotificationsController(CommandGateway commands, Queries queries, ConsistencyBarrier barrier,
+    public NotificationsController(Commands commands, Queries queries,
                                    NotificationRenderer notifications, Urls urls) {
         this.commands = commands;
         this.queries = queries;
-        this.barrier = barrier;
         this.notifications = notifications;
         this.urls = urls;
     }
@@ -97,7 +92,6 @@ public class NotificationsController {
     @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
     public Map<String, Object> clear(ApiPrincipal caller) {
         commands.sendAndWait(new NotificationCommands.Clear(caller.accountId()));
-        barrier.await(NotificationCommands.inboxAggregateId(caller.accountId()), NotificationProjection.GROUP);
         return Map.of();
     }
 
@@ -124,8 +118,6 @@ public class NotificationsController {
 
     private void dismiss(NotificationView notification, ApiPrincipal caller) {
         commands.sendAndWait(new NotificationCommands.Dismiss(notification.notificationId(), caller.accountId()));
-        barrier.await(NotificationCommands.notificationAggregateId(notification.notificationId()),
-                NotificationProjection.GROUP);
     }
 
     /** Dismisses those of {@code ids[]} that are the caller's and ignores the rest. */
@@ -249,7 +241,6 @@ public class NotificationsController {
         if (!values.isEmpty()) {
             commands.sendAndWait(new UpdateNotificationSettingsCommand(caller.accountId(), values.get("followers"),
                     values.get("follows"), values.get("remote"), values.get("local")));
-            barrier.await(caller.accountId(), AccountProjection.GROUP);
         }
         return Map.of("status", "success");
     }

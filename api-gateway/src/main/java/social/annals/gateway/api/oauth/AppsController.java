@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,12 +24,12 @@ import social.annals.query.auth.AuthQueries.App;
 @RestController
 public class AppsController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final FlakeIdGenerator ids;
     private final Tokens tokens;
 
-    public AppsController(CommandGateway commands, Queries queries, FlakeIdGenerator ids, Tokens tokens) {
+    public AppsController(Commands commands, Queries queries, FlakeIdGenerator ids, Tokens tokens) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;

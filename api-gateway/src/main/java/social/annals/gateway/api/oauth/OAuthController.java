@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,11 +30,11 @@ public class OAuthController {
     private final Authenticator authenticator;
     private final TokenIssuer issuer;
     private final Queries queries;
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Urls urls;
 
     public OAuthController(ClientAuthentication clients, Authenticator authenticator, TokenIssuer issuer,
-                           Queries queries, CommandGateway commands, Urls urls) {
+                           Queries queries, Commands commands, Urls urls) {
         this.clients = clients;
         this.authenticator = authenticator;
         this.issuer = issuer;

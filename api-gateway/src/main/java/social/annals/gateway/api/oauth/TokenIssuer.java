@@ -3,7 +3,7 @@ package social.annals.gateway.api.oauth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import social.annals.command.ids.FlakeIdGenerator;
@@ -26,13 +26,13 @@ public class TokenIssuer {
 
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final FlakeIdGenerator ids;
     private final Tokens tokens;
     private final Duration lifetime;
     private final java.time.Clock clock;
 
-    public TokenIssuer(CommandGateway commands, FlakeIdGenerator ids, Tokens tokens, java.time.Clock clock,
+    public TokenIssuer(Commands commands, FlakeIdGenerator ids, Tokens tokens, java.time.Clock clock,
                        @Value("${annals.security.token-lifetime-seconds:600}") long lifetimeSeconds) {
         this.commands = commands;
         this.ids = ids;

@@ -2,7 +2,7 @@ package social.annals.gateway.api.social;
 
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +23,10 @@ import social.annals.query.social.RelationshipQueries;
 @RestController
 public class DomainBlocksController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
 
-    public DomainBlocksController(CommandGateway commands, Queries queries) {
+    public DomainBlocksController(Commands commands, Queries queries) {
         this.commands = commands;
         this.queries = queries;
     }

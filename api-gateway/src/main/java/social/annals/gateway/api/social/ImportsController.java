@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +25,6 @@ import social.annals.command.imports.ImportCommands;
 import social.annals.events.ids.FlakeId;
 import social.annals.events.social.ImportKind;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.Urls;
 import social.annals.gateway.security.ApiPrincipal;
@@ -33,7 +32,6 @@ import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
-import social.annals.query.imports.ImportProjection;
 import social.annals.query.imports.ImportView;
 import social.annals.query.social.RelationshipQueries;
 import social.annals.query.social.RelationshipQueries.AccountList;
@@ -47,18 +45,15 @@ public class ImportsController {
 
     private static final String JOB_STARTED = "\"job started\"";
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final FlakeIdGenerator ids;
-    private final ConsistencyBarrier barrier;
     private final Urls urls;
 
-    public ImportsController(CommandGateway commands, Queries queries, FlakeIdGenerator ids,
-                             ConsistencyBarrier barrier, Urls urls) {
+    public ImportsController(Commands commands, Queries queries, FlakeIdGenerator ids, Urls urls) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
-        this.barrier = barrier;
         this.urls = urls;
     }
 
@@ -153,7 +148,6 @@ public class ImportsController {
             // The same list was submitted at the same moment and that job won: join it.
             importId = commands.sendAndWait(new ImportCommands.Start(ids.next(), caller.accountId(), kind, list));
         }
-        barrier.await(importId, ImportProjection.GROUP);
         return ResponseEntity.ok()
                 .header(HttpHeaders.LOCATION, urls.base() + "/api/pleroma/" + path + "/" + importId)
                 .contentType(MediaType.APPLICATION_JSON)

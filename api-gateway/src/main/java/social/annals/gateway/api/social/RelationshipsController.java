@@ -3,7 +3,7 @@ package social.annals.gateway.api.social;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,14 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.AccountLookup;
-import social.annals.command.social.PairIds;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.social.RelationshipState;
 import social.annals.command.social.RelationshipState.Outcome;
 import social.annals.events.ids.FlakeId;
 import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.RelationshipRenderer;
 import social.annals.gateway.render.Urls;
@@ -27,10 +25,8 @@ import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
-import social.annals.query.account.AccountProjection;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
-import social.annals.query.status.HomeTimelineProjection;
 import social.annals.query.social.RelationshipQueries;
 import social.annals.query.social.RelationshipQueries.AccountList;
 import social.annals.query.social.RelationshipView;
@@ -39,22 +35,20 @@ import social.annals.query.social.RelationshipView;
 @RestController
 public class RelationshipsController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
-    private final ConsistencyBarrier barrier;
     private final AccountRenderer accounts;
     private final Urls urls;
     private final AccountLookup accountLookup;
     private final AccountLists accountLists;
 
-    public RelationshipsController(CommandGateway commands, Queries queries, ConsistencyBarrier barrier,
+    public RelationshipsController(Commands commands, Queries queries,
                                    AccountRenderer accounts, Urls urls, AccountLookup accountLookup,
                                    AccountLists accountLists) {
         this.accountLookup = accountLookup;
         this.accountLists = accountLists;
         this.commands = commands;
         this.queries = queries;
-        this.barrier = barrier;
         this.accounts = accounts;
         this.urls = urls;
     }
@@ -226,14 +220,8 @@ public class RelationshipsController {
                 page.sinceId(), page.minId(), page.limit()), String.class), viewer, request);
     }
 
-    /** Counts shown in Account entities are projected asynchronously: a change waits for them. */
     private RelationshipState send(Object command) {
-        RelationshipState state = commands.sendAndWait(command);
-        if (state.outcome() == Outcome.CHANGED) {
-            barrier.await(PairIds.of(state.actorId(), state.targetId()), AccountProjection.GROUP,
-                    HomeTimelineProjection.GROUP);
-        }
-        return state;
+        return commands.sendAndWait(command);
     }
 
     private static Map<String, Object> answer(RelationshipState state) {

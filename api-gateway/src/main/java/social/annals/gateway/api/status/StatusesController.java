@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,7 +30,6 @@ import social.annals.events.status.StatusPosted;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.security.ApiPrincipal;
@@ -38,11 +37,8 @@ import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
-import social.annals.query.account.AccountProjection;
 import social.annals.query.auth.AuthQueries;
 import social.annals.query.emoji.EmojiQueries;
-import social.annals.query.status.HomeTimelineProjection;
-import social.annals.query.status.StatusProjection;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
@@ -53,21 +49,18 @@ public class StatusesController {
     private static final int MAX_ATTACHMENTS = 4;
     private static final Pattern SHORTCODE = Pattern.compile(":([A-Za-z0-9_+-]+):");
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final Queries queries;
     private final FlakeIdGenerator ids;
-    private final ConsistencyBarrier barrier;
     private final TextFormatter formatter;
     private final StatusRenderer statuses;
     private final AccountLists accountLists;
 
-    public StatusesController(CommandGateway commands, Queries queries, FlakeIdGenerator ids,
-                              ConsistencyBarrier barrier, TextFormatter formatter, StatusRenderer statuses,
+    public StatusesController(Commands commands, Queries queries, FlakeIdGenerator ids, TextFormatter formatter, StatusRenderer statuses,
                               AccountLists accountLists) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
-        this.barrier = barrier;
         this.formatter = formatter;
         this.statuses = statuses;
         this.accountLists = accountLists;
@@ -105,7 +98,6 @@ public class StatusesController {
         }
         StatusCommands.Posted posted = commands.sendAndWait(post);
         // The answer carries the author with the new status counted.
-        barrier.await(posted.statusId(), StatusProjection.GROUP, HomeTimelineProjection.GROUP, AccountProjection.GROUP);
         StatusView view = seenBy(posted.statusId(), caller);
         if (view == null && posted.status() != null) {
             // The read model lags (a rebuild, a database blip): the status is saved all the same.
@@ -164,7 +156,6 @@ public class StatusesController {
     public Map<String, Object> muteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new ThreadMute.Mute(caller.accountId(), status.conversationId()));
-        barrier.await(ThreadMute.idOf(caller.accountId(), status.conversationId()), StatusProjection.GROUP);
         return statuses.render(visibleStatus(id, caller), caller);
     }
 
@@ -173,7 +164,6 @@ public class StatusesController {
     public Map<String, Object> unmuteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new ThreadMute.Unmute(caller.accountId(), status.conversationId()));
-        barrier.await(ThreadMute.idOf(caller.accountId(), status.conversationId()), StatusProjection.GROUP);
         return statuses.render(visibleStatus(id, caller), caller);
     }
 
@@ -223,7 +213,6 @@ public class StatusesController {
             throw ApiException.error(HttpStatus.FORBIDDEN, "Can't delete this post");
         }
         commands.sendAndWait(new StatusCommands.Delete(id, caller.accountId(), caller.admin() || caller.moderator()));
-        barrier.await(id, StatusProjection.GROUP, HomeTimelineProjection.GROUP, AccountProjection.GROUP);
         return Map.of();
     }
 
@@ -286,8 +275,6 @@ public class StatusesController {
         }
         String reblogId = commands.sendAndWait(new StatusCommands.Reblog(ids.next(), caller.accountId(),
                 status.statusId(), status.authorId()));
-        barrier.await("reblog:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP,
-                HomeTimelineProjection.GROUP);
         StatusView boost = reblogId == null ? null
                 : queries.one(new StatusQueries.ById(reblogId, caller.accountId()), StatusView.class);
         return statuses.render(boost != null ? boost : visibleStatus(status.statusId(), caller), caller);
@@ -298,8 +285,6 @@ public class StatusesController {
     public Map<String, Object> unreblog(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new StatusCommands.Unreblog(caller.accountId(), status.statusId()));
-        barrier.await("reblog:" + caller.accountId() + ":" + status.statusId(), StatusProjection.GROUP,
-                HomeTimelineProjection.GROUP);
         return statuses.render(visibleStatus(status.statusId(), caller), caller);
     }
 
@@ -369,7 +354,6 @@ public class StatusesController {
     /** Sends the command, waits until the statuses read model has its aggregate's events, answers the status. */
     private Map<String, Object> actOn(String statusId, Object command, String aggregateId, ApiPrincipal caller) {
         commands.sendAndWait(command);
-        barrier.await(aggregateId, StatusProjection.GROUP);
         return statuses.render(visibleStatus(statusId, caller), caller);
     }
 
