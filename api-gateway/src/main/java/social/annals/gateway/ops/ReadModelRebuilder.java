@@ -2,8 +2,6 @@ package social.annals.gateway.ops;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,11 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -24,8 +20,6 @@ import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -56,7 +50,7 @@ import social.annals.gateway.consistency.ReadModels;
  * the progress, and if this node stops half way the processors go on replaying from there. Once a
  * pass reaches the head its processors start again from where it ended, so events written
  * meanwhile are not lost. Reads meanwhile answer from the rows rebuilt so far (the degraded mode
- * the README describes).
+ * docs/operations.md describes).
  * <p>
  * The subscribing groups are replayed by one more pass into copies of their tables, in short
  * transactions with their writes sent in batches ({@link DeferredWrites}), while the live tables
@@ -73,8 +67,6 @@ public class ReadModelRebuilder {
      */
     private static final Duration RELEASE_HOLD = Duration.ofMinutes(1);
     private static final long CLAIM_RETRY_MS = 250;
-    /** How often a replay waiting for its turn to make copies reports that it is still under way. */
-    private static final int WAITING_REPORT_SECONDS = 30;
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -104,35 +96,6 @@ public class ReadModelRebuilder {
     public static class RebuildRefused extends RuntimeException {
         RebuildRefused(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /**
-     * A streaming read model taken over by a shared pass: its processor (and whether it ran here,
-     * so a node without the projector role does not start it), its handlers, its segments.
-     */
-    private record Taken(String group, StreamingEventProcessor processor, boolean wasRunning,
-                         EventHandlerInvoker invoker, int[] segments, HandledTypes handled) {
-    }
-
-    /**
-     * A read model's handlers, offered each event of a pass. Whether they take a payload type is
-     * asked once per type: asking the invoker for every event (it walks its handlers) cost more
-     * than handling the few events a read model wants.
-     */
-    private static final class HandledTypes {
-        private final EventHandlerInvoker invoker;
-        private final Map<Class<?>, Boolean> known = new ConcurrentHashMap<>();
-
-        HandledTypes(EventHandlerInvoker invoker) {
-            this.invoker = invoker;
-        }
-
-        /** Hands the event to the read model's handlers if any of them takes its type. */
-        void offer(EventMessage<?> event) throws Exception {
-            if (known.computeIfAbsent(event.getPayloadType(), invoker::canHandleType)) {
-                invoker.handle(event, Segment.ROOT_SEGMENT);
-            }
         }
     }
 
@@ -254,7 +217,7 @@ public class ReadModelRebuilder {
                             tokenStore.fetchToken(group.group(), segment); // claims it, or throws if another node has it
                         }
                         group.invoker().performReset();
-                        storePosition(group, replayUpTo(head, null));
+                        storePosition(group, PassReader.replayUpTo(head, null));
                     }
                     record.run();
                 });
@@ -305,11 +268,6 @@ public class ReadModelRebuilder {
         return segments;
     }
 
-    /** A replay token up to the head when the pass began, or the plain position once past it. */
-    private static TrackingToken replayUpTo(TrackingToken head, TrackingToken position) {
-        return head == null ? position : ReplayToken.createReplayToken(head, position);
-    }
-
     /**
      * The taken groups shared among {@code threads} passes, and the subscribing groups in one more,
      * all at once: one pass alone leaves the database and this process each waiting on the other
@@ -323,13 +281,16 @@ public class ReadModelRebuilder {
         try {
             // Taken once for all passes, before any reads: an event still committing now is in its gaps.
             GapAwareTrackingToken start = logReader.positionAt(head == null ? 0 : head.position().orElse(0));
-            Map<String, Long> eventsByType = eventsByType();
-            share(taken, threads, eventsByType).forEach(share -> passes.add(new StreamingPass(share, head, start,
-                    typesFor(share.stream().map(Taken::invoker).toList(), eventsByType))));
+            Map<String, Long> eventsByType = PassPlan.eventsByType(jdbc);
+            PassPlan.share(taken, Taken::invoker, threads, eventsByType).forEach(share -> passes.add(new StreamingPass(
+                    share, reader(head, start, PassPlan.typesFor(share.stream().map(Taken::invoker).toList(),
+                    eventsByType)))));
             if (!subscribing.isEmpty()) {
                 List<EventHandlerInvoker> invokers = subscribing.stream()
                         .map(group -> ((SubscribingEventProcessor) processor(group)).eventHandlerInvoker()).toList();
-                passes.add(new SubscribingPass(subscribing, head, start, typesFor(invokers, eventsByType)));
+                passes.add(new SubscribingPass(subscribing, invokers,
+                        reader(head, start, PassPlan.typesFor(invokers, eventsByType)), logReader, jdbc, transaction,
+                        replays, shadowing));
             }
         } catch (RuntimeException e) {
             restart(taken); // the processors replay on their own from the reset
@@ -351,105 +312,20 @@ public class ReadModelRebuilder {
         jdbc.execute("ANALYZE");
     }
 
-    /** How many events of each stored type the log holds. */
-    private Map<String, Long> eventsByType() {
-        Map<String, Long> eventsByType = new HashMap<>();
-        jdbc.query("SELECT payloadtype, count(*) FROM domainevententry GROUP BY payloadtype",
-                row -> {
-                    eventsByType.put(row.getString(1), row.getLong(2));
-                });
-        return eventsByType;
-    }
-
-    /**
-     * The stored types a pass reads: those its read models handle, and any whose class is gone
-     * (an upcaster may turn them into one that is handled).
-     */
-    private static Set<String> typesFor(List<EventHandlerInvoker> invokers, Map<String, Long> eventsByType) {
-        return eventsByType.keySet().stream()
-                .filter(type -> loadable(type) == null
-                        || invokers.stream().anyMatch(invoker -> invoker.canHandleType(loadable(type))))
-                .collect(Collectors.toSet());
-    }
-
-    private static Class<?> loadable(String type) {
-        try {
-            return Class.forName(type);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-    }
-
-    /**
-     * Reads a pass's events: first those of its types that the log held when the rebuild began,
-     * in batches, then every event written since through the event store (from that position,
-     * with its gaps, so a write still committing when the rebuild began is read then, once).
-     */
-    private abstract class Pass implements Runnable {
-        private final TrackingToken head;
-        private final GapAwareTrackingToken start;
-        private final Set<String> types;
-
-        Pass(TrackingToken head, GapAwareTrackingToken start, Set<String> types) {
-            this.head = head;
-            this.start = start;
-            this.types = types;
-        }
-
-        /**
-         * Feeds every batch to {@code consumer} with the position it reaches; an empty batch only
-         * moves it. Answers the event store's position at the last event read, with its gaps.
-         */
-        GapAwareTrackingToken read(BatchConsumer consumer) throws InterruptedException {
-            long end = start.getIndex();
-            long after = -1;
-            while (after < end) {
-                List<TrackedEventMessage<?>> batch = types.isEmpty() ? List.of()
-                        : logReader.read(types, after, start, batchSize);
-                long reached = batch.size() < batchSize ? end
-                        : batch.get(batch.size() - 1).trackingToken().position().orElseThrow();
-                // With the gaps below it: a processor that goes on from here also gets what fills them.
-                consumer.accept(batch, replayUpTo(head, GapAwareTrackingToken.newInstance(reached,
-                        start.getGaps().headSet(reached))));
-                after = reached;
-            }
-            TrackingToken last = start;
-            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
-                List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-                while (true) {
-                    batch.clear();
-                    while (batch.size() < batchSize && stream.hasNextAvailable()) {
-                        batch.add(stream.nextAvailable());
-                    }
-                    if (batch.isEmpty()) {
-                        break;
-                    }
-                    last = batch.get(batch.size() - 1).trackingToken();
-                    consumer.accept(batch, replayUpTo(head, last));
-                }
-            }
-            return last instanceof GapAwareTrackingToken gapAware ? gapAware : start;
-        }
-    }
-
-    @FunctionalInterface
-    private interface BatchConsumer {
-        void accept(List<TrackedEventMessage<?>> batch, TrackingToken position);
-    }
-
     /** Streaming groups: a batch per transaction, with their positions; then their processors go on from its end. */
-    private final class StreamingPass extends Pass {
+    private final class StreamingPass implements Runnable {
         private final List<Taken> taken;
+        private final PassReader reader;
 
-        StreamingPass(List<Taken> taken, TrackingToken head, GapAwareTrackingToken start, Set<String> types) {
-            super(head, start, types);
+        StreamingPass(List<Taken> taken, PassReader reader) {
             this.taken = taken;
+            this.reader = reader;
         }
 
         @Override
         public void run() {
             try {
-                read((batch, position) -> {
+                reader.read((batch, position) -> {
                     if (batch.isEmpty()) {
                         transactions.executeInTransaction(() -> taken.forEach(group -> storePosition(group, position)));
                     } else {
@@ -465,126 +341,6 @@ public class ReadModelRebuilder {
                 restart(taken);
             }
         }
-    }
-
-    /**
-     * Subscribing groups: replayed into {@link ShadowTables copies} of their tables, a batch per
-     * transaction, while the live tables keep serving the command side and readers; then the
-     * copies take the live tables' place. A failure leaves the live tables as they were.
-     */
-    private final class SubscribingPass extends Pass {
-        private final List<String> groups;
-
-        SubscribingPass(List<String> groups, TrackingToken head, GapAwareTrackingToken start, Set<String> types) {
-            super(head, start, types);
-            this.groups = groups;
-        }
-
-        @Override
-        public void run() {
-            try {
-                // Copies are made of, and swapped into, the whole schema: one replay into copies at a time.
-                while (!shadowing.tryLock(WAITING_REPORT_SECONDS, TimeUnit.SECONDS)) {
-                    replays.waiting(groups);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                replays.ended(groups);
-                throw new IllegalStateException("interrupted waiting for another replay into copies", e);
-            }
-            try {
-                replayIntoCopies();
-            } finally {
-                shadowing.unlock();
-                replays.ended(groups);
-            }
-        }
-
-        private void replayIntoCopies() {
-            List<EventHandlerInvoker> invokers = new ArrayList<>();
-            List<HandledTypes> readModels = new ArrayList<>();
-            for (String group : groups) {
-                EventHandlerInvoker invoker = ((SubscribingEventProcessor) processor(group)).eventHandlerInvoker();
-                invokers.add(invoker);
-                readModels.add(new HandledTypes(invoker));
-            }
-            ShadowTables shadow = null;
-            try {
-                shadow = ShadowTables.of(jdbc, transaction, () -> invokers.forEach(EventHandlerInvoker::performReset));
-                ShadowTables copies = shadow;
-                Set<String> relations = DeferredWrites.relationNames(jdbc);
-                GapAwareTrackingToken reached = read((batch, position) -> {
-                    transaction.executeWithoutResult(status -> {
-                        copies.enter();
-                        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-                        // Their handlers write a row or two per event: sent in batches, not a round trip each.
-                        DeferredWrites.during(jdbc.getDataSource(), relations,
-                                () -> handleTogether(batch, readModels));
-                        replays.moved(groups, position.position().orElse(-1));
-                    });
-                });
-                copies.swap(() -> handleTogether(logReader.readSince(reached), readModels));
-                shadow = null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during replay", e);
-            } finally {
-                if (shadow != null) {
-                    shadow.drop();
-                }
-            }
-        }
-
-        /** A batch in one unit of work, in the caller's transaction: each event to every group that handles it. */
-        private void handleTogether(List<? extends TrackedEventMessage<?>> batch, List<HandledTypes> readModels) {
-            if (batch.isEmpty()) {
-                return;
-            }
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                EventMessage<?> event = unitOfWork.getMessage();
-                for (HandledTypes readModel : readModels) {
-                    readModel.offer(event);
-                }
-                return null;
-            });
-            if (result.isExceptional()) {
-                throw new IllegalStateException("replay failed in the batch ending at "
-                        + batch.get(batch.size() - 1).trackingToken(), result.exceptionResult());
-            }
-        }
-    }
-
-    /**
-     * Groups split into at most {@code count} shares of about equal work: heaviest first, each to
-     * the lightest share so far, a group's work being how many events of the log it handles.
-     */
-    private List<List<Taken>> share(List<Taken> taken, int count, Map<String, Long> eventsByType) {
-        if (taken.isEmpty()) {
-            return List.of();
-        }
-        Map<Taken, Long> work = new HashMap<>();
-        for (Taken group : taken) {
-            work.put(group, eventsByType.entrySet().stream()
-                    .filter(type -> loadable(type.getKey()) != null
-                            && group.invoker().canHandleType(loadable(type.getKey())))
-                    .mapToLong(Map.Entry::getValue).sum());
-        }
-        List<List<Taken>> shares = new ArrayList<>();
-        long[] load = new long[Math.max(1, Math.min(count, taken.size()))];
-        for (int i = 0; i < load.length; i++) {
-            shares.add(new ArrayList<>());
-        }
-        taken.stream().sorted(Comparator.comparing(work::get).reversed()).forEach(group -> {
-            int lightest = 0;
-            for (int i = 1; i < load.length; i++) {
-                lightest = load[i] < load[lightest] ? i : lightest;
-            }
-            shares.get(lightest).add(group);
-            load[lightest] += work.get(group);
-        });
-        shares.removeIf(List::isEmpty);
-        return shares;
     }
 
     /** A batch in one transaction: every event to every group that handles it, then their positions. */
@@ -630,6 +386,10 @@ public class ReadModelRebuilder {
                 }
             }
         }
+    }
+
+    private PassReader reader(TrackingToken head, GapAwareTrackingToken start, Set<String> types) {
+        return new PassReader(logReader, eventStore, batchSize, head, start, types);
     }
 
     private long head() {

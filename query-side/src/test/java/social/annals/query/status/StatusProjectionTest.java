@@ -31,6 +31,7 @@ class StatusProjectionTest {
 
     private final JdbcTemplate jdbc = TestDatabase.jdbc();
     private final StatusProjection projection = new StatusProjection(jdbc);
+    private final StatusQueryHandlers queries = new StatusQueryHandlers(jdbc);
 
     @BeforeEach
     void empty() {
@@ -46,7 +47,7 @@ class StatusProjectionTest {
     }
 
     private StatusView byId(String id, String viewer) {
-        return projection.handle(new StatusQueries.ById(id, viewer));
+        return queries.handle(new StatusQueries.ById(id, viewer));
     }
 
     @Test
@@ -62,13 +63,13 @@ class StatusProjectionTest {
         projection.on(posted("S2", "A", Visibility.PUBLIC, List.of(), null));
         projection.on(new StatusPinned("S1", "A", AT));
         projection.on(new StatusPinned("S2", "A", AT.plusSeconds(1)));
-        assertThat(projection.handle(new StatusQueries.PinnedStatuses("A", null))).extracting(StatusView::statusId)
+        assertThat(queries.handle(new StatusQueries.PinnedStatuses("A", null))).extracting(StatusView::statusId)
                 .containsExactly("S2", "S1");
         assertThat(byId("S1", null).pinned()).isTrue();
 
         projection.on(new StatusUnpinned("S2", "A", AT));
         projection.on(new StatusUnpinned("S2", "A", AT));
-        assertThat(projection.handle(new StatusQueries.PinnedStatuses("A", null))).extracting(StatusView::statusId)
+        assertThat(queries.handle(new StatusQueries.PinnedStatuses("A", null))).extracting(StatusView::statusId)
                 .containsExactly("S1");
         assertThat(byId("S2", null).pinned()).isFalse();
     }
@@ -81,16 +82,16 @@ class StatusProjectionTest {
         projection.on(first);
         projection.on(new StatusBookmarked("B", "S2", AT));
         projection.on(first);
-        assertThat(projection.handle(new StatusQueries.Bookmarks("B", FIRST_PAGE))).extracting(StatusView::statusId)
+        assertThat(queries.handle(new StatusQueries.Bookmarks("B", FIRST_PAGE))).extracting(StatusView::statusId)
                 .containsExactly("S2", "S1");
-        assertThat(projection.handle(new StatusQueries.Bookmarks("C", FIRST_PAGE))).isEmpty();
-        assertThat(projection.handle(new StatusQueries.ViewerFlags("B", List.of("S1", "S2"))).bookmarked())
+        assertThat(queries.handle(new StatusQueries.Bookmarks("C", FIRST_PAGE))).isEmpty();
+        assertThat(queries.handle(new StatusQueries.ViewerFlags("B", List.of("S1", "S2"))).bookmarked())
                 .containsExactlyInAnyOrder("S1", "S2");
-        assertThat(projection.handle(new StatusQueries.ViewerFlags("C", List.of("S1"))).bookmarked()).isEmpty();
+        assertThat(queries.handle(new StatusQueries.ViewerFlags("C", List.of("S1"))).bookmarked()).isEmpty();
 
         projection.on(new StatusUnbookmarked("B", "S2", AT));
         projection.on(new StatusUnbookmarked("B", "S2", AT));
-        assertThat(projection.handle(new StatusQueries.Bookmarks("B", FIRST_PAGE))).extracting(StatusView::statusId)
+        assertThat(queries.handle(new StatusQueries.Bookmarks("B", FIRST_PAGE))).extracting(StatusView::statusId)
                 .containsExactly("S1");
     }
 
@@ -105,17 +106,17 @@ class StatusProjectionTest {
 
         assertThat(byId("S1", null).reactions()).containsExactly(new StatusView.Reactions("👍", 2),
                 new StatusView.Reactions("🎉", 1));
-        assertThat(projection.handle(new StatusQueries.ViewerFlags("C", List.of("S1"))).reactedWith())
+        assertThat(queries.handle(new StatusQueries.ViewerFlags("C", List.of("S1"))).reactedWith())
                 .isEqualTo(java.util.Map.of("S1", java.util.Set.of("👍", "🎉")));
-        assertThat(projection.handle(new StatusQueries.ViewerFlags("B", List.of("S1"))).reactedWith())
+        assertThat(queries.handle(new StatusQueries.ViewerFlags("B", List.of("S1"))).reactedWith())
                 .isEqualTo(java.util.Map.of("S1", java.util.Set.of("👍")));
-        assertThat(projection.handle(new StatusQueries.Reactors("S1", null))).containsExactly(
+        assertThat(queries.handle(new StatusQueries.Reactors("S1", null))).containsExactly(
                 new StatusQueries.ReactionAccounts("👍", List.of("B", "C")),
                 new StatusQueries.ReactionAccounts("🎉", List.of("C")));
 
         projection.on(new StatusUnreacted("B", "S1", "A", "👍", AT));
         projection.on(new StatusUnreacted("B", "S1", "A", "👍", AT));
-        assertThat(projection.handle(new StatusQueries.Reactors("S1", "👍"))).containsExactly(
+        assertThat(queries.handle(new StatusQueries.Reactors("S1", "👍"))).containsExactly(
                 new StatusQueries.ReactionAccounts("👍", List.of("C")));
         // Ordered by each emoji's earliest remaining reaction: C's 👍 came after its 🎉.
         assertThat(byId("S1", null).reactions()).containsExactly(new StatusView.Reactions("🎉", 1),
@@ -163,10 +164,10 @@ class StatusProjectionTest {
     void boostsOfDeletedStatusesDisappear() {
         projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
         projection.on(new StatusReblogged("R1", "B", "S1", "A", AT));
-        assertThat(projection.handle(new StatusQueries.AccountStatuses("B", null, FIRST_PAGE, false, false)))
+        assertThat(queries.handle(new StatusQueries.AccountStatuses("B", null, FIRST_PAGE, false, false)))
                 .extracting(StatusView::statusId).containsExactly("R1");
         projection.on(new StatusDeleted("S1", "A", "A", AT));
-        assertThat(projection.handle(new StatusQueries.AccountStatuses("B", null, FIRST_PAGE, false, false)))
+        assertThat(queries.handle(new StatusQueries.AccountStatuses("B", null, FIRST_PAGE, false, false)))
                 .isEmpty();
     }
 
@@ -186,12 +187,12 @@ class StatusProjectionTest {
             home.on(event);
         }
         jdbc.update("INSERT INTO relationship_view (account_id, target_id, following) VALUES ('V', 'A', true)");
-        assertThat(projection.handle(new StatusQueries.HomeTimeline("V", FIRST_PAGE, false)))
+        assertThat(queries.handle(new StatusQueries.HomeTimeline("V", FIRST_PAGE, false)))
                 .extracting(StatusView::statusId).containsExactly("S4", "S2", "S1");
 
         home.on(new social.annals.events.social.AccountUnfollowed("V", "A",
                 social.annals.events.social.UnfollowReason.UNFOLLOWED, AT));
-        assertThat(projection.handle(new StatusQueries.HomeTimeline("V", FIRST_PAGE, false)))
+        assertThat(queries.handle(new StatusQueries.HomeTimeline("V", FIRST_PAGE, false)))
                 .extracting(StatusView::statusId).containsExactly("S4");
     }
 
