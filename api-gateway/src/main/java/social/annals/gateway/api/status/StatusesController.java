@@ -3,14 +3,9 @@ package social.annals.gateway.api.status;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,21 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.social.ThreadMute;
 import social.annals.command.status.StatusCommands;
-import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.ids.FlakeId;
-import social.annals.events.status.StatusPosted;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.render.StatusRenderer;
-import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
-import social.annals.query.auth.AuthQueries;
-import social.annals.query.emoji.EmojiQueries;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
@@ -46,22 +36,19 @@ import social.annals.query.status.StatusView;
 @RestController
 public class StatusesController {
 
-    private static final int MAX_ATTACHMENTS = 4;
-    private static final Pattern SHORTCODE = Pattern.compile(":([A-Za-z0-9_+-]+):");
-
     private final Commands commands;
     private final Queries queries;
     private final FlakeIdGenerator ids;
-    private final TextFormatter formatter;
+    private final Posting posting;
     private final StatusRenderer statuses;
     private final AccountLists accountLists;
 
-    public StatusesController(Commands commands, Queries queries, FlakeIdGenerator ids, TextFormatter formatter, StatusRenderer statuses,
-                              AccountLists accountLists) {
+    public StatusesController(Commands commands, Queries queries, FlakeIdGenerator ids, Posting posting,
+                              StatusRenderer statuses, AccountLists accountLists) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
-        this.formatter = formatter;
+        this.posting = posting;
         this.statuses = statuses;
         this.accountLists = accountLists;
     }
@@ -70,84 +57,16 @@ public class StatusesController {
     @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
     public Map<String, Object> post(Params params, ApiPrincipal caller,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-        String text = params.string("status").orElse("");
-        String spoiler = params.string("spoiler_text").orElse("");
-        StatusView parent = params.string("in_reply_to_id").filter(FlakeId::isWellFormed)
-                .map(id -> queries.one(new StatusQueries.ById(id, caller.accountId()), StatusView.class))
-                .filter(view -> view.reblogOfId() == null).orElse(null);
-        Visibility visibility = params.string("visibility").flatMap(Visibility::fromApiName)
-                .orElse(parent != null ? Visibility.valueOf(parent.visibility()) : Visibility.PUBLIC);
-        boolean sensitive = params.bool("sensitive").orElse(false);
-        TextFormatter.Formatted formatted = formatter.format(text.trim());
-        Set<String> mentioned = new LinkedHashSet<>();
-        formatted.mentioned().forEach(account -> mentioned.add(account.accountId()));
-        if (parent != null && !parent.authorId().equals(caller.accountId())) {
-            mentioned.add(parent.authorId());
-        }
-        String applicationName = caller.appId() == null ? null
-                : java.util.Optional.ofNullable(queries.one(new AuthQueries.AppById(caller.appId()), AuthQueries.App.class))
-                .map(AuthQueries.App::name).orElse(null);
-        StatusCommands.Post post = new StatusCommands.Post(ids.next(), caller.accountId(), text,
-                formatted.html(), spoiler, visibility, sensitive, parent == null ? null : parent.statusId(),
-                parent == null ? null : parent.authorId(), parent == null ? null : parent.conversationId(),
-                List.copyOf(mentioned), formatted.tags(), emojisIn(text, spoiler), ownMedia(params, caller),
-                applicationName, idempotencyKey);
-        if (params.bool("preview").orElse(false)) {
-            StatusPosted preview = commands.sendAndWait(new StatusCommands.Preview(post));
-            return statuses.render(asReadModelWouldHoldIt(preview), caller);
-        }
-        StatusCommands.Posted posted = commands.sendAndWait(post);
-        // The answer carries the author with the new status counted.
-        StatusView view = seenBy(posted.statusId(), caller);
-        if (view == null && posted.status() != null) {
-            // The read model lags (a rebuild, a database blip): the status is saved all the same.
-            view = asReadModelWouldHoldIt(posted.status());
-        }
+        Posting.Draft draft = new Posting.Draft(params.string("status").orElse(""),
+                params.string("spoiler_text").orElse(""), params.string("in_reply_to_id").orElse(null),
+                params.string("visibility").flatMap(Visibility::fromApiName), params.bool("sensitive").orElse(false),
+                params.strings("media_ids"), idempotencyKey);
+        StatusView view = params.bool("preview").orElse(false) ? posting.preview(draft, caller)
+                : posting.post(draft, caller);
         if (view == null) {
             throw ApiException.notFound();
         }
         return statuses.render(view, caller);
-    }
-
-    /** A status as the read model holds it once it has seen it posted (or would, for a preview). */
-    private static StatusView asReadModelWouldHoldIt(StatusPosted posted) {
-        return new StatusView(posted.statusId(), posted.authorId(), null, posted.text(), posted.contentHtml(),
-                posted.spoilerText(), posted.visibility().name(), posted.sensitive(), posted.inReplyToId(),
-                posted.inReplyToAccountId(), posted.conversationId(), posted.mentionedIds(), posted.tags(),
-                posted.emojis(), posted.mediaIds(), posted.applicationName(), 0, 0, 0, posted.postedAt(), false,
-                List.of());
-    }
-
-    /** The caller's own uploads among {@code media_ids[]}, in the order given, at most four; others are ignored. */
-    private List<String> ownMedia(Params params, ApiPrincipal caller) {
-        List<String> requested = params.strings("media_ids").stream().filter(FlakeId::isWellFormed).distinct()
-                .toList();
-        if (requested.isEmpty()) {
-            return List.of();
-        }
-        Set<String> own = new HashSet<>();
-        queries.many(new StatusQueries.MediaByIds(requested), StatusQueries.Media.class).stream()
-                .filter(media -> media.ownerId().equals(caller.accountId())).forEach(media -> own.add(media.mediaId()));
-        return requested.stream().filter(own::contains).limit(MAX_ATTACHMENTS).toList();
-    }
-
-    /** The custom emoji whose {@code :shortcode:} the text or the content warning uses, in order of first use. */
-    private List<CustomEmoji> emojisIn(String text, String spoiler) {
-        Set<String> shortcodes = new LinkedHashSet<>();
-        for (String part : List.of(text, spoiler)) {
-            Matcher matcher = SHORTCODE.matcher(part);
-            while (matcher.find()) {
-                shortcodes.add(matcher.group(1));
-            }
-        }
-        if (shortcodes.isEmpty()) {
-            return List.of();
-        }
-        Map<String, CustomEmoji> known = new HashMap<>();
-        queries.many(new EmojiQueries.ByShortcodes(shortcodes), CustomEmoji.class)
-                .forEach(emoji -> known.put(emoji.shortcode(), emoji));
-        return shortcodes.stream().map(known::get).filter(java.util.Objects::nonNull)
-                .map(emoji -> new CustomEmoji(emoji.shortcode(), emoji.imageUrl(), List.of())).toList();
     }
 
     /** Mutes the conversation of a status the caller may see: nothing in it notifies the caller any more. */
