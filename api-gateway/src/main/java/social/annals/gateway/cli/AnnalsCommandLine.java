@@ -14,12 +14,12 @@ import social.annals.gateway.AnnalsApplication;
 /**
  * {@code java -jar annals.jar [COMMAND]}: with no command, the server; {@code user}, {@code rebuild}
  * and {@code dataset} are the tools. Settings go as {@code --spring.*}, {@code --server.*} or
- * {@code --annals.*} arguments (or environment variables, README "Configuration").
+ * {@code --annals.*} arguments (or environment variables, docs/operations.md "Configuration").
  */
 @Command(name = "annals", mixinStandardHelpOptions = true, version = "Annals 0.1.0",
         description = {"An event-sourced, Pleroma-compatible social server.",
                 "Without a command, runs the server; settings as --spring.*, --server.* or --annals.* "
-                        + "arguments or as environment variables (see the README)."},
+                        + "arguments or as environment variables (see docs/operations.md)."},
         subcommands = {UserCommandLine.class, RebuildCommandLine.class, DatasetCommandLine.class},
         footer = {"", "Examples:", "  java -jar annals.jar --server.port=4000",
                 "  java -jar annals.jar user new lain lain@example.org --admin",

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where custom emoji come from ({@code annals.emoji.*}, see README "Custom emoji"): pack folders
+ * Where custom emoji come from ({@code annals.emoji.*}, see docs/api.md, "Custom emoji"): pack folders
  * under {@code <staticDir>/emoji/}, emoji list files, globs over the bundled static files, and
  * the groups that tag an emoji by its path.
  */

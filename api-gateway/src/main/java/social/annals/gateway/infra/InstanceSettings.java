@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 
-/** The instance's settings ({@code annals.instance.*}, see README "Configuration"), read in one place. */
+/** The instance's settings ({@code annals.instance.*}, see docs/operations.md, "Configuration"), read in one place. */
 @ConfigurationProperties("annals.instance")
 public record InstanceSettings(
         @DefaultValue("Annals") String name,
