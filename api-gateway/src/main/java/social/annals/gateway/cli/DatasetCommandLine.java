@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
-import social.annals.command.account.RegisterAccountCommand;
+import social.annals.command.account.AccountCommands;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.notification.NotificationPolicy;
 import social.annals.command.social.RelationshipCommands;
@@ -156,7 +156,7 @@ public final class DatasetCommandLine implements Callable<Integer> {
             try {
                 phase("accounts", accounts, i -> {
                     accountIds[i] = ids.next();
-                    return new RegisterAccountCommand(accountIds[i], "user" + i, "user" + i + "@dataset.example",
+                    return new AccountCommands.Register(accountIds[i], "user" + i, "user" + i + "@dataset.example",
                             "User " + i, "", "", "password", "password", false);
                 });
                 phase("follows", accounts * follows, n -> new RelationshipCommands.Follow(

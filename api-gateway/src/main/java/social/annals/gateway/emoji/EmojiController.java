@@ -8,8 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.emoji.EmojiRegistry;
-import social.annals.command.emoji.ReloadEmojiCommand;
+import social.annals.command.emoji.EmojiCommands;
 import social.annals.events.emoji.CustomEmoji;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
@@ -69,8 +68,8 @@ public class EmojiController {
     @Auth(Auth.Level.ADMIN)
     public TextNode reload(ApiPrincipal caller) {
         String actor = caller.isUser() ? caller.accountId() : ApiPrincipal.ADMIN_TOKEN_ACTOR;
-        commands.sendAndWait(ReloadEmojiCommand.of(sources.load(), actor));
-        barrier.await(EmojiRegistry.ID, EmojiProjection.GROUP);
+        commands.sendAndWait(EmojiCommands.Reload.of(sources.load(), actor));
+        barrier.await(EmojiCommands.REGISTRY_ID, EmojiProjection.GROUP);
         return TextNode.valueOf("ok");
     }
 

@@ -10,8 +10,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import social.annals.command.emoji.EmojiRegistry;
-import social.annals.command.emoji.ReloadEmojiCommand;
+import social.annals.command.emoji.EmojiCommands;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.query.emoji.EmojiProjection;
 
@@ -41,8 +40,8 @@ public class EmojiStartup implements WebMvcConfigurer {
         // Nodes starting together race on the registry; the loser's reload is then a no-op anyway.
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                commands.sendAndWait(ReloadEmojiCommand.of(sources.load(), null));
-                barrier.await(EmojiRegistry.ID, EmojiProjection.GROUP);
+                commands.sendAndWait(EmojiCommands.Reload.of(sources.load(), null));
+                barrier.await(EmojiCommands.REGISTRY_ID, EmojiProjection.GROUP);
                 return;
             } catch (RuntimeException e) {
                 log.warn("Custom emoji reload at startup failed (attempt {}): {}", attempt, e.getMessage());

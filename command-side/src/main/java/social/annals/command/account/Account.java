@@ -43,7 +43,7 @@ public class Account {
     private boolean hideFavorites;
     private NotificationSettingsChanged notificationSettings;
     private final Set<String> blockedDomains = new java.util.HashSet<>();
-    private String flavour = ChangeFlavourCommand.DEFAULT;
+    private String flavour = AccountCommands.ChangeFlavour.DEFAULT;
     private final Set<String> resetTokens = new java.util.HashSet<>();
     private boolean deactivated;
     private boolean deleting;
@@ -58,7 +58,7 @@ public class Account {
     }
 
     @CommandHandler
-    public void handle(UpdateProfileCommand command, Clock clock) {
+    public void handle(AccountCommands.UpdateProfile command, Clock clock) {
         String newDisplayName = command.displayName() != null ? command.displayName() : displayName;
         String error = ProfileRules.displayNameError(newDisplayName);
         if (error != null) {
@@ -108,13 +108,13 @@ public class Account {
     }
 
     @CommandHandler
-    public void handle(ChangePasswordCommand command, Clock clock, PasswordHasher hasher) {
+    public void handle(AccountCommands.ChangePassword command, Clock clock, PasswordHasher hasher) {
         apply(new PasswordChanged(accountId, hasher.hash(command.newPassword()), clock.instant()));
     }
 
     /** Uniqueness is checked here and guaranteed by the lookup's unique constraint in the same transaction. */
     @CommandHandler
-    public void handle(ChangeEmailCommand command, Clock clock, Digests digests, AccountLookup lookup) {
+    public void handle(AccountCommands.ChangeEmail command, Clock clock, Digests digests, AccountLookup lookup) {
         String email = command.email() == null ? "" : command.email().trim();
         if (!ProfileRules.validEmail(email)) {
             throw new EmailRejected("Email has invalid format.");
@@ -128,7 +128,7 @@ public class Account {
 
     /** Recorded even when the role is held, so the moderation log shows every grant. */
     @CommandHandler
-    public void handle(GrantRoleCommand command, Clock clock) {
+    public void handle(ModerationCommands.GrantRole command, Clock clock) {
         apply(new AccountRoleGranted(accountId, nickname, command.role(), command.grantedBy(), clock.instant()));
     }
 
@@ -183,8 +183,8 @@ public class Account {
     }
 
     @CommandHandler
-    public void handle(ChangeFlavourCommand command, Clock clock) {
-        if (!ChangeFlavourCommand.ALLOWED.contains(command.flavour())) {
+    public void handle(AccountCommands.ChangeFlavour command, Clock clock) {
+        if (!AccountCommands.ChangeFlavour.ALLOWED.contains(command.flavour())) {
             throw new FlavourRejected();
         }
         if (!command.flavour().equals(flavour)) {
@@ -259,7 +259,7 @@ public class Account {
 
     /** Switches not named keep their value; all four start on. */
     @CommandHandler
-    public void handle(UpdateNotificationSettingsCommand command, Clock clock) {
+    public void handle(AccountCommands.UpdateNotificationSettings command, Clock clock) {
         NotificationSettingsChanged current = notificationSettings != null ? notificationSettings
                 : new NotificationSettingsChanged(accountId, true, true, true, true, null);
         NotificationSettingsChanged changed = new NotificationSettingsChanged(accountId,

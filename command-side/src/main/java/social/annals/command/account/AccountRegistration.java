@@ -34,7 +34,7 @@ public class AccountRegistration {
     }
 
     @CommandHandler
-    public String handle(RegisterAccountCommand command, Clock clock) throws Exception {
+    public String handle(AccountCommands.Register command, Clock clock) throws Exception {
         Map<String, List<String>> errors = ProfileRules.validateRegistration(command, extendedNicknames);
         String emailDigest = command.email() == null ? null : digests.email(command.email());
         if (!errors.containsKey("nickname") && lookup.nicknameTaken(command.nickname())) {

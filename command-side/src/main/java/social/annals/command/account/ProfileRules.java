@@ -28,7 +28,8 @@ public final class ProfileRules {
     }
 
     /** Every failing field of a registration, in a stable order; empty when all pass. */
-    public static Map<String, List<String>> validateRegistration(RegisterAccountCommand c, boolean extendedNicknames) {
+    public static Map<String, List<String>> validateRegistration(AccountCommands.Register c,
+                                                                 boolean extendedNicknames) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (isBlank(c.nickname())) {
             add(errors, "nickname", "can't be blank");

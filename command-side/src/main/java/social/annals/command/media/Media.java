@@ -6,18 +6,12 @@ import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import social.annals.events.media.MediaUploaded;
 
 /** An uploaded file, owned by the account that uploaded it. */
 @Aggregate
 public class Media {
-
-    /** The caller has stored the bytes, in the same transaction. */
-    public record Upload(@TargetAggregateIdentifier String mediaId, String ownerId, String mimeType, long size,
-                         String description) {
-    }
 
     @AggregateIdentifier
     private String mediaId;
@@ -26,7 +20,7 @@ public class Media {
     }
 
     @CommandHandler
-    public Media(Upload command, Clock clock) {
+    public Media(MediaCommands.Upload command, Clock clock) {
         apply(new MediaUploaded(command.mediaId(), command.ownerId(), command.mimeType(), command.size(),
                 command.description(), clock.instant()));
     }

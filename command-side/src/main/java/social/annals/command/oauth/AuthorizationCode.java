@@ -34,14 +34,14 @@ public class AuthorizationCode {
     }
 
     @CommandHandler
-    public AuthorizationCode(IssueAuthorizationCodeCommand command, Clock clock) {
+    public AuthorizationCode(OAuthCommands.IssueAuthorizationCode command, Clock clock) {
         Instant now = clock.instant();
         apply(new AuthorizationCodeIssued(command.codeId(), command.appId(), command.accountId(), command.codeDigest(),
                 List.copyOf(command.scopes()), command.redirectUri(), now, now.plus(command.lifetime())));
     }
 
     @CommandHandler
-    public void handle(RedeemAuthorizationCodeCommand command, Clock clock) throws Exception {
+    public void handle(OAuthCommands.RedeemAuthorizationCode command, Clock clock) throws Exception {
         Instant now = clock.instant();
         if (redeemed || !appId.equals(command.appId()) || !now.isBefore(expiresAt)) {
             throw new InvalidGrant();

@@ -28,7 +28,7 @@ public class OAuthApp {
     }
 
     @CommandHandler
-    public OAuthApp(RegisterAppCommand command, Clock clock) {
+    public OAuthApp(OAuthCommands.RegisterApp command, Clock clock) {
         if (RESERVED_NAME.equals(command.name())) {
             throw new AppRejected("client_name is reserved");
         }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.account.UpdateProfileCommand;
+import social.annals.command.account.AccountCommands;
 import social.annals.gateway.api.AccountFinder;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
@@ -90,7 +90,7 @@ public class AccountsController {
     }
 
     private void update(ApiPrincipal caller, String displayName, String bio, Boolean locked, Boolean hideFavorites) {
-        commands.sendAndWait(new UpdateProfileCommand(caller.accountId(), displayName, bio,
+        commands.sendAndWait(new AccountCommands.UpdateProfile(caller.accountId(), displayName, bio,
                 bio == null ? null : formatter.toHtml(bio), locked, hideFavorites));
         barrier.await(caller.accountId(), AccountProjection.GROUP);
     }

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.AccountDeletionCommands;
-import social.annals.command.account.GrantRoleCommand;
 import social.annals.command.account.ModerationCommands;
 import social.annals.command.moderation.ModerationActionCommands;
 import social.annals.command.secrets.Digests;
@@ -232,7 +231,8 @@ public class AdminUsersController {
     public Map<String, Object> grant(@PathVariable String nickname, @PathVariable String group, ApiPrincipal caller) {
         AccountRole role = role(group);
         AccountView account = moderators.account(nickname);
-        commands.sendAndWait(new GrantRoleCommand(account.accountId(), role, moderators.of(caller).nickname()));
+        commands.sendAndWait(new ModerationCommands.GrantRole(account.accountId(), role,
+                moderators.of(caller).nickname()));
         barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);
         return Map.of("is_" + group, true);
     }

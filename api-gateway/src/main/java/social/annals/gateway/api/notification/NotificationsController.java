@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.account.UpdateNotificationSettingsCommand;
+import social.annals.command.account.AccountCommands;
 import social.annals.command.notification.NotificationCommands;
 import social.annals.events.notification.NotificationType;
 import social.annals.gateway.api.Queries;
@@ -247,8 +247,8 @@ public class NotificationsController {
             }
         }
         if (!values.isEmpty()) {
-            commands.sendAndWait(new UpdateNotificationSettingsCommand(caller.accountId(), values.get("followers"),
-                    values.get("follows"), values.get("remote"), values.get("local")));
+            commands.sendAndWait(new AccountCommands.UpdateNotificationSettings(caller.accountId(),
+                    values.get("followers"), values.get("follows"), values.get("remote"), values.get("local")));
             barrier.await(caller.accountId(), AccountProjection.GROUP);
         }
         return Map.of("status", "success");

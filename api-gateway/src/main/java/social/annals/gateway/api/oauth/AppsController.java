@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
-import social.annals.command.oauth.RegisterAppCommand;
+import social.annals.command.oauth.OAuthCommands;
 import social.annals.command.secrets.Digests;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.security.ApiPrincipal;
@@ -58,8 +58,8 @@ public class AppsController {
         String clientId = tokens.newSecret();
         String clientSecret = tokens.newSecret();
         String website = params.string("website").filter(s -> !s.isBlank()).orElse(null);
-        commands.sendAndWait(new RegisterAppCommand(appId, clientId, Digests.token(clientSecret), name, redirectUris,
-                scopes, website));
+        commands.sendAndWait(new OAuthCommands.RegisterApp(appId, clientId, Digests.token(clientSecret), name,
+                redirectUris, scopes, website));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", appId);
         out.put("name", name);

@@ -8,7 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.oauth.RevokeAccessTokenCommand;
+import social.annals.command.oauth.OAuthCommands;
 import social.annals.command.secrets.Digests;
 import social.annals.events.oauth.GrantType;
 import social.annals.gateway.api.Queries;
@@ -132,7 +132,7 @@ public class OAuthController {
         clients.authenticate(request, params).ifPresent(app -> {
             Token token = queries.one(new AuthQueries.TokenByAccessDigest(Digests.token(raw)), Token.class);
             if (token != null && token.appId().equals(app.appId())) {
-                commands.sendAndWait(new RevokeAccessTokenCommand(token.tokenId(), app.appId()));
+                commands.sendAndWait(new OAuthCommands.RevokeAccessToken(token.tokenId(), app.appId()));
             }
         });
         return Map.of();

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
-import social.annals.command.social.ThreadMute;
+import social.annals.command.social.ThreadMuteCommands;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.ids.FlakeId;
@@ -163,8 +163,8 @@ public class StatusesController {
     @Auth(value = Auth.Level.REQUIRED, scope = "write:mutes")
     public Map<String, Object> muteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
-        commands.sendAndWait(new ThreadMute.Mute(caller.accountId(), status.conversationId()));
-        barrier.await(ThreadMute.idOf(caller.accountId(), status.conversationId()), StatusProjection.GROUP);
+        commands.sendAndWait(new ThreadMuteCommands.Mute(caller.accountId(), status.conversationId()));
+        barrier.await(ThreadMuteCommands.idOf(caller.accountId(), status.conversationId()), StatusProjection.GROUP);
         return statuses.render(visibleStatus(id, caller), caller);
     }
 
@@ -172,8 +172,8 @@ public class StatusesController {
     @Auth(value = Auth.Level.REQUIRED, scope = "write:mutes")
     public Map<String, Object> unmuteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
-        commands.sendAndWait(new ThreadMute.Unmute(caller.accountId(), status.conversationId()));
-        barrier.await(ThreadMute.idOf(caller.accountId(), status.conversationId()), StatusProjection.GROUP);
+        commands.sendAndWait(new ThreadMuteCommands.Unmute(caller.accountId(), status.conversationId()));
+        barrier.await(ThreadMuteCommands.idOf(caller.accountId(), status.conversationId()), StatusProjection.GROUP);
         return statuses.render(visibleStatus(id, caller), caller);
     }
 
