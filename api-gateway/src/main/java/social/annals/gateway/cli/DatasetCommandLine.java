@@ -24,9 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
+import social.annals.command.CommandSideProcessing;
 import social.annals.command.account.AccountCommands;
 import social.annals.command.ids.FlakeIdGenerator;
-import social.annals.command.notification.NotificationPolicy;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.status.Visibility;
@@ -116,8 +116,8 @@ public final class DatasetCommandLine implements Callable<Integer> {
         TokenStore tokens = context.getBean(TokenStore.class);
         int segments = context.getEnvironment().getProperty("annals.processors.segments", Integer.class, 1);
         context.getBean(TransactionManager.class).executeInTransaction(() -> {
-            if (tokens.fetchSegments(NotificationPolicy.GROUP).length == 0) {
-                tokens.initializeTokenSegments(NotificationPolicy.GROUP, segments, null);
+            if (tokens.fetchSegments(CommandSideProcessing.NOTIFICATIONS).length == 0) {
+                tokens.initializeTokenSegments(CommandSideProcessing.NOTIFICATIONS, segments, null);
             }
         });
     }

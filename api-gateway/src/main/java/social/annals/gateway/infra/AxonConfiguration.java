@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -43,9 +44,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import social.annals.command.account.AccountLookup;
-import social.annals.command.account.AccountDeletionProcess;
-import social.annals.command.imports.ImportProcess;
+import social.annals.command.CommandSideProcessing;
 import social.annals.gateway.privacy.CryptoShreddingSerializer;
 import social.annals.gateway.privacy.PersonalDataCipher;
 import social.annals.events.notification.InboxEvent;
@@ -59,8 +58,9 @@ import social.annals.query.social.RelationshipProjection;
 public class AxonConfiguration {
 
     /** Read models the next request depends on: updated in the command's own transaction. */
-    static final List<String> SUBSCRIBING_GROUPS = List.of(AuthProjection.GROUP, AccountLookup.GROUP,
-            RelationshipProjection.GROUP, NotificationSeenProjection.GROUP);
+    static final List<String> SUBSCRIBING_GROUPS = Stream.concat(Stream.of(AuthProjection.GROUP,
+            RelationshipProjection.GROUP, NotificationSeenProjection.GROUP),
+            CommandSideProcessing.SUBSCRIBING.stream()).toList();
 
     @Bean
     Clock clock() {
@@ -189,7 +189,7 @@ public class AxonConfiguration {
             // A failing handler must never skip its event: the processor rolls back and retries.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             // One import or deletion batch (a few hundred commands) per transaction, so locks are held briefly.
-            for (String process : List.of(ImportProcess.GROUP, AccountDeletionProcess.GROUP)) {
+            for (String process : CommandSideProcessing.ONE_EVENT_PER_TRANSACTION) {
                 processing.registerTrackingEventProcessorConfiguration(process, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(1)

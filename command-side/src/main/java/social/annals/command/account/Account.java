@@ -31,7 +31,7 @@ import social.annals.events.social.DomainUnblocked;
 
 /** A local account: its profile and permission groups. Created by {@link AccountRegistration}. */
 @Aggregate
-public class Account {
+class Account {
 
     @AggregateIdentifier
     private String accountId;
@@ -50,7 +50,7 @@ public class Account {
     private boolean deleted;
     private AccountDeletionProgressed lastProgress;
 
-    protected Account() {
+    Account() {
     }
 
     Account(AccountRegistered registered) {

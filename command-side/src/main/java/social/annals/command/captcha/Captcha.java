@@ -17,13 +17,13 @@ import social.annals.events.captcha.CaptchaUsed;
  * the same captcha at once both try to start its stream and one of them fails.
  */
 @Aggregate
-public class Captcha {
+class Captcha {
 
     @AggregateIdentifier
     private String captchaId;
     private boolean used;
 
-    protected Captcha() {
+    Captcha() {
     }
 
     /** A wrong solution leaves the captcha usable until it expires, as in Pleroma. */

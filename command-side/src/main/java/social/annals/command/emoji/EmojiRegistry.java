@@ -23,13 +23,13 @@ import social.annals.events.emoji.CustomEmojiReloaded;
  * is known, so nodes starting with the same files add nothing to the log.
  */
 @Aggregate
-public class EmojiRegistry {
+class EmojiRegistry {
 
     @AggregateIdentifier
     private String registryId;
     private final Map<String, CustomEmoji> known = new HashMap<>();
 
-    protected EmojiRegistry() {
+    EmojiRegistry() {
     }
 
     @CommandHandler

@@ -12,7 +12,7 @@ import social.annals.events.social.AccountListImportStarted;
 
 /** One import job: which entries it has and how far it got. Each step is an event, so it survives restarts. */
 @Aggregate
-public class AccountListImport {
+class AccountListImport {
 
     @AggregateIdentifier
     private String importId;
@@ -20,7 +20,7 @@ public class AccountListImport {
     private int size;
     private int nextIndex;
 
-    protected AccountListImport() {
+    AccountListImport() {
     }
 
     AccountListImport(AccountListImportStarted started) {

@@ -14,12 +14,12 @@ import social.annals.events.social.AccountListImportStarted;
 
 /** Starts imports: parses and bounds the list, and lets a resubmitted list join its unfinished import. */
 @Component
-public class AccountListImports {
+class AccountListImports {
 
     private final Repository<AccountListImport> imports;
     private final JdbcTemplate jdbc;
 
-    public AccountListImports(Repository<AccountListImport> imports, JdbcTemplate jdbc) {
+    AccountListImports(Repository<AccountListImport> imports, JdbcTemplate jdbc) {
         this.imports = imports;
         this.jdbc = jdbc;
     }

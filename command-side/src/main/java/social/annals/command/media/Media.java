@@ -11,16 +11,16 @@ import social.annals.events.media.MediaUploaded;
 
 /** An uploaded file, owned by the account that uploaded it. */
 @Aggregate
-public class Media {
+class Media {
 
     @AggregateIdentifier
     private String mediaId;
 
-    protected Media() {
+    Media() {
     }
 
     @CommandHandler
-    public Media(MediaCommands.Upload command, Clock clock) {
+    Media(MediaCommands.Upload command, Clock clock) {
         apply(new MediaUploaded(command.mediaId(), command.ownerId(), command.mimeType(), command.size(),
                 command.description(), clock.instant()));
     }

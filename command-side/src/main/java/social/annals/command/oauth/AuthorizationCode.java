@@ -20,7 +20,7 @@ import social.annals.events.oauth.GrantType;
  * a code is either unused or exchanged for exactly one token.
  */
 @Aggregate
-public class AuthorizationCode {
+class AuthorizationCode {
 
     @AggregateIdentifier
     private String codeId;
@@ -30,11 +30,11 @@ public class AuthorizationCode {
     private Instant expiresAt;
     private boolean redeemed;
 
-    protected AuthorizationCode() {
+    AuthorizationCode() {
     }
 
     @CommandHandler
-    public AuthorizationCode(OAuthCommands.IssueAuthorizationCode command, Clock clock) {
+    AuthorizationCode(OAuthCommands.IssueAuthorizationCode command, Clock clock) {
         Instant now = clock.instant();
         apply(new AuthorizationCodeIssued(command.codeId(), command.appId(), command.accountId(), command.codeDigest(),
                 List.copyOf(command.scopes()), command.redirectUri(), now, now.plus(command.lifetime())));

@@ -33,7 +33,7 @@ import social.annals.events.social.UnfollowReason;
  * outcomes, not exceptions, so a batch (a follow import) can carry on past them.
  */
 @Aggregate
-public class AccountPair {
+class AccountPair {
 
     @AggregateIdentifier
     private String pairId;
@@ -65,7 +65,7 @@ public class AccountPair {
         }
     }
 
-    protected AccountPair() {
+    AccountPair() {
     }
 
     @CommandHandler

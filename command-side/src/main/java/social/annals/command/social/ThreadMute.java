@@ -14,13 +14,13 @@ import social.annals.events.social.ThreadUnmuted;
 
 /** One account's mute of one conversation; muting or unmuting again changes nothing. */
 @Aggregate
-public class ThreadMute {
+class ThreadMute {
 
     @AggregateIdentifier
     private String muteId;
     private boolean muted;
 
-    protected ThreadMute() {
+    ThreadMute() {
     }
 
     @CommandHandler
