@@ -10,7 +10,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import social.annals.events.social.AccountListImportStarted;
+import social.annals.events.imports.AccountListImportStarted;
 
 /** Starts imports: parses and bounds the list, and lets a resubmitted list join its unfinished import. */
 @Component

@@ -19,9 +19,9 @@ import social.annals.command.account.AccountLookup;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.social.RelationshipState;
 import social.annals.command.social.RelationshipState.Outcome;
-import social.annals.events.social.AccountListImportBatchProcessed;
-import social.annals.events.social.AccountListImportStarted;
-import social.annals.events.social.ImportEntryResult;
+import social.annals.events.imports.AccountListImportBatchProcessed;
+import social.annals.events.imports.AccountListImportStarted;
+import social.annals.events.imports.ImportEntryResult;
 
 /**
  * Works through an import one batch per event: each recorded batch triggers the next, and the

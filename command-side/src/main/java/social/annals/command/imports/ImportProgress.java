@@ -9,9 +9,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.command.CommandSideProcessing;
-import social.annals.events.social.AccountListImportBatchProcessed;
-import social.annals.events.social.AccountListImportStarted;
-import social.annals.events.social.ImportKind;
+import social.annals.events.imports.AccountListImportBatchProcessed;
+import social.annals.events.imports.AccountListImportStarted;
+import social.annals.events.imports.ImportKind;
 
 /** The command side's view of running imports, kept in the events' own transaction. */
 @Component

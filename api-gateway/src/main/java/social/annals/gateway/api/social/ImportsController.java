@@ -23,7 +23,7 @@ import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.imports.ImportAlreadyRunning;
 import social.annals.command.imports.ImportCommands;
 import social.annals.events.ids.FlakeId;
-import social.annals.events.social.ImportKind;
+import social.annals.events.imports.ImportKind;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.Dates;
