@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Field rules of a local account, with Pleroma's messages and field names. */
-public final class ProfileRules {
+final class ProfileRules {
 
     public static final int MAX_NICKNAME = 64;
     public static final int MAX_DISPLAY_NAME = 100;
