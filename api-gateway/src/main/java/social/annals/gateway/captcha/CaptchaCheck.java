@@ -3,11 +3,10 @@ package social.annals.gateway.captcha;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import social.annals.gateway.consistency.Commands;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
-import social.annals.command.captcha.Captcha;
-import social.annals.command.captcha.UseCaptchaCommand;
+import social.annals.command.captcha.CaptchaCommands;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.Params;
 
@@ -40,22 +39,22 @@ public class CaptchaCheck {
         }
         for (String field : FIELDS) {
             if (params.string(field).filter(value -> !value.isBlank()).isEmpty()) {
-                throw Captcha.refusal("Invalid CAPTCHA (Missing parameter: " + field + ")");
+                throw CaptchaCommands.refusal("Invalid CAPTCHA (Missing parameter: " + field + ")");
             }
         }
         String token = params.required("captcha_token");
         CaptchaSeal.Sealed sealed = seal.open(token, params.required("captcha_answer_data"))
-                .orElseThrow(() -> Captcha.refusal("Invalid answer data"));
+                .orElseThrow(() -> CaptchaCommands.refusal("Invalid answer data"));
         if (sealed.issuedAt().plusSeconds(settings.secondsValid()).isBefore(clock.instant())) {
-            throw Captcha.refusal("CAPTCHA expired");
+            throw CaptchaCommands.refusal("CAPTCHA expired");
         }
         // The drawn letters are all capitals; a registrant typing them in lower case solved it too.
         boolean solved = sealed.answer().equals(params.required("captcha_solution").trim().toUpperCase(Locale.ROOT));
         try {
-            commands.sendAndWait(UseCaptchaCommand.of(token, solved));
+            commands.sendAndWait(CaptchaCommands.Use.of(token, solved));
         } catch (RuntimeException e) {
             if (ApiErrorHandler.unwrap(e) instanceof ConcurrencyException) {
-                throw Captcha.refusal("CAPTCHA already used");
+                throw CaptchaCommands.refusal("CAPTCHA already used");
             }
             throw e;
         }

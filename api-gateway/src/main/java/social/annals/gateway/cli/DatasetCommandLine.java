@@ -18,15 +18,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.util.HtmlUtils;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
-import social.annals.command.account.RegisterAccountCommand;
+import picocli.CommandLine;
+import social.annals.command.CommandSideProcessing;
+import social.annals.command.account.AccountCommands;
 import social.annals.command.ids.FlakeIdGenerator;
-import social.annals.command.notification.NotificationPolicy;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.status.Visibility;
@@ -116,8 +116,8 @@ public final class DatasetCommandLine implements Callable<Integer> {
         TokenStore tokens = context.getBean(TokenStore.class);
         int segments = context.getEnvironment().getProperty("annals.processors.segments", Integer.class, 1);
         context.getBean(TransactionManager.class).executeInTransaction(() -> {
-            if (tokens.fetchSegments(NotificationPolicy.GROUP).length == 0) {
-                tokens.initializeTokenSegments(NotificationPolicy.GROUP, segments, null);
+            if (tokens.fetchSegments(CommandSideProcessing.NOTIFICATIONS).length == 0) {
+                tokens.initializeTokenSegments(CommandSideProcessing.NOTIFICATIONS, segments, null);
             }
         });
     }
@@ -156,7 +156,7 @@ public final class DatasetCommandLine implements Callable<Integer> {
             try {
                 phase("accounts", accounts, i -> {
                     accountIds[i] = ids.next();
-                    return new RegisterAccountCommand(accountIds[i], "user" + i, "user" + i + "@dataset.example",
+                    return new AccountCommands.Register(accountIds[i], "user" + i, "user" + i + "@dataset.example",
                             "User " + i, "", "", "password", "password", false);
                 });
                 phase("follows", accounts * follows, n -> new RelationshipCommands.Follow(

@@ -9,21 +9,21 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import social.annals.command.account.GrantRoleCommand;
-import social.annals.command.account.RegisterAccountCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine;
+import social.annals.command.account.AccountCommands;
+import social.annals.command.account.ModerationCommands;
 import social.annals.command.account.RegistrationRejected;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.events.account.AccountRole;
 import social.annals.gateway.AnnalsApplication;
 import social.annals.gateway.render.TextFormatter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 import social.annals.gateway.web.ApiErrorHandler;
 
 /**
@@ -108,10 +108,10 @@ public final class UserCommandLine implements Callable<Integer> {
             try (ConfigurableApplicationContext context = application.run(springArguments.toArray(String[]::new))) {
                 CommandGateway commands = context.getBean(CommandGateway.class);
                 String accountId = context.getBean(FlakeIdGenerator.class).next();
-                commands.sendAndWait(new RegisterAccountCommand(accountId, nickname, email, name, "",
+                commands.sendAndWait(new AccountCommands.Register(accountId, nickname, email, name, "",
                         context.getBean(TextFormatter.class).toHtml(""), password, password, false));
                 for (AccountRole role : roles) {
-                    commands.sendAndWait(new GrantRoleCommand(accountId, role, ACTOR));
+                    commands.sendAndWait(new ModerationCommands.GrantRole(accountId, role, ACTOR));
                 }
                 System.out.println("Created account " + nickname + " (id " + accountId + ")"
                         + (roles.isEmpty() ? "" : " with roles " + roles));

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.emoji.ReloadEmojiCommand;
+import social.annals.command.emoji.EmojiCommands;
 import social.annals.events.emoji.CustomEmoji;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Urls;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
@@ -64,7 +64,7 @@ public class EmojiController {
     @Auth(Auth.Level.ADMIN)
     public TextNode reload(ApiPrincipal caller) {
         String actor = caller.isUser() ? caller.accountId() : ApiPrincipal.ADMIN_TOKEN_ACTOR;
-        commands.sendAndWait(ReloadEmojiCommand.of(sources.load(), actor));
+        commands.sendAndWait(EmojiCommands.Reload.of(sources.load(), actor));
         return TextNode.valueOf("ok");
     }
 

@@ -1,6 +1,5 @@
 package social.annals.gateway.emoji;
 
-import social.annals.gateway.consistency.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,7 +9,8 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import social.annals.command.emoji.ReloadEmojiCommand;
+import social.annals.command.emoji.EmojiCommands;
+import social.annals.gateway.consistency.Commands;
 
 /**
  * Loads the emoji sources when the server starts (recording only what changed since the last
@@ -36,7 +36,7 @@ public class EmojiStartup implements WebMvcConfigurer {
         // Nodes starting together race on the registry; the loser's reload is then a no-op anyway.
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                commands.sendAndWait(ReloadEmojiCommand.of(sources.load(), null));
+                commands.sendAndWait(EmojiCommands.Reload.of(sources.load(), null));
                 return;
             } catch (RuntimeException e) {
                 log.warn("Custom emoji reload at startup failed (attempt {}): {}", attempt, e.getMessage());

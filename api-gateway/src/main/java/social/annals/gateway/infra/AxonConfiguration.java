@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -17,14 +17,8 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
-import org.axonframework.queryhandling.QueryBus;
-import org.axonframework.queryhandling.QueryBusSpanFactory;
-import org.axonframework.queryhandling.QueryInvocationErrorHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.axonframework.queryhandling.SimpleQueryBus;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -35,6 +29,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -43,9 +43,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import social.annals.command.account.AccountLookup;
-import social.annals.command.account.AccountDeletionProcess;
-import social.annals.command.imports.ImportProcess;
+import social.annals.command.CommandSideProcessing;
 import social.annals.gateway.privacy.CryptoShreddingSerializer;
 import social.annals.gateway.privacy.PersonalDataCipher;
 import social.annals.query.ReadModelProcessing;
@@ -55,8 +53,8 @@ import social.annals.query.ReadModelProcessing;
 public class AxonConfiguration {
 
     /** Groups updated in the command's own transaction: the next request depends on them. */
-    static final List<String> SUBSCRIBING_GROUPS = Stream.concat(Stream.of(AccountLookup.GROUP),
-            ReadModelProcessing.SUBSCRIBING.stream()).toList();
+    static final List<String> SUBSCRIBING_GROUPS = Stream.concat(ReadModelProcessing.SUBSCRIBING.stream(),
+            CommandSideProcessing.SUBSCRIBING.stream()).toList();
 
     @Bean
     Clock clock() {
@@ -186,7 +184,7 @@ public class AxonConfiguration {
             // A failing handler must never skip its event: the processor rolls back and retries.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             // One import or deletion batch (a few hundred commands) per transaction, so locks are held briefly.
-            for (String process : List.of(ImportProcess.GROUP, AccountDeletionProcess.GROUP)) {
+            for (String process : CommandSideProcessing.ONE_EVENT_PER_TRANSACTION) {
                 processing.registerTrackingEventProcessorConfiguration(process, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(1)

@@ -6,9 +6,9 @@ import org.springframework.stereotype.Component;
 import social.annals.command.account.PasswordHasher;
 import social.annals.command.secrets.Digests;
 import social.annals.gateway.api.Queries;
-import social.annals.query.auth.AuthQueries;
 import social.annals.query.auth.AuthQueries.Credentials;
 import social.annals.query.auth.AuthQueries.Token;
+import social.annals.query.auth.AuthQueries;
 
 /** Turns presented credentials (token, login and password) into a principal, or nothing. */
 @Component

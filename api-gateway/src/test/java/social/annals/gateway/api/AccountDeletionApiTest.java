@@ -13,7 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import social.annals.command.account.AccountDeletionProcess;
+import social.annals.command.CommandSideProcessing;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.status.StatusPosted;
 import social.annals.gateway.consistency.ConsistencyBarrier;
@@ -165,7 +165,7 @@ class AccountDeletionApiTest extends ApiTest {
         for (int i = 0; i < 7; i++) {
             postStatusId(doomed, "status", "post " + i);
         }
-        StreamingEventProcessor process = processing.eventProcessor(AccountDeletionProcess.GROUP,
+        StreamingEventProcessor process = processing.eventProcessor(CommandSideProcessing.ACCOUNT_DELETIONS,
                 StreamingEventProcessor.class).orElseThrow();
         process.shutDown();
         try {

@@ -10,7 +10,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import social.annals.command.imports.ImportProcess;
+import social.annals.command.CommandSideProcessing;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
 
@@ -217,7 +217,7 @@ class ImportsApiTest extends ApiTest {
             names.add(user("restarted").nickname());
         }
         StreamingEventProcessor process =
-                processing.eventProcessor(ImportProcess.GROUP, StreamingEventProcessor.class).orElseThrow();
+                processing.eventProcessor(CommandSideProcessing.IMPORTS, StreamingEventProcessor.class).orElseThrow();
         process.shutDown();
         Http.Response first;
         try {

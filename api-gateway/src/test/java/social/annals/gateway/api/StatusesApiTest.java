@@ -10,9 +10,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import social.annals.query.status.StatusProjection;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
+import social.annals.query.status.StatusProjection;
 
 class StatusesApiTest extends ApiTest {
 

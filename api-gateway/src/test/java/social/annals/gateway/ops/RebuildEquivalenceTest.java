@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import social.annals.query.notification.NotificationProjection;
-import social.annals.command.notification.NotificationPolicy;
+import social.annals.command.CommandSideProcessing;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
+import social.annals.query.notification.NotificationProjection;
 
 /** Rebuilding every read model from the event log gives byte-identical API answers. */
 class RebuildEquivalenceTest extends ApiTest {
@@ -84,7 +84,7 @@ class RebuildEquivalenceTest extends ApiTest {
         String importJob = imported.header("location").substring("http://annals.test".length());
         awaitCompleted(importJob, tokens.get(n2));
         // Notifications: wait until the policy delivered them all, then read, mark, dismiss and switch some off.
-        barrier.awaitHead(NotificationPolicy.GROUP);
+        barrier.awaitHead(CommandSideProcessing.NOTIFICATIONS);
         barrier.awaitHead(NotificationProjection.GROUP);
         JsonNode ofN1 = http.get("/api/v1/notifications", "Authorization", Http.bearer(tokens.get(n1))).json();
         assertThat(ofN1.size()).isGreaterThanOrEqualTo(4);

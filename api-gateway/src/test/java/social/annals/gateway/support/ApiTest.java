@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import social.annals.command.account.AccountLookup;
 import social.annals.gateway.cli.UserCommandLine;
 import social.annals.gateway.consistency.ConsistencyBarrier;
-import social.annals.query.account.AccountProjection;
 
 /**
  * Base of the HTTP integration tests: the whole server on a random port, against a real

@@ -3,13 +3,11 @@ package social.annals.command.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.util.Objects;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
-import social.annals.command.secrets.Digests;
 import social.annals.events.account.AccountActivated;
 import social.annals.events.account.AccountDeactivated;
 import social.annals.events.account.AccountDeleted;
@@ -18,118 +16,66 @@ import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.AccountRoleRevoked;
-import social.annals.events.account.EmailChanged;
-import social.annals.events.account.FlavourChanged;
-import social.annals.events.account.NotificationSettingsChanged;
-import social.annals.events.account.PasswordChanged;
-import social.annals.events.account.PasswordResetTokenIssued;
-import social.annals.events.account.PasswordResetTokenUsed;
-import social.annals.events.account.ProfileUpdated;
 import social.annals.events.moderation.Moderator;
-import social.annals.events.social.DomainBlocked;
-import social.annals.events.social.DomainUnblocked;
 
-/** A local account: its profile and permission groups. Created by {@link AccountRegistration}. */
+/**
+ * A local account, created by {@link AccountRegistration}. The account itself decides its roles
+ * and its life (activation, deletion); what its owner changes is decided by its members: the
+ * {@link AccountProfile} others see, the owner's {@link AccountSettings} and the
+ * {@link AccountCredentials} it signs in with. One aggregate and one event stream: every member
+ * sees every event of the account.
+ */
 @Aggregate
-public class Account {
+class Account {
 
     @AggregateIdentifier
     private String accountId;
     private String nickname;
-    private String displayName;
-    private String bio;
-    private String noteHtml;
-    private boolean locked;
-    private boolean hideFavorites;
-    private NotificationSettingsChanged notificationSettings;
-    private final Set<String> blockedDomains = new java.util.HashSet<>();
-    private String flavour = ChangeFlavourCommand.DEFAULT;
-    private final Set<String> resetTokens = new java.util.HashSet<>();
     private boolean deactivated;
     private boolean deleting;
     private boolean deleted;
     private AccountDeletionProgressed lastProgress;
+    @AggregateMember
+    private final AccountProfile profile = new AccountProfile();
+    @AggregateMember
+    private final AccountSettings settings = new AccountSettings();
+    @AggregateMember
+    private final AccountCredentials credentials = new AccountCredentials();
 
-    protected Account() {
+    Account() {
     }
 
     Account(AccountRegistered registered) {
         apply(registered);
     }
 
-    @CommandHandler
-    public void handle(UpdateProfileCommand command, Clock clock) {
-        String newDisplayName = command.displayName() != null ? command.displayName() : displayName;
-        String error = ProfileRules.displayNameError(newDisplayName);
-        if (error != null) {
-            throw new ProfileRejected("display_name " + error);
-        }
-        String newNote = command.noteHtml() != null ? command.noteHtml() : noteHtml;
-        if (newNote != null && newNote.length() > ProfileRules.MAX_NOTE_HTML) {
-            throw new ProfileRejected("note " + ProfileRules.atMost(ProfileRules.MAX_NOTE_HTML));
-        }
-        String newBio = command.bio() != null ? command.bio() : bio;
-        boolean newLocked = command.locked() != null ? command.locked() : locked;
-        boolean newHide = command.hideFavorites() != null ? command.hideFavorites() : hideFavorites;
-        if (Objects.equals(newDisplayName, displayName) && Objects.equals(newBio, bio)
-                && Objects.equals(newNote, noteHtml) && newLocked == locked && newHide == hideFavorites) {
-            return;
-        }
-        apply(new ProfileUpdated(accountId, newDisplayName, newBio, newNote, newLocked, newHide, clock.instant()));
-    }
-
-    @CommandHandler
-    public void handle(PasswordResetCommands.Issue command, Clock clock) {
-        apply(new PasswordResetTokenIssued(accountId, command.tokenDigest(), command.issuedBy(), clock.instant()));
-    }
-
-    /** Single use; the new password ends every token of the account, as any password change does. */
-    @CommandHandler
-    public void handle(PasswordResetCommands.Reset command, Clock clock, PasswordHasher hasher) {
-        if (!resetTokens.contains(command.tokenDigest()) || deleting || deleted) {
-            throw new PasswordResetRefused("Invalid token");
-        }
-        String password = command.newPassword() == null ? "" : command.newPassword();
-        if (password.isEmpty() || password.length() > ProfileRules.MAX_PASSWORD) {
-            throw new PasswordResetRefused("Invalid password");
-        }
-        apply(new PasswordResetTokenUsed(accountId, command.tokenDigest(), clock.instant()));
-        apply(new PasswordChanged(accountId, hasher.hash(password), clock.instant()));
-    }
-
-    @EventSourcingHandler
-    void on(PasswordResetTokenIssued event) {
-        resetTokens.add(event.tokenDigest());
-    }
-
-    @EventSourcingHandler
-    void on(PasswordResetTokenUsed event) {
-        resetTokens.remove(event.tokenDigest());
-    }
-
-    @CommandHandler
-    public void handle(ChangePasswordCommand command, Clock clock, PasswordHasher hasher) {
-        apply(new PasswordChanged(accountId, hasher.hash(command.newPassword()), clock.instant()));
-    }
-
-    /** Uniqueness is checked here and guaranteed by the lookup's unique constraint in the same transaction. */
-    @CommandHandler
-    public void handle(ChangeEmailCommand command, Clock clock, Digests digests, AccountLookup lookup) {
-        String email = command.email() == null ? "" : command.email().trim();
-        if (!ProfileRules.validEmail(email)) {
-            throw new EmailRejected("Email has invalid format.");
-        }
-        String digest = digests.email(email);
-        if (lookup.emailTaken(digest)) {
-            throw new EmailRejected("Email has already been taken.");
-        }
-        apply(new EmailChanged(accountId, email, digest, clock.instant()));
-    }
-
     /** Recorded even when the role is held, so the moderation log shows every grant. */
     @CommandHandler
-    public void handle(GrantRoleCommand command, Clock clock) {
+    public void handle(ModerationCommands.GrantRole command, Clock clock) {
         apply(new AccountRoleGranted(accountId, nickname, command.role(), command.grantedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ModerationCommands.RevokeRole command, Clock clock) {
+        apply(new AccountRoleRevoked(accountId, nickname, command.role(), command.revokedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ModerationCommands.SetActivation command, Clock clock) {
+        setActivation(command.active(), command.by(), clock);
+    }
+
+    @CommandHandler
+    public void handle(ModerationCommands.ToggleActivation command, Clock clock) {
+        setActivation(deactivated, command.by(), clock);
+    }
+
+    private void setActivation(boolean active, Moderator by, Clock clock) {
+        if (deleting || deleted) {
+            throw new ModerationRefused("The account was deleted");
+        }
+        apply(active ? new AccountActivated(accountId, nickname, by, clock.instant())
+                : new AccountDeactivated(accountId, nickname, by, clock.instant()));
     }
 
     @CommandHandler
@@ -167,6 +113,22 @@ public class Account {
     }
 
     @EventSourcingHandler
+    void on(AccountRegistered event) {
+        accountId = event.accountId();
+        nickname = event.nickname();
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeactivated event) {
+        deactivated = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountActivated event) {
+        deactivated = false;
+    }
+
+    @EventSourcingHandler
     void on(AccountDeletionStarted event) {
         deleting = true;
     }
@@ -180,125 +142,5 @@ public class Account {
     void on(AccountDeleted event) {
         deleting = false;
         deleted = true;
-    }
-
-    @CommandHandler
-    public void handle(ChangeFlavourCommand command, Clock clock) {
-        if (!ChangeFlavourCommand.ALLOWED.contains(command.flavour())) {
-            throw new FlavourRejected();
-        }
-        if (!command.flavour().equals(flavour)) {
-            apply(new FlavourChanged(accountId, command.flavour(), clock.instant()));
-        }
-    }
-
-    @EventSourcingHandler
-    void on(FlavourChanged event) {
-        flavour = event.flavour();
-    }
-
-    @CommandHandler
-    public void handle(ModerationCommands.RevokeRole command, Clock clock) {
-        apply(new AccountRoleRevoked(accountId, nickname, command.role(), command.revokedBy(), clock.instant()));
-    }
-
-    @CommandHandler
-    public void handle(ModerationCommands.SetActivation command, Clock clock) {
-        setActivation(command.active(), command.by(), clock);
-    }
-
-    @CommandHandler
-    public void handle(ModerationCommands.ToggleActivation command, Clock clock) {
-        setActivation(deactivated, command.by(), clock);
-    }
-
-    private void setActivation(boolean active, Moderator by, Clock clock) {
-        if (deleting || deleted) {
-            throw new ModerationRefused("The account was deleted");
-        }
-        apply(active ? new AccountActivated(accountId, nickname, by, clock.instant())
-                : new AccountDeactivated(accountId, nickname, by, clock.instant()));
-    }
-
-    @EventSourcingHandler
-    void on(AccountDeactivated event) {
-        deactivated = true;
-    }
-
-    @EventSourcingHandler
-    void on(AccountActivated event) {
-        deactivated = false;
-    }
-
-    /** The gateway validates the domain; this only keeps the list free of repeats. */
-    @CommandHandler
-    public void handle(DomainBlockCommands.Block command, Clock clock) {
-        String domain = DomainBlockCommands.normalise(command.domain());
-        if (!blockedDomains.contains(domain)) {
-            apply(new DomainBlocked(accountId, domain, clock.instant()));
-        }
-    }
-
-    @CommandHandler
-    public void handle(DomainBlockCommands.Unblock command, Clock clock) {
-        String domain = DomainBlockCommands.normalise(command.domain());
-        if (blockedDomains.contains(domain)) {
-            apply(new DomainUnblocked(accountId, domain, clock.instant()));
-        }
-    }
-
-    @EventSourcingHandler
-    void on(DomainBlocked event) {
-        blockedDomains.add(event.domain());
-    }
-
-    @EventSourcingHandler
-    void on(DomainUnblocked event) {
-        blockedDomains.remove(event.domain());
-    }
-
-    /** Switches not named keep their value; all four start on. */
-    @CommandHandler
-    public void handle(UpdateNotificationSettingsCommand command, Clock clock) {
-        NotificationSettingsChanged current = notificationSettings != null ? notificationSettings
-                : new NotificationSettingsChanged(accountId, true, true, true, true, null);
-        NotificationSettingsChanged changed = new NotificationSettingsChanged(accountId,
-                orCurrent(command.followers(), current.followers()),
-                orCurrent(command.follows(), current.follows()),
-                orCurrent(command.remote(), current.remote()),
-                orCurrent(command.local(), current.local()),
-                clock.instant());
-        if (!changed.equals(new NotificationSettingsChanged(accountId, current.followers(), current.follows(),
-                current.remote(), current.local(), changed.changedAt()))) {
-            apply(changed);
-        }
-    }
-
-    private static boolean orCurrent(Boolean requested, boolean current) {
-        return requested != null ? requested : current;
-    }
-
-    @EventSourcingHandler
-    void on(NotificationSettingsChanged event) {
-        notificationSettings = event;
-    }
-
-    @EventSourcingHandler
-    void on(AccountRegistered event) {
-        accountId = event.accountId();
-        nickname = event.nickname();
-        displayName = event.displayName();
-        bio = event.bio();
-        noteHtml = event.noteHtml();
-        hideFavorites = true;
-    }
-
-    @EventSourcingHandler
-    void on(ProfileUpdated event) {
-        displayName = event.displayName();
-        bio = event.bio();
-        noteHtml = event.noteHtml();
-        locked = event.locked();
-        hideFavorites = event.hideFavorites();
     }
 }

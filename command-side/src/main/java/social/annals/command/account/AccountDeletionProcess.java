@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import social.annals.command.CommandSideProcessing;
 import social.annals.command.secrets.PersonalDataEraser;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.status.StatusCommands;
@@ -24,11 +25,9 @@ import social.annals.events.account.AccountDeletionStarted;
  * recorded, and a batch redone after a crash finds only what is left.
  */
 @Component
-@ProcessingGroup(AccountDeletionProcess.GROUP)
+@ProcessingGroup(CommandSideProcessing.ACCOUNT_DELETIONS)
 @DisallowReplay
-public class AccountDeletionProcess {
-
-    public static final String GROUP = "policy-account-deletions";
+class AccountDeletionProcess {
 
     private final CommandGateway commands;
     private final AccountDeletionWork work;
@@ -36,8 +35,8 @@ public class AccountDeletionProcess {
     private final int batchSize;
 
     /** Straight to the bus, without the retrying gateway: a conflict fails the batch and the processor retries it. */
-    public AccountDeletionProcess(CommandBus commandBus, AccountDeletionWork work, PersonalDataEraser eraser,
-                                  @Value("${annals.account-deletion.batch-size:500}") int batchSize) {
+    AccountDeletionProcess(CommandBus commandBus, AccountDeletionWork work, PersonalDataEraser eraser,
+                           @Value("${annals.account-deletion.batch-size:500}") int batchSize) {
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.work = work;
         this.eraser = eraser;

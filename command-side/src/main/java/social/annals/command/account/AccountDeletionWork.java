@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import social.annals.command.CommandSideProcessing;
 import social.annals.events.social.FollowRequested;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusPosted;
@@ -16,12 +17,12 @@ import social.annals.events.status.StatusPosted;
  * in the transaction of the events that change it.
  */
 @Component
-@ProcessingGroup(AccountLookup.GROUP)
-public class AccountDeletionWork {
+@ProcessingGroup(CommandSideProcessing.LOOKUPS)
+class AccountDeletionWork {
 
     private final JdbcTemplate jdbc;
 
-    public AccountDeletionWork(JdbcTemplate jdbc) {
+    AccountDeletionWork(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

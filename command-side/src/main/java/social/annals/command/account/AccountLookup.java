@@ -1,26 +1,17 @@
 package social.annals.command.account;
 
 import java.util.Locale;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import social.annals.events.account.AccountRegistered;
-import social.annals.events.account.EmailChanged;
-import social.annals.events.account.ProfileUpdated;
 
 /**
- * The command side's set-based view of accounts: which nicknames and e-mail digests are taken.
- * Kept in the registering transaction (subscribing group), backed by unique constraints, so two
- * concurrent registrations of one nickname cannot both commit.
+ * The command side's set-based view of accounts: which nicknames and e-mail digests are taken,
+ * and which accounts are locked. {@link AccountLookupProjection} keeps it in the transaction of
+ * the events that change it, so what this answers is what the last committed command left.
  */
 @Component
-@ProcessingGroup(AccountLookup.GROUP)
 public class AccountLookup {
-
-    public static final String GROUP = "command-lookups";
 
     private final JdbcTemplate jdbc;
 
@@ -44,33 +35,6 @@ public class AccountLookup {
         return Boolean.TRUE.equals(jdbc.queryForObject(sql, Boolean.class, value));
     }
 
-    @EventHandler
-    void on(AccountRegistered event) {
-        try {
-            jdbc.update("INSERT INTO account_lookup (account_id, nickname_key, email_digest) VALUES (?, ?, ?) "
-                            + "ON CONFLICT (account_id) DO NOTHING",
-                    event.accountId(), nicknameKey(event.nickname()), event.emailDigest());
-        } catch (DuplicateKeyException e) {
-            String message = String.valueOf(e.getMessage());
-            throw RegistrationRejected.taken(message.contains("email") ? "email" : "nickname");
-        }
-    }
-
-    @EventHandler
-    void on(EmailChanged event) {
-        try {
-            jdbc.update("UPDATE account_lookup SET email_digest = ? WHERE account_id = ?", event.emailDigest(),
-                    event.accountId());
-        } catch (DuplicateKeyException e) {
-            throw new EmailRejected("Email has already been taken.");
-        }
-    }
-
-    @EventHandler
-    void on(ProfileUpdated event) {
-        jdbc.update("UPDATE account_lookup SET locked = ? WHERE account_id = ?", event.locked(), event.accountId());
-    }
-
     /** The id and lock state of a local account, by nickname in any case. */
     public record Found(String accountId, boolean locked) {
     }
@@ -81,13 +45,8 @@ public class AccountLookup {
                 (rs, row) -> rs.getBoolean(1), accountId).stream().findFirst().orElse(false));
     }
 
-    public java.util.Optional<Found> byNickname(String nickname) {
+    public Optional<Found> byNickname(String nickname) {
         return jdbc.query("SELECT account_id, locked FROM account_lookup WHERE nickname_key = ?",
                 (rs, row) -> new Found(rs.getString(1), rs.getBoolean(2)), nicknameKey(nickname)).stream().findFirst();
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.update("DELETE FROM account_lookup");
     }
 }

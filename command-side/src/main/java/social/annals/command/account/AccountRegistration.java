@@ -15,7 +15,7 @@ import social.annals.events.account.AccountRegistered;
  * then creates the account with a password hash (never the password) in its first event.
  */
 @Component
-public class AccountRegistration {
+class AccountRegistration {
 
     private final Repository<Account> accounts;
     private final AccountLookup lookup;
@@ -23,9 +23,9 @@ public class AccountRegistration {
     private final Digests digests;
     private final boolean extendedNicknames;
 
-    public AccountRegistration(Repository<Account> accounts, AccountLookup lookup, PasswordHasher hasher,
-                               Digests digests,
-                               @Value("${annals.instance.extended-nickname-format:false}") boolean extendedNicknames) {
+    AccountRegistration(Repository<Account> accounts, AccountLookup lookup, PasswordHasher hasher,
+                        Digests digests,
+                        @Value("${annals.instance.extended-nickname-format:false}") boolean extendedNicknames) {
         this.accounts = accounts;
         this.lookup = lookup;
         this.hasher = hasher;
@@ -34,7 +34,7 @@ public class AccountRegistration {
     }
 
     @CommandHandler
-    public String handle(RegisterAccountCommand command, Clock clock) throws Exception {
+    public String handle(AccountCommands.Register command, Clock clock) throws Exception {
         Map<String, List<String>> errors = ProfileRules.validateRegistration(command, extendedNicknames);
         String emailDigest = command.email() == null ? null : digests.email(command.email());
         if (!errors.containsKey("nickname") && lookup.nicknameTaken(command.nickname())) {

@@ -10,7 +10,11 @@ public final class ModerationCommands {
     private ModerationCommands() {
     }
 
-    /** {@code revokedBy} is the acting admin's nickname, as {@link GrantRoleCommand}'s grantedBy. */
+    /** {@code grantedBy} is the acting admin's nickname; recorded even when the role is held. */
+    public record GrantRole(@TargetAggregateIdentifier String accountId, AccountRole role, String grantedBy) {
+    }
+
+    /** {@code revokedBy} is the acting admin's nickname, as {@link GrantRole}'s grantedBy. */
     public record RevokeRole(@TargetAggregateIdentifier String accountId, AccountRole role, String revokedBy) {
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Field rules of a local account, with Pleroma's messages and field names. */
-public final class ProfileRules {
+final class ProfileRules {
 
     public static final int MAX_NICKNAME = 64;
     public static final int MAX_DISPLAY_NAME = 100;
@@ -28,7 +28,8 @@ public final class ProfileRules {
     }
 
     /** Every failing field of a registration, in a stable order; empty when all pass. */
-    public static Map<String, List<String>> validateRegistration(RegisterAccountCommand c, boolean extendedNicknames) {
+    public static Map<String, List<String>> validateRegistration(AccountCommands.Register c,
+                                                                 boolean extendedNicknames) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (isBlank(c.nickname())) {
             add(errors, "nickname", "can't be blank");

@@ -3,15 +3,12 @@ package social.annals.command.captcha;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import social.annals.command.account.RegistrationRejected;
 import social.annals.events.captcha.CaptchaUsed;
 
 /**
@@ -20,30 +17,26 @@ import social.annals.events.captcha.CaptchaUsed;
  * the same captcha at once both try to start its stream and one of them fails.
  */
 @Aggregate
-public class Captcha {
+class Captcha {
 
     @AggregateIdentifier
     private String captchaId;
     private boolean used;
 
-    protected Captcha() {
+    Captcha() {
     }
 
     /** A wrong solution leaves the captcha usable until it expires, as in Pleroma. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(UseCaptchaCommand command, Clock clock) {
+    public void handle(CaptchaCommands.Use command, Clock clock) {
         if (used) {
-            throw refusal("CAPTCHA already used");
+            throw CaptchaCommands.refusal("CAPTCHA already used");
         }
         if (!command.solved()) {
-            throw refusal("Invalid CAPTCHA");
+            throw CaptchaCommands.refusal("Invalid CAPTCHA");
         }
         apply(new CaptchaUsed(command.captchaId(), clock.instant()));
-    }
-
-    public static RegistrationRejected refusal(String message) {
-        return new RegistrationRejected(Map.of("captcha", List.of(message)));
     }
 
     @EventSourcingHandler

@@ -23,20 +23,18 @@ import social.annals.events.emoji.CustomEmojiReloaded;
  * is known, so nodes starting with the same files add nothing to the log.
  */
 @Aggregate
-public class EmojiRegistry {
-
-    public static final String ID = "custom-emoji";
+class EmojiRegistry {
 
     @AggregateIdentifier
     private String registryId;
     private final Map<String, CustomEmoji> known = new HashMap<>();
 
-    protected EmojiRegistry() {
+    EmojiRegistry() {
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ReloadEmojiCommand command, Clock clock) {
+    public void handle(EmojiCommands.Reload command, Clock clock) {
         Map<String, CustomEmoji> found = new LinkedHashMap<>();
         command.found().forEach(emoji -> found.put(emoji.shortcode(), emoji));
         List<CustomEmoji> upserted = found.values().stream()
@@ -51,7 +49,7 @@ public class EmojiRegistry {
 
     @EventSourcingHandler
     void on(CustomEmojiReloaded event) {
-        registryId = ID;
+        registryId = EmojiCommands.REGISTRY_ID;
         event.removed().forEach(known::remove);
         event.upserted().forEach(emoji -> known.put(emoji.shortcode(), emoji));
     }

@@ -7,12 +7,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import social.annals.events.social.AccountListImportBatchProcessed;
-import social.annals.events.social.AccountListImportStarted;
+import social.annals.events.imports.AccountListImportBatchProcessed;
+import social.annals.events.imports.AccountListImportStarted;
 
 /** One import job: which entries it has and how far it got. Each step is an event, so it survives restarts. */
 @Aggregate
-public class AccountListImport {
+class AccountListImport {
 
     @AggregateIdentifier
     private String importId;
@@ -20,7 +20,7 @@ public class AccountListImport {
     private int size;
     private int nextIndex;
 
-    protected AccountListImport() {
+    AccountListImport() {
     }
 
     AccountListImport(AccountListImportStarted started) {

@@ -10,16 +10,16 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import social.annals.events.social.AccountListImportStarted;
+import social.annals.events.imports.AccountListImportStarted;
 
 /** Starts imports: parses and bounds the list, and lets a resubmitted list join its unfinished import. */
 @Component
-public class AccountListImports {
+class AccountListImports {
 
     private final Repository<AccountListImport> imports;
     private final JdbcTemplate jdbc;
 
-    public AccountListImports(Repository<AccountListImport> imports, JdbcTemplate jdbc) {
+    AccountListImports(Repository<AccountListImport> imports, JdbcTemplate jdbc) {
         this.imports = imports;
         this.jdbc = jdbc;
     }

@@ -2,8 +2,8 @@ package social.annals.command.imports;
 
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import social.annals.events.social.ImportEntryResult;
-import social.annals.events.social.ImportKind;
+import social.annals.events.imports.ImportEntryResult;
+import social.annals.events.imports.ImportKind;
 
 public final class ImportCommands {
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * are trimmed, lose one leading {@code @}, and repeat only once (compared without case). Reading
  * stops as soon as the list is known to be too long or to hold an entry too long to be an address.
  */
-public final class ImportList {
+final class ImportList {
 
     public static final int MAX_ENTRIES = 10_000;
     /** A nickname and a DNS name at their longest: a longer entry names no account, and would stay in the log. */

@@ -14,13 +14,14 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import social.annals.command.CommandSideProcessing;
 import social.annals.command.account.AccountLookup;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.social.RelationshipState;
 import social.annals.command.social.RelationshipState.Outcome;
-import social.annals.events.social.AccountListImportBatchProcessed;
-import social.annals.events.social.AccountListImportStarted;
-import social.annals.events.social.ImportEntryResult;
+import social.annals.events.imports.AccountListImportBatchProcessed;
+import social.annals.events.imports.AccountListImportStarted;
+import social.annals.events.imports.ImportEntryResult;
 
 /**
  * Works through an import one batch per event: each recorded batch triggers the next, and the
@@ -29,11 +30,10 @@ import social.annals.events.social.ImportEntryResult;
  * relationship commands are idempotent and the aggregate ignores a batch it already has.
  */
 @Component
-@ProcessingGroup(ImportProcess.GROUP)
+@ProcessingGroup(CommandSideProcessing.IMPORTS)
 @DisallowReplay
-public class ImportProcess {
+class ImportProcess {
 
-    public static final String GROUP = "policy-imports";
     static final int BATCH_SIZE = 250;
     private static final Pattern NICKNAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PROFILE_PATH = Pattern.compile("^/(?:users/|@)([^/?#]+)/?$");
@@ -49,8 +49,8 @@ public class ImportProcess {
      * Commands go straight to the bus, without the retrying gateway: a conflict fails the batch,
      * and the processor retries the whole batch in a fresh transaction.
      */
-    public ImportProcess(CommandBus commandBus, ImportProgress progress, AccountLookup accounts,
-                         @Value("${annals.base-url}") String baseUrl) {
+    ImportProcess(CommandBus commandBus, ImportProgress progress, AccountLookup accounts,
+                  @Value("${annals.base-url}") String baseUrl) {
         this.commands = commandBus == null ? null : DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.progress = progress;
         this.accounts = accounts;

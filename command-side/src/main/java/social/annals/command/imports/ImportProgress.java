@@ -8,19 +8,19 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import social.annals.command.account.AccountLookup;
-import social.annals.events.social.AccountListImportBatchProcessed;
-import social.annals.events.social.AccountListImportStarted;
-import social.annals.events.social.ImportKind;
+import social.annals.command.CommandSideProcessing;
+import social.annals.events.imports.AccountListImportBatchProcessed;
+import social.annals.events.imports.AccountListImportStarted;
+import social.annals.events.imports.ImportKind;
 
 /** The command side's view of running imports, kept in the events' own transaction. */
 @Component
-@ProcessingGroup(AccountLookup.GROUP)
-public class ImportProgress {
+@ProcessingGroup(CommandSideProcessing.LOOKUPS)
+class ImportProgress {
 
     private final JdbcTemplate jdbc;
 
-    public ImportProgress(JdbcTemplate jdbc) {
+    ImportProgress(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

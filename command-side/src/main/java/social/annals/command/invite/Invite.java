@@ -20,7 +20,7 @@ import social.annals.events.invite.InviteUsed;
  * the new count, so an invite is never used more often than it allows.
  */
 @Aggregate
-public class Invite {
+class Invite {
 
     @AggregateIdentifier
     private String aggregateId;
@@ -30,11 +30,11 @@ public class Invite {
     private int uses;
     private boolean used;
 
-    protected Invite() {
+    Invite() {
     }
 
     @CommandHandler
-    public Invite(InviteCommands.Create command, Clock clock) {
+    Invite(InviteCommands.Create command, Clock clock) {
         apply(new InviteCreated(command.inviteId(), command.tokenDigest(), command.maxUse(), command.expiresOn(),
                 InviteType.of(command.maxUse(), command.expiresOn()), command.createdBy(), clock.instant()));
     }

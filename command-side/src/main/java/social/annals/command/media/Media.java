@@ -6,27 +6,21 @@ import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import social.annals.events.media.MediaUploaded;
 
 /** An uploaded file, owned by the account that uploaded it. */
 @Aggregate
-public class Media {
-
-    /** The caller has stored the bytes, in the same transaction. */
-    public record Upload(@TargetAggregateIdentifier String mediaId, String ownerId, String mimeType, long size,
-                         String description) {
-    }
+class Media {
 
     @AggregateIdentifier
     private String mediaId;
 
-    protected Media() {
+    Media() {
     }
 
     @CommandHandler
-    public Media(Upload command, Clock clock) {
+    Media(MediaCommands.Upload command, Clock clock) {
         apply(new MediaUploaded(command.mediaId(), command.ownerId(), command.mimeType(), command.size(),
                 command.description(), clock.instant()));
     }

@@ -17,21 +17,21 @@ import social.annals.events.moderation.ReadModelsRebuildRequested;
 
 /** One moderation action on several accounts: a fact recorded once, under its own id. */
 @Aggregate
-public class ModerationAction {
+class ModerationAction {
 
     @AggregateIdentifier
     private String actionId;
 
-    protected ModerationAction() {
+    ModerationAction() {
     }
 
     @CommandHandler
-    public ModerationAction(ModerationActionCommands.RecordCreation command, Clock clock) {
+    ModerationAction(ModerationActionCommands.RecordCreation command, Clock clock) {
         apply(new AccountsCreatedByAdmin(command.actionId(), command.accounts(), command.by(), clock.instant()));
     }
 
     @CommandHandler
-    public ModerationAction(ModerationActionCommands.Tag command, Clock clock) {
+    ModerationAction(ModerationActionCommands.Tag command, Clock clock) {
         List<String> tags = command.tags().stream().map(tag -> tag.trim().toLowerCase(Locale.ROOT))
                 .filter(tag -> !tag.isEmpty()).distinct().toList();
         apply(command.add()
@@ -40,13 +40,13 @@ public class ModerationAction {
     }
 
     @CommandHandler
-    public ModerationAction(ModerationActionCommands.RecordForcedFollow command, Clock clock) {
+    ModerationAction(ModerationActionCommands.RecordForcedFollow command, Clock clock) {
         apply(new FollowForced(command.actionId(), command.follower(), command.followed(), command.follow(),
                 command.by(), clock.instant()));
     }
 
     @CommandHandler
-    public ModerationAction(ModerationActionCommands.RecordRebuild command, Clock clock) {
+    ModerationAction(ModerationActionCommands.RecordRebuild command, Clock clock) {
         apply(new ReadModelsRebuildRequested(command.actionId(), command.readModels(), command.by(), clock.instant()));
     }
 

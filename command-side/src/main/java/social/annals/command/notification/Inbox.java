@@ -20,7 +20,7 @@ import social.annals.events.notification.NotificationsReadUpTo;
  * and never past the newest id a notification can have at the time.
  */
 @Aggregate
-public class Inbox {
+class Inbox {
 
     @AggregateIdentifier
     private String aggregateId;
@@ -28,7 +28,7 @@ public class Inbox {
     private long markerVersion;
     private Instant markerUpdatedAt;
 
-    protected Inbox() {
+    Inbox() {
     }
 
     @CommandHandler

@@ -17,7 +17,7 @@ import social.annals.events.notification.NotificationRead;
  * {@link NotificationPolicy} starts each one by appending its {@link NotificationDelivered}.
  */
 @Aggregate
-public class Notification {
+class Notification {
 
     @AggregateIdentifier
     private String aggregateId;
@@ -26,7 +26,7 @@ public class Notification {
     private boolean read;
     private boolean dismissed;
 
-    protected Notification() {
+    Notification() {
     }
 
     @CommandHandler

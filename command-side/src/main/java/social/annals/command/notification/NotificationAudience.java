@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import social.annals.command.account.AccountLookup;
+import social.annals.command.CommandSideProcessing;
 import social.annals.events.account.NotificationSettingsChanged;
 import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.notification.NotificationDismissed;
@@ -38,12 +38,12 @@ import social.annals.events.social.ThreadUnmuted;
  * transaction as the events that change it, so the policy decides on committed facts only.
  */
 @Component
-@ProcessingGroup(AccountLookup.GROUP)
-public class NotificationAudience {
+@ProcessingGroup(CommandSideProcessing.LOOKUPS)
+class NotificationAudience {
 
     private final JdbcTemplate jdbc;
 
-    public NotificationAudience(JdbcTemplate jdbc) {
+    NotificationAudience(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

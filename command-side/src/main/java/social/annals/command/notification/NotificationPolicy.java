@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
+import social.annals.command.CommandSideProcessing;
 import social.annals.command.ids.NumericIdGenerator;
 import social.annals.events.notification.NotificationDelivered;
 import social.annals.events.notification.NotificationType;
@@ -33,11 +34,10 @@ import social.annals.events.status.Visibility;
  * exactly the notifications that were delivered, with their ids.
  */
 @Component
-@ProcessingGroup(NotificationPolicy.GROUP)
+@ProcessingGroup(CommandSideProcessing.NOTIFICATIONS)
 @DisallowReplay
-public class NotificationPolicy {
+class NotificationPolicy {
 
-    public static final String GROUP = "policy-notifications";
     private static final String FOLLOWS_IN_BATCH = NotificationPolicy.class.getName() + ".follows";
 
     private final EventBus eventBus;
@@ -45,8 +45,8 @@ public class NotificationPolicy {
     private final NumericIdGenerator ids;
     private final Clock clock;
 
-    public NotificationPolicy(EventBus eventBus, NotificationAudience audience, NumericIdGenerator ids,
-                              Clock clock) {
+    NotificationPolicy(EventBus eventBus, NotificationAudience audience, NumericIdGenerator ids,
+                       Clock clock) {
         this.eventBus = eventBus;
         this.audience = audience;
         this.ids = ids;

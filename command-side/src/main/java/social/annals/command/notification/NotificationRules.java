@@ -9,7 +9,7 @@ import social.annals.events.notification.NotificationType;
  * recipient (or the recipient follows the actor) and that class is switched off; and for a
  * follow, when a notification of an earlier follow by the same actor still exists.
  */
-public final class NotificationRules {
+final class NotificationRules {
 
     private NotificationRules() {
     }

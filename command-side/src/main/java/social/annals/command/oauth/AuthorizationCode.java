@@ -20,7 +20,7 @@ import social.annals.events.oauth.GrantType;
  * a code is either unused or exchanged for exactly one token.
  */
 @Aggregate
-public class AuthorizationCode {
+class AuthorizationCode {
 
     @AggregateIdentifier
     private String codeId;
@@ -30,18 +30,18 @@ public class AuthorizationCode {
     private Instant expiresAt;
     private boolean redeemed;
 
-    protected AuthorizationCode() {
+    AuthorizationCode() {
     }
 
     @CommandHandler
-    public AuthorizationCode(IssueAuthorizationCodeCommand command, Clock clock) {
+    AuthorizationCode(OAuthCommands.IssueAuthorizationCode command, Clock clock) {
         Instant now = clock.instant();
         apply(new AuthorizationCodeIssued(command.codeId(), command.appId(), command.accountId(), command.codeDigest(),
                 List.copyOf(command.scopes()), command.redirectUri(), now, now.plus(command.lifetime())));
     }
 
     @CommandHandler
-    public void handle(RedeemAuthorizationCodeCommand command, Clock clock) throws Exception {
+    public void handle(OAuthCommands.RedeemAuthorizationCode command, Clock clock) throws Exception {
         Instant now = clock.instant();
         if (redeemed || !appId.equals(command.appId()) || !now.isBefore(expiresAt)) {
             throw new InvalidGrant();

@@ -12,7 +12,7 @@ import social.annals.events.oauth.OAuthAppRegistered;
 
 /** A registered OAuth client. */
 @Aggregate
-public class OAuthApp {
+class OAuthApp {
 
     public static final String RESERVED_NAME = "Mastodon-Local";
     /** Anyone may register an app, and what it registers stays in the log for good: every field is bounded. */
@@ -24,11 +24,11 @@ public class OAuthApp {
     @AggregateIdentifier
     private String appId;
 
-    protected OAuthApp() {
+    OAuthApp() {
     }
 
     @CommandHandler
-    public OAuthApp(RegisterAppCommand command, Clock clock) {
+    OAuthApp(OAuthCommands.RegisterApp command, Clock clock) {
         if (RESERVED_NAME.equals(command.name())) {
             throw new AppRejected("client_name is reserved");
         }

@@ -15,7 +15,7 @@ import social.annals.events.oauth.AccessTokenRevoked;
 
 /** One OAuth grant: its access token (rotated on refresh) and its refresh token. */
 @Aggregate
-public class OAuthToken {
+class OAuthToken {
 
     @AggregateIdentifier
     private String tokenId;
@@ -23,11 +23,11 @@ public class OAuthToken {
     private String refreshTokenDigest;
     private boolean revoked;
 
-    protected OAuthToken() {
+    OAuthToken() {
     }
 
     @CommandHandler
-    public OAuthToken(IssueAccessTokenCommand command, Clock clock) {
+    OAuthToken(OAuthCommands.IssueAccessToken command, Clock clock) {
         Instant now = clock.instant();
         apply(new AccessTokenIssued(command.tokenId(), command.appId(), command.accountId(),
                 command.accessTokenDigest(), command.refreshTokenDigest(), command.scopes(), command.grantType(), now,
@@ -40,7 +40,7 @@ public class OAuthToken {
     }
 
     @CommandHandler
-    public void handle(RefreshAccessTokenCommand command, Clock clock) {
+    public void handle(OAuthCommands.RefreshAccessToken command, Clock clock) {
         if (revoked || !appId.equals(command.appId())
                 || !Digests.constantTimeEquals(refreshTokenDigest, command.presentedRefreshTokenDigest())) {
             throw new InvalidGrant();
@@ -51,7 +51,7 @@ public class OAuthToken {
     }
 
     @CommandHandler
-    public void handle(RevokeAccessTokenCommand command, Clock clock) {
+    public void handle(OAuthCommands.RevokeAccessToken command, Clock clock) {
         if (revoked || !appId.equals(command.appId())) {
             return;
         }

@@ -14,18 +14,18 @@ import social.annals.events.report.ReportStateChanged;
 
 /** A report to the moderators: opened by a user, then moved between states and answered by moderators. */
 @Aggregate
-public class Report {
+class Report {
 
     @AggregateIdentifier
     private String reportId;
     private String accountId;
     private ReportState state;
 
-    protected Report() {
+    Report() {
     }
 
     @CommandHandler
-    public Report(ReportCommands.File command, Clock clock) {
+    Report(ReportCommands.File command, Clock clock) {
         apply(new ReportFiled(command.reportId(), command.reporterId(), command.accountId(), command.statusIds(),
                 command.comment(), clock.instant()));
     }

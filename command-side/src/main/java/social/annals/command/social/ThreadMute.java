@@ -8,41 +8,24 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import social.annals.events.social.ThreadMuted;
 import social.annals.events.social.ThreadUnmuted;
 
 /** One account's mute of one conversation; muting or unmuting again changes nothing. */
 @Aggregate
-public class ThreadMute {
-
-    public record Mute(@TargetAggregateIdentifier String muteId, String accountId, String conversationId) {
-        public Mute(String accountId, String conversationId) {
-            this(idOf(accountId, conversationId), accountId, conversationId);
-        }
-    }
-
-    public record Unmute(@TargetAggregateIdentifier String muteId, String accountId, String conversationId) {
-        public Unmute(String accountId, String conversationId) {
-            this(idOf(accountId, conversationId), accountId, conversationId);
-        }
-    }
-
-    public static String idOf(String accountId, String conversationId) {
-        return "thread-mute:" + accountId + ":" + conversationId;
-    }
+class ThreadMute {
 
     @AggregateIdentifier
     private String muteId;
     private boolean muted;
 
-    protected ThreadMute() {
+    ThreadMute() {
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(Mute command, Clock clock) {
+    public void handle(ThreadMuteCommands.Mute command, Clock clock) {
         if (!muted) {
             apply(new ThreadMuted(command.accountId(), command.conversationId(), clock.instant()));
         }
@@ -50,7 +33,7 @@ public class ThreadMute {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(Unmute command, Clock clock) {
+    public void handle(ThreadMuteCommands.Unmute command, Clock clock) {
         if (muted) {
             apply(new ThreadUnmuted(command.accountId(), command.conversationId(), clock.instant()));
         }
@@ -58,7 +41,7 @@ public class ThreadMute {
 
     @EventSourcingHandler
     void on(ThreadMuted event) {
-        muteId = idOf(event.accountId(), event.conversationId());
+        muteId = ThreadMuteCommands.idOf(event.accountId(), event.conversationId());
         muted = true;
     }
 

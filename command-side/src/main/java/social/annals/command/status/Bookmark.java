@@ -14,13 +14,13 @@ import social.annals.events.status.StatusUnbookmarked;
 
 /** One account's bookmark of one status; repeating either action changes nothing, as in Mastodon. */
 @Aggregate
-public class Bookmark {
+class Bookmark {
 
     @AggregateIdentifier
     private String bookmarkId;
     private boolean bookmarked;
 
-    protected Bookmark() {
+    Bookmark() {
     }
 
     @CommandHandler

@@ -14,13 +14,13 @@ import social.annals.events.status.StatusUnreblogged;
 
 /** One account's boost of one status (account × status); answers the boost's id, or null when there is none. */
 @Aggregate
-public class Boost {
+class Boost {
 
     @AggregateIdentifier
     private String boostKey;
     private String reblogId;
 
-    protected Boost() {
+    Boost() {
     }
 
     @CommandHandler

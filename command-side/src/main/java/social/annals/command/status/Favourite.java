@@ -17,13 +17,13 @@ import social.annals.events.status.StatusUnfavourited;
  * popular status never wait on each other; repeating either action changes nothing.
  */
 @Aggregate
-public class Favourite {
+class Favourite {
 
     @AggregateIdentifier
     private String favouriteId;
     private boolean favourited;
 
-    protected Favourite() {
+    Favourite() {
     }
 
     @CommandHandler

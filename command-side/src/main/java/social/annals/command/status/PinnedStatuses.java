@@ -5,19 +5,19 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import social.annals.command.account.AccountLookup;
+import social.annals.command.CommandSideProcessing;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusPinned;
 import social.annals.events.status.StatusUnpinned;
 
 /** Each account's pinned statuses, for {@link StatusPinning}'s limit; kept in the writing transaction. */
 @Component
-@ProcessingGroup(AccountLookup.GROUP)
-public class PinnedStatuses {
+@ProcessingGroup(CommandSideProcessing.LOOKUPS)
+class PinnedStatuses {
 
     private final JdbcTemplate jdbc;
 
-    public PinnedStatuses(JdbcTemplate jdbc) {
+    PinnedStatuses(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -18,13 +18,13 @@ import social.annals.events.status.StatusUnreacted;
  * twice changes nothing; taking back a reaction that is not there is refused, as Pleroma does.
  */
 @Aggregate
-public class Reaction {
+class Reaction {
 
     @AggregateIdentifier
     private String reactionId;
     private boolean reacted;
 
-    protected Reaction() {
+    Reaction() {
     }
 
     @CommandHandler

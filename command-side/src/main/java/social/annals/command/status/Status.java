@@ -19,7 +19,7 @@ import social.annals.events.status.Visibility;
  * by {@link StatusPublishing}.
  */
 @Aggregate
-public class Status {
+class Status {
 
     @AggregateIdentifier
     private String statusId;
@@ -28,7 +28,7 @@ public class Status {
     private boolean deleted;
     private boolean pinned;
 
-    protected Status() {
+    Status() {
     }
 
     Status(StatusPosted posted) {

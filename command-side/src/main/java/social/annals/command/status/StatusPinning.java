@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
  * both take the last place.
  */
 @Component
-public class StatusPinning {
+class StatusPinning {
 
     private final Repository<Status> statuses;
     private final JdbcTemplate jdbc;
     private final int maxPinned;
 
-    public StatusPinning(Repository<Status> statuses, JdbcTemplate jdbc,
-                         @Value("${annals.instance.max-pinned-statuses:1}") int maxPinned) {
+    StatusPinning(Repository<Status> statuses, JdbcTemplate jdbc,
+                  @Value("${annals.instance.max-pinned-statuses:1}") int maxPinned) {
         this.statuses = statuses;
         this.jdbc = jdbc;
         this.maxPinned = maxPinned;

@@ -14,7 +14,7 @@ import social.annals.events.status.StatusPosted;
 
 /** Decides a post: Pleroma's length rules, then the Idempotency-Key, then the new status. */
 @Component
-public class StatusPublishing {
+class StatusPublishing {
 
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(6);
     private static final int MAX_KEY_LENGTH = 255;
@@ -23,8 +23,8 @@ public class StatusPublishing {
     private final JdbcTemplate jdbc;
     private final int limit;
 
-    public StatusPublishing(Repository<Status> statuses, JdbcTemplate jdbc,
-                            @Value("${annals.instance.limit:5000}") int limit) {
+    StatusPublishing(Repository<Status> statuses, JdbcTemplate jdbc,
+                     @Value("${annals.instance.limit:5000}") int limit) {
         this.statuses = statuses;
         this.jdbc = jdbc;
         this.limit = limit;

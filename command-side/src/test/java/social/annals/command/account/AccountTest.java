@@ -55,8 +55,8 @@ class AccountTest {
                 new AccountRegistration(fixture.getRepository(), lookup, hasher, digests, false));
     }
 
-    private static RegisterAccountCommand lain() {
-        return new RegisterAccountCommand(ID, "lain", "lain@wired.jp", "lain iwakura", "close the world.",
+    private static AccountCommands.Register lain() {
+        return new AccountCommands.Register(ID, "lain", "lain@wired.jp", "lain iwakura", "close the world.",
                 "close the world.", "bear", "bear", false);
     }
 
@@ -110,7 +110,7 @@ class AccountTest {
     @Test
     void everyInvalidFieldIsReportedAtOnce() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterAccountCommand(ID, "lain!", "not-an-email", "", null, "", "bear", "beer", false))
+                .when(new AccountCommands.Register(ID, "lain!", "not-an-email", "", null, "", "bear", "beer", false))
                 .expectNoEvents()
                 .expectException(Matchers.predicate(e -> e instanceof RegistrationRejected r
                         && r.fieldErrors().equals(Map.of(
@@ -123,14 +123,14 @@ class AccountTest {
     @Test
     void updatingTheProfileRecordsTheWholeNewProfile() {
         fixture.given(registered())
-                .when(new UpdateProfileCommand(ID, "Lain", null, null, true, false))
+                .when(new AccountCommands.UpdateProfile(ID, "Lain", null, null, true, false))
                 .expectEvents(new ProfileUpdated(ID, "Lain", "close the world.", "close the world.", true, false, NOW));
     }
 
     @Test
     void anUpdateThatChangesNothingRecordsNothing() {
         fixture.given(registered())
-                .when(new UpdateProfileCommand(ID, "lain iwakura", null, null, false, true))
+                .when(new AccountCommands.UpdateProfile(ID, "lain iwakura", null, null, false, true))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -138,7 +138,7 @@ class AccountTest {
     @Test
     void aBlankDisplayNameIsRefused() {
         fixture.given(registered())
-                .when(new UpdateProfileCommand(ID, "  ", null, null, null, null))
+                .when(new AccountCommands.UpdateProfile(ID, "  ", null, null, null, null))
                 .expectNoEvents()
                 .expectException(ProfileRejected.class);
     }
@@ -146,7 +146,7 @@ class AccountTest {
     @Test
     void anOverlongNoteIsRefused() {
         fixture.given(registered())
-                .when(new UpdateProfileCommand(ID, null, "x", "x".repeat(1001), null, null))
+                .when(new AccountCommands.UpdateProfile(ID, null, "x", "x".repeat(1001), null, null))
                 .expectNoEvents()
                 .expectException(ProfileRejected.class);
     }
@@ -154,7 +154,7 @@ class AccountTest {
     @Test
     void aNewPasswordIsRecordedAsAHash() {
         fixture.given(registered())
-                .when(new ChangePasswordCommand(ID, "new secret"))
+                .when(new AccountCommands.ChangePassword(ID, "new secret"))
                 .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(
                         Matchers.predicate(event -> event instanceof social.annals.events.account.PasswordChanged changed
                                 && hasher.matches("new secret", changed.passwordHash())
@@ -165,16 +165,16 @@ class AccountTest {
     @Test
     void aNewEmailIsRecordedWithItsDigestUnlessTakenOrMalformed() {
         fixture.given(registered())
-                .when(new ChangeEmailCommand(ID, " lain@navi.net "))
+                .when(new AccountCommands.ChangeEmail(ID, " lain@navi.net "))
                 .expectEvents(new social.annals.events.account.EmailChanged(ID, "lain@navi.net",
                         "digest-of-lain@navi.net", NOW));
         fixture.given(registered())
-                .when(new ChangeEmailCommand(ID, "not an address"))
+                .when(new AccountCommands.ChangeEmail(ID, "not an address"))
                 .expectNoEvents()
                 .expectExceptionMessage("Email has invalid format.");
         when(lookup.emailTaken("digest-of-taken@navi.net")).thenReturn(true);
         fixture.given(registered())
-                .when(new ChangeEmailCommand(ID, "taken@navi.net"))
+                .when(new AccountCommands.ChangeEmail(ID, "taken@navi.net"))
                 .expectNoEvents()
                 .expectExceptionMessage("Email has already been taken.");
     }
@@ -182,14 +182,14 @@ class AccountTest {
     @Test
     void grantingARoleOnceRecordsIt() {
         fixture.given(registered())
-                .when(new GrantRoleCommand(ID, AccountRole.ADMIN, "command-line"))
+                .when(new ModerationCommands.GrantRole(ID, AccountRole.ADMIN, "command-line"))
                 .expectEvents(new AccountRoleGranted(ID, "lain", AccountRole.ADMIN, "command-line", NOW));
     }
 
     @Test
     void grantingAHeldRoleAgainIsRecordedAgainSoTheModerationLogShowsEveryGrant() {
         fixture.given(registered(), new AccountRoleGranted(ID, "lain", AccountRole.ADMIN, "command-line", NOW))
-                .when(new GrantRoleCommand(ID, AccountRole.ADMIN, "someone"))
+                .when(new ModerationCommands.GrantRole(ID, AccountRole.ADMIN, "someone"))
                 .expectEvents(new AccountRoleGranted(ID, "lain", AccountRole.ADMIN, "someone", NOW));
     }
 
@@ -222,16 +222,16 @@ class AccountTest {
     @Test
     void notificationSettingsMergeOverTheCurrentOnesAndRecordOnlyChanges() {
         fixture.given(registered())
-                .when(new UpdateNotificationSettingsCommand(ID, false, null, false, null))
+                .when(new AccountCommands.UpdateNotificationSettings(ID, false, null, false, null))
                 .expectEvents(new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false,
                         true, NOW));
         fixture.given(registered(),
                         new social.annals.events.account.NotificationSettingsChanged(ID, false, true, false, true, NOW))
-                .when(new UpdateNotificationSettingsCommand(ID, null, false, null, null))
+                .when(new AccountCommands.UpdateNotificationSettings(ID, null, false, null, null))
                 .expectEvents(new social.annals.events.account.NotificationSettingsChanged(ID, false, false, false,
                         true, NOW));
         fixture.given(registered())
-                .when(new UpdateNotificationSettingsCommand(ID, true, true, null, null))
+                .when(new AccountCommands.UpdateNotificationSettings(ID, true, true, null, null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -257,20 +257,20 @@ class AccountTest {
     @Test
     void choosingAFlavourRecordsItOnceAndTheDefaultIsGlitch() {
         fixture.given(registered())
-                .when(new ChangeFlavourCommand(ID, "vanilla"))
+                .when(new AccountCommands.ChangeFlavour(ID, "vanilla"))
                 .expectEvents(new FlavourChanged(ID, "vanilla", NOW));
         fixture.given(registered(), new FlavourChanged(ID, "vanilla", NOW))
-                .when(new ChangeFlavourCommand(ID, "vanilla"))
+                .when(new AccountCommands.ChangeFlavour(ID, "vanilla"))
                 .expectNoEvents();
         fixture.given(registered())
-                .when(new ChangeFlavourCommand(ID, "glitch"))
+                .when(new AccountCommands.ChangeFlavour(ID, "glitch"))
                 .expectNoEvents();
     }
 
     @Test
     void anUnknownFlavourIsRefused() {
         fixture.given(registered())
-                .when(new ChangeFlavourCommand(ID, "pleroma"))
+                .when(new AccountCommands.ChangeFlavour(ID, "pleroma"))
                 .expectNoEvents()
                 .expectException(FlavourRejected.class);
     }

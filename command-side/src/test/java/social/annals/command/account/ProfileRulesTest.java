@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ProfileRulesTest {
 
-    private static RegisterAccountCommand form(String nickname, String email, String name, String note) {
-        return new RegisterAccountCommand("id", nickname, email, name, "", note, "pw", "pw", false);
+    private static AccountCommands.Register form(String nickname, String email, String name, String note) {
+        return new AccountCommands.Register("id", nickname, email, name, "", note, "pw", "pw", false);
     }
 
     @Test
@@ -44,7 +44,7 @@ class ProfileRulesTest {
     @Test
     void missingFieldsAreBlank() {
         var errors = ProfileRules.validateRegistration(
-                new RegisterAccountCommand("id", null, null, null, null, null, null, null, false), false);
+                new AccountCommands.Register("id", null, null, null, null, null, null, null, false), false);
         assertThat(errors.keySet()).containsExactly("nickname", "email", "name", "password", "password_confirmation");
         assertThat(errors.values()).allSatisfy(messages -> assertThat(messages).containsExactly("can't be blank"));
     }

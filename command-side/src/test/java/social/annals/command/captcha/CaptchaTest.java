@@ -28,14 +28,14 @@ class CaptchaTest {
     @Test
     void aSolvedCaptchaIsUsedUp() {
         fixture.givenNoPriorActivity()
-                .when(new UseCaptchaCommand(ID, true))
+                .when(new CaptchaCommands.Use(ID, true))
                 .expectEvents(new CaptchaUsed(ID, NOW));
     }
 
     @Test
     void aWrongSolutionIsRefusedAndLeavesTheCaptchaUsable() {
         fixture.givenNoPriorActivity()
-                .when(new UseCaptchaCommand(ID, false))
+                .when(new CaptchaCommands.Use(ID, false))
                 .expectNoEvents()
                 .expectException(Matchers.predicate(e -> refusedWith(e, "Invalid CAPTCHA")));
     }
@@ -43,11 +43,11 @@ class CaptchaTest {
     @Test
     void aUsedCaptchaIsRefusedWhateverTheSolution() {
         fixture.given(new CaptchaUsed(ID, NOW))
-                .when(new UseCaptchaCommand(ID, true))
+                .when(new CaptchaCommands.Use(ID, true))
                 .expectNoEvents()
                 .expectException(Matchers.predicate(e -> refusedWith(e, "CAPTCHA already used")));
         fixture.given(new CaptchaUsed(ID, NOW))
-                .when(new UseCaptchaCommand(ID, false))
+                .when(new CaptchaCommands.Use(ID, false))
                 .expectException(Matchers.predicate(e -> refusedWith(e, "CAPTCHA already used")));
     }
 

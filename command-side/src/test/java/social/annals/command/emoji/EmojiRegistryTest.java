@@ -27,14 +27,14 @@ class EmojiRegistryTest {
     @Test
     void theFirstLoadRecordsEveryEmoji() {
         fixture.givenNoPriorActivity()
-                .when(ReloadEmojiCommand.of(List.of(HEART, STAR), null))
+                .when(EmojiCommands.Reload.of(List.of(HEART, STAR), null))
                 .expectEvents(new CustomEmojiReloaded(List.of(HEART, STAR), List.of(), null, NOW));
     }
 
     @Test
     void aStartupReloadOfUnchangedFilesRecordsNothing() {
         fixture.given(new CustomEmojiReloaded(List.of(HEART, STAR), List.of(), null, NOW))
-                .when(ReloadEmojiCommand.of(List.of(STAR, HEART), null))
+                .when(EmojiCommands.Reload.of(List.of(STAR, HEART), null))
                 .expectNoEvents();
     }
 
@@ -43,14 +43,14 @@ class EmojiRegistryTest {
         CustomEmoji retagged = new CustomEmoji("heart", "/emoji/custom/heart.png", List.of("Love"));
         CustomEmoji wave = new CustomEmoji("wave", "/emoji/custom/wave.png", List.of("Custom"));
         fixture.given(new CustomEmojiReloaded(List.of(HEART, STAR), List.of(), null, NOW))
-                .when(ReloadEmojiCommand.of(List.of(retagged, wave), "admin-1"))
+                .when(EmojiCommands.Reload.of(List.of(retagged, wave), "admin-1"))
                 .expectEvents(new CustomEmojiReloaded(List.of(retagged, wave), List.of("star"), "admin-1", NOW));
     }
 
     @Test
     void anAdminReloadIsRecordedEvenWhenNothingChanged() {
         fixture.given(new CustomEmojiReloaded(List.of(HEART), List.of(), null, NOW))
-                .when(ReloadEmojiCommand.of(List.of(HEART), "admin-1"))
+                .when(EmojiCommands.Reload.of(List.of(HEART), "admin-1"))
                 .expectEvents(new CustomEmojiReloaded(List.of(), List.of(), "admin-1", NOW));
     }
 
@@ -58,7 +58,7 @@ class EmojiRegistryTest {
     void aLaterSourceWinsForARepeatedShortcode() {
         CustomEmoji override = new CustomEmoji("heart", "/emoji/pack/heart.png", List.of("pack:pack"));
         fixture.givenNoPriorActivity()
-                .when(ReloadEmojiCommand.of(List.of(HEART, override), null))
+                .when(EmojiCommands.Reload.of(List.of(HEART, override), null))
                 .expectEvents(new CustomEmojiReloaded(List.of(override), List.of(), null, NOW));
     }
 }

@@ -11,10 +11,10 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.command.account.AccountLookup;
-import social.annals.events.social.AccountListImportBatchProcessed;
-import social.annals.events.social.AccountListImportStarted;
-import social.annals.events.social.ImportEntryResult;
-import social.annals.events.social.ImportKind;
+import social.annals.events.imports.AccountListImportBatchProcessed;
+import social.annals.events.imports.AccountListImportStarted;
+import social.annals.events.imports.ImportEntryResult;
+import social.annals.events.imports.ImportKind;
 
 class AccountListImportTest {
 

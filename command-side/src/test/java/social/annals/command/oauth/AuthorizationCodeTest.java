@@ -28,8 +28,8 @@ class AuthorizationCodeTest {
     @Test
     void issuingACodeRecordsItsDigestScopesAndExpiry() {
         fixture().givenNoPriorActivity()
-                .when(new IssueAuthorizationCodeCommand("code-1", "app-1", "account-1", "code-d", List.of("read"),
-                        "https://client/cb", LIFETIME))
+                .when(new OAuthCommands.IssueAuthorizationCode("code-1", "app-1", "account-1", "code-d",
+                        List.of("read"), "https://client/cb", LIFETIME))
                 .expectEvents(new AuthorizationCodeIssued("code-1", "app-1", "account-1", "code-d", List.of("read"),
                         "https://client/cb", NOW, NOW.plus(LIFETIME)));
     }
@@ -37,7 +37,7 @@ class AuthorizationCodeTest {
     @Test
     void redeemingTheCodeIssuesExactlyOneTokenWithItsScopes() {
         fixture().given(ISSUED)
-                .when(new RedeemAuthorizationCodeCommand("code-1", "app-1", "token-1", "access-d", "refresh-d",
+                .when(new OAuthCommands.RedeemAuthorizationCode("code-1", "app-1", "token-1", "access-d", "refresh-d",
                         LIFETIME))
                 .expectEvents(new AuthorizationCodeRedeemed("code-1", "token-1", NOW),
                         new AccessTokenIssued("token-1", "app-1", "account-1", "access-d", "refresh-d",
@@ -47,7 +47,7 @@ class AuthorizationCodeTest {
     @Test
     void aCodeIsSingleUse() {
         fixture().given(ISSUED, new AuthorizationCodeRedeemed("code-1", "token-1", NOW))
-                .when(new RedeemAuthorizationCodeCommand("code-1", "app-1", "token-2", "a", "r", LIFETIME))
+                .when(new OAuthCommands.RedeemAuthorizationCode("code-1", "app-1", "token-2", "a", "r", LIFETIME))
                 .expectNoEvents()
                 .expectException(InvalidGrant.class);
     }
@@ -55,7 +55,7 @@ class AuthorizationCodeTest {
     @Test
     void anotherAppCannotRedeemTheCode() {
         fixture().given(ISSUED)
-                .when(new RedeemAuthorizationCodeCommand("code-1", "app-2", "token-2", "a", "r", LIFETIME))
+                .when(new OAuthCommands.RedeemAuthorizationCode("code-1", "app-2", "token-2", "a", "r", LIFETIME))
                 .expectNoEvents()
                 .expectException(InvalidGrant.class);
     }
@@ -64,7 +64,7 @@ class AuthorizationCodeTest {
     void anExpiredCodeIsRefused() {
         fixture().given(new AuthorizationCodeIssued("code-1", "app-1", "account-1", "code-d", List.of("read"),
                         "https://client/cb", NOW.minusSeconds(600), NOW))
-                .when(new RedeemAuthorizationCodeCommand("code-1", "app-1", "token-2", "a", "r", LIFETIME))
+                .when(new OAuthCommands.RedeemAuthorizationCode("code-1", "app-1", "token-2", "a", "r", LIFETIME))
                 .expectNoEvents()
                 .expectException(InvalidGrant.class);
     }

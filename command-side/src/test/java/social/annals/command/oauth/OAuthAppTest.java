@@ -23,8 +23,8 @@ class OAuthAppTest {
     @Test
     void registeringAnAppKeepsOnlyTheSecretsDigest() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterAppCommand("app-1", "client", "secret-digest", "Tusky", "urn:ietf:wg:oauth:2.0:oob",
-                        List.of("read", "write"), null))
+                .when(new OAuthCommands.RegisterApp("app-1", "client", "secret-digest", "Tusky",
+                        "urn:ietf:wg:oauth:2.0:oob", List.of("read", "write"), null))
                 .expectEvents(new OAuthAppRegistered("app-1", "client", "secret-digest", "Tusky",
                         "urn:ietf:wg:oauth:2.0:oob", List.of("read", "write"), null, NOW));
     }
@@ -32,23 +32,26 @@ class OAuthAppTest {
     @Test
     void theEmbeddedWebClientsNameIsReserved() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterAppCommand("app-1", "client", "d", OAuthApp.RESERVED_NAME, "urn", List.of("read"),
-                        null))
+                .when(new OAuthCommands.RegisterApp("app-1", "client", "d", OAuthApp.RESERVED_NAME, "urn",
+                        List.of("read"), null))
                 .expectNoEvents()
                 .expectException(AppRejected.class);
     }
 
     @Test
     void oversizedFieldsAndScopeListsAreRefusedBeforeTheyReachTheLog() {
-        List<RegisterAppCommand> oversized = List.of(
-                new RegisterAppCommand("app-1", "c", "d", "n".repeat(OAuthApp.MAX_NAME + 1), "urn", List.of("read"), null),
-                new RegisterAppCommand("app-1", "c", "d", "n", "u".repeat(OAuthApp.MAX_URIS + 1), List.of("read"), null),
-                new RegisterAppCommand("app-1", "c", "d", "n", "urn", List.of("read"), "w".repeat(OAuthApp.MAX_URIS + 1)),
-                new RegisterAppCommand("app-1", "c", "d", "n", "urn",
+        List<OAuthCommands.RegisterApp> oversized = List.of(
+                new OAuthCommands.RegisterApp("app-1", "c", "d", "n".repeat(OAuthApp.MAX_NAME + 1), "urn",
+                        List.of("read"), null),
+                new OAuthCommands.RegisterApp("app-1", "c", "d", "n", "u".repeat(OAuthApp.MAX_URIS + 1),
+                        List.of("read"), null),
+                new OAuthCommands.RegisterApp("app-1", "c", "d", "n", "urn", List.of("read"),
+                        "w".repeat(OAuthApp.MAX_URIS + 1)),
+                new OAuthCommands.RegisterApp("app-1", "c", "d", "n", "urn",
                         java.util.stream.IntStream.range(0, OAuthApp.MAX_SCOPES + 1).mapToObj(i -> "s" + i).toList(), null),
-                new RegisterAppCommand("app-1", "c", "d", "n", "urn", List.of("read", "r".repeat(65)), null),
-                new RegisterAppCommand("app-1", "c", "d", "n", "urn", List.of("<script>"), null));
-        for (RegisterAppCommand command : oversized) {
+                new OAuthCommands.RegisterApp("app-1", "c", "d", "n", "urn", List.of("read", "r".repeat(65)), null),
+                new OAuthCommands.RegisterApp("app-1", "c", "d", "n", "urn", List.of("<script>"), null));
+        for (OAuthCommands.RegisterApp command : oversized) {
             fixture.givenNoPriorActivity().when(command).expectNoEvents().expectException(AppRejected.class);
         }
     }
@@ -57,7 +60,7 @@ class OAuthAppTest {
     void pleromasFineGrainedAndAdminScopesAreAccepted() {
         List<String> scopes = List.of("read:statuses", "write:follows", "admin:read:accounts", "push", "follow");
         fixture.givenNoPriorActivity()
-                .when(new RegisterAppCommand("app-1", "c", "d", "n", "urn", scopes, "https://example.org"))
+                .when(new OAuthCommands.RegisterApp("app-1", "c", "d", "n", "urn", scopes, "https://example.org"))
                 .expectEvents(new OAuthAppRegistered("app-1", "c", "d", "n", "urn", scopes, "https://example.org", NOW));
     }
 }

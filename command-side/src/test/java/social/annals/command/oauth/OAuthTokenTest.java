@@ -31,7 +31,7 @@ class OAuthTokenTest {
     @Test
     void issuingRecordsDigestsAndTheExpiry() {
         fixture.givenNoPriorActivity()
-                .when(new IssueAccessTokenCommand("token-1", "app-1", "account-1", "access-d", "refresh-d",
+                .when(new OAuthCommands.IssueAccessToken("token-1", "app-1", "account-1", "access-d", "refresh-d",
                         List.of("read", "write"), GrantType.PASSWORD, LIFETIME))
                 .expectEvents(new AccessTokenIssued("token-1", "app-1", "account-1", "access-d", "refresh-d",
                         List.of("read", "write"), GrantType.PASSWORD, NOW, NOW.plus(LIFETIME)));
@@ -40,14 +40,15 @@ class OAuthTokenTest {
     @Test
     void theRightRefreshTokenOfTheSameAppRotatesTheAccessTokenEvenAfterExpiry() {
         fixture.given(ISSUED)
-                .when(new RefreshAccessTokenCommand("token-1", "app-1", "refresh-d", "access-2", "refresh-d", LIFETIME))
+                .when(new OAuthCommands.RefreshAccessToken("token-1", "app-1", "refresh-d",
+                        "access-2", "refresh-d", LIFETIME))
                 .expectEvents(new AccessTokenRefreshed("token-1", "access-2", "refresh-d", NOW, NOW.plus(LIFETIME)));
     }
 
     @Test
     void aWrongRefreshTokenIsRefused() {
         fixture.given(ISSUED)
-                .when(new RefreshAccessTokenCommand("token-1", "app-1", "other", "access-2", "other", LIFETIME))
+                .when(new OAuthCommands.RefreshAccessToken("token-1", "app-1", "other", "access-2", "other", LIFETIME))
                 .expectNoEvents()
                 .expectException(InvalidGrant.class);
     }
@@ -55,7 +56,8 @@ class OAuthTokenTest {
     @Test
     void anotherAppCannotRefresh() {
         fixture.given(ISSUED)
-                .when(new RefreshAccessTokenCommand("token-1", "app-2", "refresh-d", "access-2", "refresh-d", LIFETIME))
+                .when(new OAuthCommands.RefreshAccessToken("token-1", "app-2", "refresh-d",
+                        "access-2", "refresh-d", LIFETIME))
                 .expectNoEvents()
                 .expectException(InvalidGrant.class);
     }
@@ -63,7 +65,8 @@ class OAuthTokenTest {
     @Test
     void aRevokedTokenCannotBeRefreshed() {
         fixture.given(ISSUED, new AccessTokenRevoked("token-1", NOW))
-                .when(new RefreshAccessTokenCommand("token-1", "app-1", "refresh-d", "access-2", "refresh-d", LIFETIME))
+                .when(new OAuthCommands.RefreshAccessToken("token-1", "app-1", "refresh-d",
+                        "access-2", "refresh-d", LIFETIME))
                 .expectNoEvents()
                 .expectException(InvalidGrant.class);
     }
@@ -71,18 +74,18 @@ class OAuthTokenTest {
     @Test
     void revokingByTheOwningAppRecordsIt() {
         fixture.given(ISSUED)
-                .when(new RevokeAccessTokenCommand("token-1", "app-1"))
+                .when(new OAuthCommands.RevokeAccessToken("token-1", "app-1"))
                 .expectEvents(new AccessTokenRevoked("token-1", NOW));
     }
 
     @Test
     void revokingTwiceOrByAnotherAppRecordsNothing() {
         fixture.given(ISSUED)
-                .when(new RevokeAccessTokenCommand("token-1", "app-2"))
+                .when(new OAuthCommands.RevokeAccessToken("token-1", "app-2"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(ISSUED, new AccessTokenRevoked("token-1", NOW))
-                .when(new RevokeAccessTokenCommand("token-1", "app-1"))
+                .when(new OAuthCommands.RevokeAccessToken("token-1", "app-1"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -24,16 +24,16 @@ class ThreadMuteTest {
     @Test
     void mutingAndUnmutingAreRecordedOnlyWhenTheyChangeSomething() {
         fixture.givenNoPriorActivity()
-                .when(new ThreadMute.Mute("A", "C1"))
+                .when(new ThreadMuteCommands.Mute("A", "C1"))
                 .expectEvents(new ThreadMuted("A", "C1", NOW));
         fixture.given(new ThreadMuted("A", "C1", NOW))
-                .when(new ThreadMute.Mute("A", "C1"))
+                .when(new ThreadMuteCommands.Mute("A", "C1"))
                 .expectNoEvents();
         fixture.given(new ThreadMuted("A", "C1", NOW))
-                .when(new ThreadMute.Unmute("A", "C1"))
+                .when(new ThreadMuteCommands.Unmute("A", "C1"))
                 .expectEvents(new ThreadUnmuted("A", "C1", NOW));
         fixture.givenNoPriorActivity()
-                .when(new ThreadMute.Unmute("A", "C1"))
+                .when(new ThreadMuteCommands.Unmute("A", "C1"))
                 .expectNoEvents();
     }
 }

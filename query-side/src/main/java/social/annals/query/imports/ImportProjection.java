@@ -12,9 +12,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import social.annals.events.social.AccountListImportBatchProcessed;
-import social.annals.events.social.AccountListImportStarted;
-import social.annals.events.social.ImportEntryResult;
+import social.annals.events.imports.AccountListImportBatchProcessed;
+import social.annals.events.imports.AccountListImportStarted;
+import social.annals.events.imports.ImportEntryResult;
 
 /** Read model "imports": job progress and per-entry results, for the import status endpoint. */
 @Component

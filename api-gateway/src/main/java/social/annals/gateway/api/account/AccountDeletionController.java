@@ -1,10 +1,10 @@
 package social.annals.gateway.api.account;
 
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.AccountDeletionCommands;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.security.Authenticator;

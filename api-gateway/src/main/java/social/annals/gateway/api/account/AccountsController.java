@@ -2,17 +2,17 @@ package social.annals.gateway.api.account;
 
 import java.util.List;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
-import social.annals.gateway.consistency.ConsistencyBarrier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.account.UpdateProfileCommand;
+import social.annals.command.account.AccountCommands;
 import social.annals.gateway.api.AccountFinder;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
+import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.render.TwitterUserRenderer;
@@ -89,7 +89,7 @@ public class AccountsController {
     }
 
     private void update(ApiPrincipal caller, String displayName, String bio, Boolean locked, Boolean hideFavorites) {
-        commands.sendAndWait(new UpdateProfileCommand(caller.accountId(), displayName, bio,
+        commands.sendAndWait(new AccountCommands.UpdateProfile(caller.accountId(), displayName, bio,
                 bio == null ? null : formatter.toHtml(bio), locked, hideFavorites));
     }
 

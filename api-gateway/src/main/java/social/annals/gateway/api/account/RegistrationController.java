@@ -16,15 +16,15 @@ import social.annals.gateway.api.oauth.TokenIssuer;
 import social.annals.gateway.captcha.CaptchaCheck;
 import social.annals.gateway.render.TwitterUserRenderer;
 import social.annals.gateway.security.ApiPrincipal;
-import social.annals.gateway.security.RateLimits;
 import social.annals.gateway.security.Auth;
+import social.annals.gateway.security.RateLimits;
 import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
 import social.annals.query.account.AccountView;
+import social.annals.query.auth.AuthQueries.App;
 import social.annals.query.auth.AuthQueries;
 import social.annals.query.invite.InviteQueries;
-import social.annals.query.auth.AuthQueries.App;
 
 /** TwitterAPI ({@code /api/account/register}) and Mastodon ({@code /api/v1/accounts}) registration. */
 @RestController

@@ -1,13 +1,13 @@
 package social.annals.gateway.api.account;
 
-import social.annals.gateway.consistency.Commands;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import social.annals.command.account.RegisterAccountCommand;
+import social.annals.command.account.AccountCommands;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.invite.InviteCommands;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.web.ApiException;
 import social.annals.query.account.AccountQueries;
@@ -48,7 +48,7 @@ public class Registrations {
     public AccountView register(Form form, Long inviteId) {
         String accountId = ids.next();
         String bio = form.bio() == null ? "" : form.bio();
-        RegisterAccountCommand registration = new RegisterAccountCommand(accountId, form.nickname(), form.email(),
+        AccountCommands.Register registration = new AccountCommands.Register(accountId, form.nickname(), form.email(),
                 form.fullname(), bio, formatter.toHtml(bio), form.password(), form.confirm(), activationRequired);
         if (inviteId == null) {
             commands.sendAndWait(registration);

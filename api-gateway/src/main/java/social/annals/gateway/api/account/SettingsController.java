@@ -3,17 +3,16 @@ package social.annals.gateway.api.account;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.account.ChangeEmailCommand;
-import social.annals.command.account.ChangePasswordCommand;
+import social.annals.command.account.AccountCommands;
 import social.annals.command.account.EmailRejected;
-import social.annals.command.oauth.RevokeAccessTokenCommand;
+import social.annals.command.oauth.OAuthCommands;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
@@ -51,7 +50,7 @@ public class SettingsController {
         if (!newPassword.equals(params.string("new_password_confirmation").orElse(null))) {
             return Map.of("error", "New password does not match confirmation.");
         }
-        commands.sendAndWait(new ChangePasswordCommand(caller.accountId(), newPassword));
+        commands.sendAndWait(new AccountCommands.ChangePassword(caller.accountId(), newPassword));
         return Map.of("status", "success");
     }
 
@@ -63,7 +62,8 @@ public class SettingsController {
             return Map.of("error", "Invalid password.");
         }
         try {
-            commands.sendAndWait(new ChangeEmailCommand(caller.accountId(), params.string("email").orElse("")));
+            commands.sendAndWait(new AccountCommands.ChangeEmail(caller.accountId(),
+                    params.string("email").orElse("")));
         } catch (RuntimeException e) {
             if (ApiErrorHandler.unwrap(e) instanceof EmailRejected rejected) {
                 return Map.of("error", rejected.getMessage());
@@ -100,7 +100,7 @@ public class SettingsController {
                         AuthQueries.TokenWithApp.class).stream()
                 .filter(candidate -> candidate.tokenId().equals(id)).findFirst()
                 .orElseThrow(ApiException::notFound);
-        commands.sendAndWait(new RevokeAccessTokenCommand(token.tokenId(), token.appId()));
+        commands.sendAndWait(new OAuthCommands.RevokeAccessToken(token.tokenId(), token.appId()));
         return Map.of();
     }
 }

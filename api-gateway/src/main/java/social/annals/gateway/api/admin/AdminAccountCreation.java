@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import social.annals.command.account.RegisterAccountCommand;
+import social.annals.command.account.AccountCommands;
 import social.annals.command.account.RegistrationRejected;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.moderation.ModerationActionCommands;
@@ -61,7 +61,7 @@ public class AdminAccountCreation {
                     Requested user = requested.get(i);
                     String accountId = ids.next();
                     try {
-                        commands.sendAndWait(new RegisterAccountCommand(accountId, user.nickname(), user.email(),
+                        commands.sendAndWait(new AccountCommands.Register(accountId, user.nickname(), user.email(),
                                 user.nickname(), BIO, formatter.toHtml(BIO), user.password(), user.password(), false));
                     } catch (RuntimeException e) {
                         if (ApiErrorHandler.unwrap(e) instanceof RegistrationRejected rejected) {

@@ -2,7 +2,6 @@ package social.annals.gateway.api.admin;
 
 import java.util.List;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +12,7 @@ import social.annals.events.ids.FlakeId;
 import social.annals.events.moderation.Moderator;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;

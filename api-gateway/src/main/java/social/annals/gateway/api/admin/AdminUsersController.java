@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,16 +15,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.AccountDeletionCommands;
-import social.annals.command.account.GrantRoleCommand;
 import social.annals.command.account.ModerationCommands;
+import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.moderation.ModerationActionCommands;
 import social.annals.command.secrets.Digests;
 import social.annals.command.social.RelationshipCommands;
-import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.events.account.AccountRole;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.security.ApiPrincipal;
@@ -218,7 +217,8 @@ public class AdminUsersController {
     public Map<String, Object> grant(@PathVariable String nickname, @PathVariable String group, ApiPrincipal caller) {
         AccountRole role = role(group);
         AccountView account = moderators.account(nickname);
-        commands.sendAndWait(new GrantRoleCommand(account.accountId(), role, moderators.of(caller).nickname()));
+        commands.sendAndWait(new ModerationCommands.GrantRole(account.accountId(), role,
+                moderators.of(caller).nickname()));
         return Map.of("is_" + group, true);
     }
 

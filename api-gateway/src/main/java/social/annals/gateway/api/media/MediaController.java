@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import social.annals.command.ids.FlakeIdGenerator;
-import social.annals.command.media.Media;
+import social.annals.command.media.MediaCommands;
 import social.annals.events.ids.FlakeId;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.StatusRenderer;
@@ -62,7 +62,8 @@ public class MediaController {
         commands.inOneTransaction(commands -> {
             jdbc.update("INSERT INTO media_file (media_id, owner_id, mime_type, content) VALUES (?, ?, ?, ?)",
                     mediaId, caller.accountId(), mimeType, content);
-            commands.sendAndWait(new Media.Upload(mediaId, caller.accountId(), mimeType, content.length, description));
+            commands.sendAndWait(new MediaCommands.Upload(mediaId, caller.accountId(), mimeType, content.length,
+                    description));
         });
         return statuses.attachment(new StatusQueries.Media(mediaId, caller.accountId(), mimeType, description));
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,10 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.account.UpdateNotificationSettingsCommand;
+import social.annals.command.account.AccountCommands;
 import social.annals.command.notification.NotificationCommands;
 import social.annals.events.notification.NotificationType;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.NotificationRenderer;
 import social.annals.gateway.render.Urls;
@@ -239,8 +239,8 @@ public class NotificationsController {
             }
         }
         if (!values.isEmpty()) {
-            commands.sendAndWait(new UpdateNotificationSettingsCommand(caller.accountId(), values.get("followers"),
-                    values.get("follows"), values.get("remote"), values.get("local")));
+            commands.sendAndWait(new AccountCommands.UpdateNotificationSettings(caller.accountId(),
+                    values.get("followers"), values.get("follows"), values.get("remote"), values.get("local")));
         }
         return Map.of("status", "success");
     }

@@ -4,22 +4,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
-import social.annals.command.oauth.RegisterAppCommand;
+import social.annals.command.oauth.OAuthCommands;
 import social.annals.command.secrets.Digests;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.security.Tokens;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
-import social.annals.query.auth.AuthQueries;
 import social.annals.query.auth.AuthQueries.App;
+import social.annals.query.auth.AuthQueries;
 
 @RestController
 public class AppsController {
@@ -58,8 +58,8 @@ public class AppsController {
         String clientId = tokens.newSecret();
         String clientSecret = tokens.newSecret();
         String website = params.string("website").filter(s -> !s.isBlank()).orElse(null);
-        commands.sendAndWait(new RegisterAppCommand(appId, clientId, Digests.token(clientSecret), name, redirectUris,
-                scopes, website));
+        commands.sendAndWait(new OAuthCommands.RegisterApp(appId, clientId, Digests.token(clientSecret), name,
+                redirectUris, scopes, website));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", appId);
         out.put("name", name);

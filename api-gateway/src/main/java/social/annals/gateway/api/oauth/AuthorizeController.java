@@ -18,9 +18,9 @@ import social.annals.gateway.security.Authenticator;
 import social.annals.gateway.security.RateLimits;
 import social.annals.gateway.web.HtmlPage;
 import social.annals.gateway.web.Params;
-import social.annals.query.auth.AuthQueries;
 import social.annals.query.auth.AuthQueries.App;
 import social.annals.query.auth.AuthQueries.Credentials;
+import social.annals.query.auth.AuthQueries;
 
 /**
  * The authorization-code flow's server-rendered login: the form, then a redirect to the client's

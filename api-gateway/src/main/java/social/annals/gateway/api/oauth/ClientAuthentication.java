@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import social.annals.command.secrets.Digests;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.web.Params;
-import social.annals.query.auth.AuthQueries;
 import social.annals.query.auth.AuthQueries.App;
+import social.annals.query.auth.AuthQueries;
 
 /** OAuth client authentication: HTTP Basic of the url-encoded id and secret, else body parameters. */
 @Component

@@ -4,23 +4,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import social.annals.command.oauth.RevokeAccessTokenCommand;
+import social.annals.command.oauth.OAuthCommands;
 import social.annals.command.secrets.Digests;
 import social.annals.events.oauth.GrantType;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Urls;
 import social.annals.gateway.security.Authenticator;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
-import social.annals.query.auth.AuthQueries;
 import social.annals.query.auth.AuthQueries.App;
 import social.annals.query.auth.AuthQueries.Code;
 import social.annals.query.auth.AuthQueries.Credentials;
 import social.annals.query.auth.AuthQueries.Token;
+import social.annals.query.auth.AuthQueries;
 
 /** The OAuth token endpoint (password, client_credentials, refresh_token) and revocation. */
 @RestController
@@ -132,7 +132,7 @@ public class OAuthController {
         clients.authenticate(request, params).ifPresent(app -> {
             Token token = queries.one(new AuthQueries.TokenByAccessDigest(Digests.token(raw)), Token.class);
             if (token != null && token.appId().equals(app.appId())) {
-                commands.sendAndWait(new RevokeAccessTokenCommand(token.tokenId(), app.appId()));
+                commands.sendAndWait(new OAuthCommands.RevokeAccessToken(token.tokenId(), app.appId()));
             }
         });
         return Map.of();

@@ -3,16 +3,13 @@ package social.annals.gateway.api.oauth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import social.annals.command.ids.FlakeIdGenerator;
-import social.annals.command.oauth.IssueAccessTokenCommand;
-import social.annals.command.oauth.IssueAuthorizationCodeCommand;
-import social.annals.command.oauth.RedeemAuthorizationCodeCommand;
-import social.annals.command.oauth.RefreshAccessTokenCommand;
+import social.annals.command.oauth.OAuthCommands;
 import social.annals.command.secrets.Digests;
 import social.annals.events.oauth.GrantType;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.security.Tokens;
 
 /** Makes token secrets, sends only their digests to the command side, and hands the secrets back once. */
@@ -45,7 +42,7 @@ public class TokenIssuer {
         String tokenId = ids.next();
         String access = tokens.newSecret();
         String refresh = tokens.newSecret();
-        commands.sendAndWait(new IssueAccessTokenCommand(tokenId, appId, accountId, Digests.token(access),
+        commands.sendAndWait(new OAuthCommands.IssueAccessToken(tokenId, appId, accountId, Digests.token(access),
                 Digests.token(refresh), List.copyOf(scopes), grantType, lifetime));
         return new Issued(tokenId, access, refresh, scopes, clock.instant(), lifetime.toSeconds());
     }
@@ -54,7 +51,7 @@ public class TokenIssuer {
     public Issued refresh(String tokenId, String appId, String refreshToken, List<String> scopes) {
         String access = tokens.newSecret();
         String refreshDigest = Digests.token(refreshToken);
-        commands.sendAndWait(new RefreshAccessTokenCommand(tokenId, appId, refreshDigest, Digests.token(access),
+        commands.sendAndWait(new OAuthCommands.RefreshAccessToken(tokenId, appId, refreshDigest, Digests.token(access),
                 refreshDigest, lifetime));
         return new Issued(tokenId, access, refreshToken, scopes, clock.instant(), lifetime.toSeconds());
     }
@@ -64,7 +61,7 @@ public class TokenIssuer {
         String tokenId = ids.next();
         String access = tokens.newSecret();
         String refresh = tokens.newSecret();
-        commands.sendAndWait(new RedeemAuthorizationCodeCommand(codeId, appId, tokenId, Digests.token(access),
+        commands.sendAndWait(new OAuthCommands.RedeemAuthorizationCode(codeId, appId, tokenId, Digests.token(access),
                 Digests.token(refresh), lifetime));
         return new Issued(tokenId, access, refresh, scopes, clock.instant(), lifetime.toSeconds());
     }
@@ -72,7 +69,7 @@ public class TokenIssuer {
     /** Makes a single-use authorization code and returns its secret. */
     public String authorizationCode(String appId, String accountId, List<String> scopes, String redirectUri) {
         String code = tokens.newSecret();
-        commands.sendAndWait(new IssueAuthorizationCodeCommand(ids.next(), appId, accountId, Digests.token(code),
+        commands.sendAndWait(new OAuthCommands.IssueAuthorizationCode(ids.next(), appId, accountId, Digests.token(code),
                 scopes, redirectUri, CODE_LIFETIME));
         return code;
     }

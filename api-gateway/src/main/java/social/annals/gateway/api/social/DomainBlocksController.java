@@ -2,7 +2,6 @@ package social.annals.gateway.api.social;
 
 import java.util.List;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.account.DomainBlockCommands;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;

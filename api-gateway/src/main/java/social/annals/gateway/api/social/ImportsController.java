@@ -1,15 +1,14 @@
 package social.annals.gateway.api.social;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,8 +22,9 @@ import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.imports.ImportAlreadyRunning;
 import social.annals.command.imports.ImportCommands;
 import social.annals.events.ids.FlakeId;
-import social.annals.events.social.ImportKind;
+import social.annals.events.imports.ImportKind;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.Urls;
 import social.annals.gateway.security.ApiPrincipal;
@@ -33,8 +33,8 @@ import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Params;
 import social.annals.query.imports.ImportView;
-import social.annals.query.social.RelationshipQueries;
 import social.annals.query.social.RelationshipQueries.AccountList;
+import social.annals.query.social.RelationshipQueries;
 
 /**
  * Follow, block and mute imports (answering Pleroma's {@code "job started"}, with the job's

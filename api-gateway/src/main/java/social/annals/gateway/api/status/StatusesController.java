@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import social.annals.gateway.consistency.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,12 +16,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
-import social.annals.command.social.ThreadMute;
+import social.annals.command.social.ThreadMuteCommands;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.ids.FlakeId;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
@@ -74,7 +74,7 @@ public class StatusesController {
     @Auth(value = Auth.Level.REQUIRED, scope = "write:mutes")
     public Map<String, Object> muteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
-        commands.sendAndWait(new ThreadMute.Mute(caller.accountId(), status.conversationId()));
+        commands.sendAndWait(new ThreadMuteCommands.Mute(caller.accountId(), status.conversationId()));
         return statuses.render(visibleStatus(id, caller), caller);
     }
 
@@ -82,7 +82,7 @@ public class StatusesController {
     @Auth(value = Auth.Level.REQUIRED, scope = "write:mutes")
     public Map<String, Object> unmuteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
-        commands.sendAndWait(new ThreadMute.Unmute(caller.accountId(), status.conversationId()));
+        commands.sendAndWait(new ThreadMuteCommands.Unmute(caller.accountId(), status.conversationId()));
         return statuses.render(visibleStatus(id, caller), caller);
     }
 

@@ -1,4 +1,4 @@
-package social.annals.events.social;
+package social.annals.events.imports;
 
 /** What an account list import does with each listed account. */
 public enum ImportKind {

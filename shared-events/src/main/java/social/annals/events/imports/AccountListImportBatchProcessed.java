@@ -1,4 +1,4 @@
-package social.annals.events.social;
+package social.annals.events.imports;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package social.annals.events.social;
+package social.annals.events.imports;
 
 /** What became of one entry of an import list. */
 public enum ImportEntryResult {
