@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.render.entity.Account;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
@@ -65,15 +66,15 @@ public class NotificationRenderer {
 
         List<AccountView> actorViews = notifications.stream().map(NotificationView::actorId).distinct()
                 .map(accountViews::get).filter(Objects::nonNull).toList();
-        Map<String, Map<String, Object>> actors = new HashMap<>();
-        accounts.renderAll(actorViews, viewer).forEach(account -> actors.put((String) account.get("id"), account));
+        Map<String, Account> actors = new HashMap<>();
+        accounts.renderAll(actorViews, viewer).forEach(account -> actors.put(account.id(), account));
         Map<String, Map<String, Object>> renderedStatuses = new HashMap<>();
         statuses.renderAll(statusViews, viewer, accountViews)
                 .forEach(status -> renderedStatuses.put((String) status.get("id"), status));
 
         List<Map<String, Object>> out = new ArrayList<>(notifications.size());
         for (NotificationView notification : notifications) {
-            Map<String, Object> actor = actors.get(notification.actorId());
+            Account actor = actors.get(notification.actorId());
             Map<String, Object> status = notification.statusId() == null ? null
                     : renderedStatuses.get(notification.statusId());
             if (actor == null || (notification.statusId() != null && status == null)) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import social.annals.events.emoji.CustomEmoji;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.render.entity.Account;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
@@ -76,10 +77,10 @@ public class StatusRenderer {
             queries.many(new AccountQueries.ByIds(unknown), AccountView.class)
                     .forEach(view -> views.put(view.accountId(), view));
         }
-        Map<String, Map<String, Object>> renderedAccounts = new HashMap<>();
+        Map<String, Account> renderedAccounts = new HashMap<>();
         // Authors are rendered without a viewer, as Pleroma does (no relationship inside statuses).
         accounts.renderAll(List.copyOf(views.values()), null)
-                .forEach(rendered -> renderedAccounts.put((String) rendered.get("id"), rendered));
+                .forEach(rendered -> renderedAccounts.put(rendered.id(), rendered));
 
         List<String> flagIds = all.stream().map(StatusView::statusId).toList();
         StatusQueries.Flags flags = viewer == null || !viewer.isUser()
@@ -109,12 +110,12 @@ public class StatusRenderer {
     }
 
     /** What one page's statuses are rendered from, each looked up once for the whole page. */
-    private record Context(Map<String, Map<String, Object>> renderedAccounts, Map<String, AccountView> views,
+    private record Context(Map<String, Account> renderedAccounts, Map<String, AccountView> views,
                            StatusQueries.Flags flags, Map<String, StatusQueries.Media> media) {
     }
 
     private Map<String, Object> status(StatusView status, Context context) {
-        Map<String, Map<String, Object>> renderedAccounts = context.renderedAccounts();
+        Map<String, Account> renderedAccounts = context.renderedAccounts();
         Map<String, AccountView> views = context.views();
         StatusQueries.Flags flags = context.flags();
         Map<String, StatusQueries.Media> media = context.media();
@@ -195,7 +196,7 @@ public class StatusRenderer {
 
     /** The boost wrapper: its own id and booster, the original inside {@code reblog}. */
     private Map<String, Object> boost(StatusView boost, Map<String, Object> original,
-                                      Map<String, Map<String, Object>> renderedAccounts, StatusQueries.Flags flags) {
+                                      Map<String, Account> renderedAccounts, StatusQueries.Flags flags) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", boost.statusId());
         out.put("uri", original.get("uri"));

@@ -20,6 +20,7 @@ import social.annals.events.moderation.Moderator;
 import social.annals.events.report.ReportState;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.api.admin.entity.ReportedAccount;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.AccountRenderer;
@@ -162,13 +163,11 @@ public class AdminReportsController {
     }
 
     /** The Mastodon account merged with the admin view; {@code {}} for an account that does not exist. */
-    private Map<String, Object> account(String accountId) {
+    private Object account(String accountId) {
         AccountView account = queries.one(new AccountQueries.ById(accountId), AccountView.class);
         if (account == null) {
             return Map.of();
         }
-        Map<String, Object> out = new LinkedHashMap<>(accounts.render(account, null));
-        out.putAll(adminAccounts.render(account));
-        return out;
+        return ReportedAccount.of(accounts.render(account, null), adminAccounts.render(account));
     }
 }

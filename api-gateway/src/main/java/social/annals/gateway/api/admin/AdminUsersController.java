@@ -26,6 +26,7 @@ import social.annals.events.account.AccountRole;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.api.admin.entity.AdminAccount;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.Dates;
@@ -112,7 +113,7 @@ public class AdminUsersController {
 
     @GetMapping("/api/pleroma/admin/users/{nicknameOrId}")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> show(@PathVariable String nicknameOrId) {
+    public AdminAccount show(@PathVariable String nicknameOrId) {
         return renderer.render(moderators.account(nicknameOrId));
     }
 
@@ -158,7 +159,7 @@ public class AdminUsersController {
 
     @PatchMapping("/api/pleroma/admin/users/{nickname}/toggle_activation")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> toggleActivation(@PathVariable String nickname, ApiPrincipal caller) {
+    public AdminAccount toggleActivation(@PathVariable String nickname, ApiPrincipal caller) {
         AccountView account = moderators.account(nickname);
         commands.sendAndWait(new ModerationCommands.ToggleActivation(account.accountId(), moderators.of(caller)));
         barrier.await(account.accountId(), AccountProjection.GROUP, ModerationLogProjection.GROUP);

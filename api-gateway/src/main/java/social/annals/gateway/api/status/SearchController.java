@@ -9,6 +9,7 @@ import social.annals.gateway.api.Queries;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.Urls;
+import social.annals.gateway.render.entity.Account;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.Pagination;
@@ -36,7 +37,7 @@ public class SearchController {
 
     @GetMapping("/api/v1/accounts/search")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
-    public List<Map<String, Object>> accounts(Params params, ApiPrincipal viewer) {
+    public List<Account> accounts(Params params, ApiPrincipal viewer) {
         String text = accountText(params.required("q"));
         return text.isEmpty() ? List.of() : accounts.renderAll(queries.many(new AccountQueries.Search(text,
                 Pagination.from(params).limit()), AccountView.class), viewer);

@@ -33,6 +33,7 @@ import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.TextFormatter;
+import social.annals.gateway.render.entity.Account;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -305,8 +306,8 @@ public class StatusesController {
 
     @GetMapping("/api/v1/statuses/{id}/favourited_by")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
-    public ResponseEntity<List<Map<String, Object>>> favouritedBy(@PathVariable String id, Params params,
-                                                                  ApiPrincipal viewer, HttpServletRequest request) {
+    public ResponseEntity<List<Account>> favouritedBy(@PathVariable String id, Params params,
+                                                      ApiPrincipal viewer, HttpServletRequest request) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
         Pagination page = Pagination.from(params);
         return accountLists.page(queries.many(new StatusQueries.FavouritedBy(status.statusId(),
@@ -316,8 +317,8 @@ public class StatusesController {
 
     @GetMapping("/api/v1/statuses/{id}/reblogged_by")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
-    public ResponseEntity<List<Map<String, Object>>> rebloggedBy(@PathVariable String id, Params params,
-                                                                 ApiPrincipal viewer, HttpServletRequest request) {
+    public ResponseEntity<List<Account>> rebloggedBy(@PathVariable String id, Params params,
+                                                     ApiPrincipal viewer, HttpServletRequest request) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
         Pagination page = Pagination.from(params);
         return accountLists.page(queries.many(new StatusQueries.RebloggedBy(status.statusId(),
@@ -356,7 +357,7 @@ public class StatusesController {
         String me = viewer == null ? null : viewer.accountId();
         return queries.many(new StatusQueries.Reactors(status.statusId(), emoji == null ? null : emoji.strip()),
                 StatusQueries.ReactionAccounts.class).stream().map(reaction -> {
-                    List<Map<String, Object>> accounts = accountLists.rendered(reaction.accountIds(), viewer);
+                    List<Account> accounts = accountLists.rendered(reaction.accountIds(), viewer);
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("name", reaction.emoji());
                     out.put("count", accounts.size()); // the accounts listed, so the two always agree
