@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.render.entity.Account;
+import social.annals.gateway.render.entity.Status;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
@@ -68,14 +69,14 @@ public class NotificationRenderer {
                 .map(accountViews::get).filter(Objects::nonNull).toList();
         Map<String, Account> actors = new HashMap<>();
         accounts.renderAll(actorViews, viewer).forEach(account -> actors.put(account.id(), account));
-        Map<String, Map<String, Object>> renderedStatuses = new HashMap<>();
+        Map<String, Status> renderedStatuses = new HashMap<>();
         statuses.renderAll(statusViews, viewer, accountViews)
-                .forEach(status -> renderedStatuses.put((String) status.get("id"), status));
+                .forEach(status -> renderedStatuses.put(status.id(), status));
 
         List<Map<String, Object>> out = new ArrayList<>(notifications.size());
         for (NotificationView notification : notifications) {
             Account actor = actors.get(notification.actorId());
-            Map<String, Object> status = notification.statusId() == null ? null
+            Status status = notification.statusId() == null ? null
                     : renderedStatuses.get(notification.statusId());
             if (actor == null || (notification.statusId() != null && status == null)) {
                 continue;

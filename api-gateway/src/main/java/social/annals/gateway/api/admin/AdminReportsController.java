@@ -27,6 +27,7 @@ import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.TextFormatter;
+import social.annals.gateway.render.entity.Status;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -110,7 +111,7 @@ public class AdminReportsController {
      */
     @PostMapping("/api/pleroma/admin/reports/{id}/respond")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> respond(@PathVariable String id, Params params, ApiPrincipal caller) {
+    public Status respond(@PathVariable String id, Params params, ApiPrincipal caller) {
         String text = params.string("status").filter(s -> !s.isBlank())
                 .orElseThrow(() -> ApiException.bare(HttpStatus.BAD_REQUEST, "Invalid parameters"));
         ReportQueries.Report report = report(id);

@@ -31,6 +31,7 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.infra.TransactionalCommands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.StatusRenderer;
+import social.annals.gateway.render.entity.Status;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -123,7 +124,7 @@ public class AdminUsersController {
      */
     @GetMapping("/api/pleroma/admin/users/{nicknameOrId}/statuses")
     @Auth(Auth.Level.ADMIN)
-    public List<Map<String, Object>> statuses(@PathVariable String nicknameOrId, Params params) {
+    public List<Status> statuses(@PathVariable String nicknameOrId, Params params) {
         AccountView account = moderators.account(nicknameOrId);
         int pageSize = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
         boolean godmode;
