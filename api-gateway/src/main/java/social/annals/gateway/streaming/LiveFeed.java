@@ -34,6 +34,7 @@ import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.NotificationRenderer;
 import social.annals.gateway.render.StatusRenderer;
+import social.annals.gateway.render.entity.Notification;
 import social.annals.gateway.web.RenderedMapSerializer;
 import social.annals.query.notification.NotificationProjection;
 import social.annals.query.notification.NotificationQueries;
@@ -277,7 +278,7 @@ public class LiveFeed implements SmartLifecycle {
             return; // dropped by the recipient's settings, or from someone deactivated since
         }
         for (Connection connection : recipients) {
-            Map<String, Object> notification = notifications.render(view, connection.viewer());
+            Notification notification = notifications.render(view, connection.viewer());
             if (notification == null) {
                 continue;
             }
