@@ -177,7 +177,7 @@ public class StatusRenderer {
     /** An emoji embedded in a status: no tags, and not offered in the picker (Mastodon's shape). */
     private Emoji emoji(CustomEmoji emoji) {
         String url = urls.resolve(emoji.imageUrl());
-        return new Emoji(emoji.shortcode(), url, url, false);
+        return new Emoji(emoji.shortcode(), url, url, false, null);
     }
 
     /** Mastodon's Attachment, as Pleroma 1.x renders it: every URL the same, the type from the MIME type. */
