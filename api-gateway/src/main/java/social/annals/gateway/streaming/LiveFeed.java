@@ -1,7 +1,6 @@
 package social.annals.gateway.streaming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -35,7 +34,6 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.NotificationRenderer;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.entity.Notification;
-import social.annals.gateway.web.RenderedMapSerializer;
 import social.annals.query.notification.NotificationProjection;
 import social.annals.query.notification.NotificationQueries;
 import social.annals.query.notification.NotificationView;
@@ -83,8 +81,7 @@ public class LiveFeed implements SmartLifecycle {
         this.barrier = barrier;
         this.statuses = statuses;
         this.notifications = notifications;
-        this.json = mapper.copy().registerModule(new SimpleModule("rendered-maps")
-                .addSerializer(new RenderedMapSerializer()));
+        this.json = mapper;
     }
 
     @Override
