@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.Urls;
+import social.annals.gateway.render.entity.Account;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
@@ -40,14 +41,14 @@ public class AccountLists {
     }
 
     /** The accounts of a keyset page, in its order, rendered for the viewer, with the page's Link header. */
-    public ResponseEntity<List<Map<String, Object>>> page(List<String> accountIds, ApiPrincipal viewer,
-                                                          HttpServletRequest request) {
+    public ResponseEntity<List<Account>> page(List<String> accountIds, ApiPrincipal viewer,
+                                              HttpServletRequest request) {
         return ResponseEntity.ok().headers(Pagination.links(urls.base(), request, accountIds, id -> id))
                 .body(rendered(accountIds, viewer));
     }
 
     /** These accounts in this order, rendered for the viewer; unknown ids are left out. */
-    public List<Map<String, Object>> rendered(List<String> accountIds, ApiPrincipal viewer) {
+    public List<Account> rendered(List<String> accountIds, ApiPrincipal viewer) {
         if (accountIds.isEmpty()) {
             return List.of();
         }

@@ -12,6 +12,8 @@ import social.annals.events.emoji.CustomEmoji;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Urls;
+import social.annals.gateway.render.entity.Emoji;
+import social.annals.gateway.render.entity.PleromaEmoji;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.query.emoji.EmojiQueries;
@@ -35,28 +37,19 @@ public class EmojiController {
 
     /** Shortcode to the image path exactly as configured (clients prefix the origin) and tags. */
     @GetMapping({"/api/pleroma/emoji", "/api/pleroma/emoji.json"})
-    public Map<String, Object> pleroma() {
-        Map<String, Object> out = new LinkedHashMap<>();
+    public Map<String, PleromaEmoji> pleroma() {
+        Map<String, PleromaEmoji> out = new LinkedHashMap<>();
         for (CustomEmoji emoji : all()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("image_url", emoji.imageUrl());
-            entry.put("tags", emoji.tags());
-            out.put(emoji.shortcode(), entry);
+            out.put(emoji.shortcode(), new PleromaEmoji(emoji.imageUrl(), emoji.tags()));
         }
         return out;
     }
 
     @GetMapping("/api/v1/custom_emojis")
-    public List<Map<String, Object>> mastodon() {
+    public List<Emoji> mastodon() {
         return all().stream().map(emoji -> {
-            Map<String, Object> out = new LinkedHashMap<>();
             String url = urls.resolve(emoji.imageUrl());
-            out.put("shortcode", emoji.shortcode());
-            out.put("url", url);
-            out.put("static_url", url);
-            out.put("visible_in_picker", true);
-            out.put("tags", emoji.tags());
-            return out;
+            return new Emoji(emoji.shortcode(), url, url, true, emoji.tags());
         }).toList();
     }
 

@@ -1,8 +1,6 @@
 package social.annals.gateway.ops;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.moderation.ModerationActionCommands;
 import social.annals.gateway.api.admin.Moderators;
+import social.annals.gateway.api.admin.entity.ReadModelProgress;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -38,14 +37,14 @@ public class ProjectionsController {
 
     @GetMapping("/api/pleroma/admin/projections")
     @Auth(Auth.Level.ADMIN)
-    public List<Map<String, Object>> list() {
+    public List<ReadModelProgress> list() {
         return monitor.states().stream().map(ProjectionsController::render).toList();
     }
 
     /** {@code name}: one read model; without it, all of them. */
     @PostMapping("/api/pleroma/admin/projections/rebuild")
     @Auth(Auth.Level.ADMIN)
-    public ResponseEntity<List<Map<String, Object>>> rebuild(Params params, ApiPrincipal caller) {
+    public ResponseEntity<List<ReadModelProgress>> rebuild(Params params, ApiPrincipal caller) {
         List<String> names = params.raw("name") == null ? rebuilder.groups() : List.of(readModel(params.raw("name")));
         try {
             // Recorded as it starts (a refused rebuild is not one); the rebuilt moderation log still
@@ -68,18 +67,9 @@ public class ProjectionsController {
         return text;
     }
 
-    static Map<String, Object> render(ProjectionState state) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", state.name());
-        out.put("position", state.position());
-        out.put("head", state.head());
-        out.put("lag", state.lag());
-        out.put("state", state.state());
-        if (state.rebuilding()) {
-            out.put("progress", state.progress());
-            out.put("events_per_second", state.eventsPerSecond() == null ? null : Math.round(state.eventsPerSecond()));
-            out.put("eta_seconds", state.etaSeconds());
-        }
-        return out;
+    static ReadModelProgress render(ProjectionState state) {
+        ReadModelProgress.Rebuild rebuild = !state.rebuilding() ? null : new ReadModelProgress.Rebuild(state.progress(),
+                state.eventsPerSecond() == null ? null : Math.round(state.eventsPerSecond()), state.etaSeconds());
+        return new ReadModelProgress(state.name(), state.position(), state.head(), state.lag(), state.state(), rebuild);
     }
 }

@@ -2,7 +2,6 @@ package social.annals.gateway.render;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.render.entity.Account;
+import social.annals.gateway.render.entity.Notification;
+import social.annals.gateway.render.entity.Status;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
@@ -34,8 +36,8 @@ public class NotificationRenderer {
         this.statuses = statuses;
     }
 
-    public Map<String, Object> render(NotificationView notification, ApiPrincipal viewer) {
-        List<Map<String, Object>> rendered = renderAll(List.of(notification), viewer);
+    public Notification render(NotificationView notification, ApiPrincipal viewer) {
+        List<Notification> rendered = renderAll(List.of(notification), viewer);
         return rendered.isEmpty() ? null : rendered.get(0);
     }
 
@@ -43,7 +45,7 @@ public class NotificationRenderer {
      * Notifications whose actor or status no longer exists, or whose status the viewer may no longer
      * see (made private since, its author deactivated), are left out rather than rendered half.
      */
-    public List<Map<String, Object>> renderAll(List<NotificationView> notifications, ApiPrincipal viewer) {
+    public List<Notification> renderAll(List<NotificationView> notifications, ApiPrincipal viewer) {
         if (notifications.isEmpty()) {
             return List.of();
         }
@@ -65,33 +67,23 @@ public class NotificationRenderer {
 
         List<AccountView> actorViews = notifications.stream().map(NotificationView::actorId).distinct()
                 .map(accountViews::get).filter(Objects::nonNull).toList();
-        Map<String, Map<String, Object>> actors = new HashMap<>();
-        accounts.renderAll(actorViews, viewer).forEach(account -> actors.put((String) account.get("id"), account));
-        Map<String, Map<String, Object>> renderedStatuses = new HashMap<>();
+        Map<String, Account> actors = new HashMap<>();
+        accounts.renderAll(actorViews, viewer).forEach(account -> actors.put(account.id(), account));
+        Map<String, Status> renderedStatuses = new HashMap<>();
         statuses.renderAll(statusViews, viewer, accountViews)
-                .forEach(status -> renderedStatuses.put((String) status.get("id"), status));
+                .forEach(status -> renderedStatuses.put(status.id(), status));
 
-        List<Map<String, Object>> out = new ArrayList<>(notifications.size());
+        List<Notification> out = new ArrayList<>(notifications.size());
         for (NotificationView notification : notifications) {
-            Map<String, Object> actor = actors.get(notification.actorId());
-            Map<String, Object> status = notification.statusId() == null ? null
+            Account actor = actors.get(notification.actorId());
+            Status status = notification.statusId() == null ? null
                     : renderedStatuses.get(notification.statusId());
             if (actor == null || (notification.statusId() != null && status == null)) {
                 continue;
             }
-            Map<String, Object> entity = new LinkedHashMap<>();
-            entity.put("id", Long.toString(notification.notificationId()));
-            entity.put("type", notification.type());
-            entity.put("created_at", Dates.mastodon(notification.createdAt()));
-            entity.put("account", actor);
-            if (status != null) {
-                entity.put("status", status);
-            }
-            if (notification.emoji() != null) {
-                entity.put("emoji", notification.emoji());
-            }
-            entity.put("pleroma", Map.of("is_seen", notification.seen()));
-            out.add(entity);
+            out.add(new Notification(Long.toString(notification.notificationId()), notification.type(),
+                    Dates.mastodon(notification.createdAt()), actor, status, notification.emoji(),
+                    notification.seen() ? Notification.Pleroma.SEEN : Notification.Pleroma.UNSEEN));
         }
         return out;
     }

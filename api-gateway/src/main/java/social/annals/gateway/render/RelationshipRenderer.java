@@ -1,8 +1,7 @@
 package social.annals.gateway.render;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import social.annals.command.social.RelationshipState;
+import social.annals.gateway.render.entity.Relationship;
 import social.annals.query.social.RelationshipView;
 
 /** Mastodon's Relationship entity with Pleroma's {@code subscribing}; every field always present. */
@@ -11,22 +10,10 @@ public final class RelationshipRenderer {
     private RelationshipRenderer() {
     }
 
-    public static Map<String, Object> render(RelationshipView view) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", view.targetId());
-        out.put("following", view.following());
-        out.put("showing_reblogs", view.showingReblogs());
-        out.put("followed_by", view.followedBy());
-        out.put("blocking", view.blocking());
-        out.put("blocked_by", view.blockedBy());
-        out.put("muting", view.muting());
-        out.put("muting_notifications", view.mutingNotifications());
-        out.put("requested", view.requested());
-        out.put("domain_blocking", false);
-        out.put("endorsed", false);
-        out.put("subscribing", view.subscribing());
-        out.put("notifying", view.subscribing());
-        return out;
+    public static Relationship render(RelationshipView view) {
+        return new Relationship(view.targetId(), view.following(), view.showingReblogs(), view.followedBy(),
+                view.blocking(), view.blockedBy(), view.muting(), view.mutingNotifications(), view.requested(), false,
+                false, view.subscribing(), view.subscribing());
     }
 
     /** The state a command answered with, seen from its actor. */

@@ -1,7 +1,6 @@
 package social.annals.gateway.streaming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -34,7 +33,7 @@ import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.NotificationRenderer;
 import social.annals.gateway.render.StatusRenderer;
-import social.annals.gateway.web.RenderedMapSerializer;
+import social.annals.gateway.render.entity.Notification;
 import social.annals.query.notification.NotificationQueries;
 import social.annals.query.notification.NotificationView;
 import social.annals.query.status.StatusQueries;
@@ -79,8 +78,7 @@ public class LiveFeed implements SmartLifecycle {
         this.barrier = barrier;
         this.statuses = statuses;
         this.notifications = notifications;
-        this.json = mapper.copy().registerModule(new SimpleModule("rendered-maps")
-                .addSerializer(new RenderedMapSerializer()));
+        this.json = mapper;
     }
 
     @Override
@@ -275,7 +273,7 @@ public class LiveFeed implements SmartLifecycle {
             return; // dropped by the recipient's settings, or from someone deactivated since
         }
         for (Connection connection : recipients) {
-            Map<String, Object> notification = notifications.render(view, connection.viewer());
+            Notification notification = notifications.render(view, connection.viewer());
             if (notification == null) {
                 continue;
             }

@@ -1,14 +1,11 @@
 package social.annals.gateway.web;
 
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -41,17 +38,6 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(authInterceptor);
-    }
-
-    /** Responses only: the application's own ObjectMapper (and whatever else uses it) is left as it is. */
-    @Override
-    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        for (HttpMessageConverter<?> converter : converters) {
-            if (converter instanceof MappingJackson2HttpMessageConverter json) {
-                json.setObjectMapper(json.getObjectMapper().copy()
-                        .registerModule(new SimpleModule("rendered-maps").addSerializer(new RenderedMapSerializer())));
-            }
-        }
     }
 
     /** Clients call {@code /api/v1/mutes/} and {@code /relationships/?id=..}: serve them as without the slash. */

@@ -1,7 +1,6 @@
 package social.annals.gateway.api.account;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -16,6 +15,8 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.render.TwitterUserRenderer;
+import social.annals.gateway.render.entity.Account;
+import social.annals.gateway.render.entity.TwitterUser;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -55,14 +56,14 @@ public class AccountsController {
 
     @GetMapping("/api/v1/accounts/verify_credentials")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:accounts")
-    public Map<String, Object> verifyCredentials(ApiPrincipal caller) {
+    public Account verifyCredentials(ApiPrincipal caller) {
         return accounts.render(self(caller), caller);
     }
 
     /** {@code id} may be an account id or a nickname. */
     @GetMapping("/api/v1/accounts/{id}")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
-    public Map<String, Object> show(@PathVariable String id, ApiPrincipal viewer) {
+    public Account show(@PathVariable String id, ApiPrincipal viewer) {
         AccountView account = findByIdOrNickname(id);
         if (account == null) {
             throw ApiException.error(HttpStatus.NOT_FOUND, "Can't find user");
@@ -72,7 +73,7 @@ public class AccountsController {
 
     @PatchMapping("/api/v1/accounts/update_credentials")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
-    public Map<String, Object> updateCredentials(Params params, ApiPrincipal caller) {
+    public Account updateCredentials(Params params, ApiPrincipal caller) {
         String note = params.stringOrNull("note");
         update(caller, params.stringOrNull("display_name"), note, params.bool("locked").orElse(null),
                 params.bool("hide_favorites").orElse(null));
@@ -82,7 +83,7 @@ public class AccountsController {
     /** The seed-era TwitterAPI profile update: {@code name}, {@code description}, {@code locked}, {@code hide_favorites}. */
     @PostMapping("/api/account/update_profile")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
-    public Map<String, Object> updateProfile(Params params, ApiPrincipal caller) {
+    public TwitterUser updateProfile(Params params, ApiPrincipal caller) {
         update(caller, params.stringOrNull("name"), params.stringOrNull("description"),
                 params.bool("locked").orElse(null), params.bool("hide_favorites").orElse(null));
         return twitterUsers.render(self(caller), caller);

@@ -1,8 +1,6 @@
 package social.annals.gateway.api.account;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +9,7 @@ import social.annals.command.report.ReportCommands;
 import social.annals.events.ids.FlakeId;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
+import social.annals.gateway.render.entity.Report;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -39,7 +38,7 @@ public class ReportsController {
     /** {@code forward} is accepted and has no effect: there are no remote servers to forward to. */
     @PostMapping("/api/v1/reports")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:reports")
-    public Map<String, Object> report(Params params, ApiPrincipal caller) {
+    public Report report(Params params, ApiPrincipal caller) {
         String accountId = params.string("account_id").filter(id -> !id.isBlank())
                 .orElseThrow(() -> ApiException.error(HttpStatus.BAD_REQUEST, "Valid `account_id` required"));
         AccountView account = FlakeId.isWellFormed(accountId)
@@ -59,9 +58,6 @@ public class ReportsController {
         String reportId = ids.next();
         commands.sendAndWait(new ReportCommands.File(reportId, caller.accountId(), accountId, statusIds,
                 comment.isEmpty() ? null : comment));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", reportId);
-        out.put("action_taken", false);
-        return out;
+        return new Report(reportId, false);
     }
 }

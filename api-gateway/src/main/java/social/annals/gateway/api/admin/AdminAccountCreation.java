@@ -2,7 +2,6 @@ package social.annals.gateway.api.admin;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -14,6 +13,7 @@ import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.moderation.ModerationActionCommands;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
+import social.annals.gateway.api.admin.entity.UserCreation;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.web.ApiErrorHandler;
@@ -79,27 +79,17 @@ public class AdminAccountCreation {
             if (failedAt[0] < 0) {
                 throw e;
             }
-            List<Map<String, Object>> errors = new ArrayList<>();
+            List<UserCreation> errors = new ArrayList<>();
             for (int i = 0; i < requested.size(); i++) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("type", "error");
-                entry.put("code", 409);
-                entry.put("error", i == failedAt[0] ? failure[0] : "");
-                entry.put("data", data(requested.get(i)));
-                errors.add(entry);
+                errors.add(new UserCreation("error", 409, i == failedAt[0] ? failure[0] : "", data(requested.get(i))));
             }
             return ResponseEntity.status(HttpStatus.CONFLICT).body(errors);
         }
         if (single) {
             return ResponseEntity.ok(TextNode.valueOf(requested.get(0).nickname()));
         }
-        return ResponseEntity.ok(requested.stream().map(user -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("type", "success");
-            entry.put("code", 200);
-            entry.put("data", data(user));
-            return entry;
-        }).toList());
+        return ResponseEntity.ok(requested.stream().map(user -> new UserCreation("success", 200, null, data(user)))
+                .toList());
     }
 
     private static List<Requested> requestedUsers(Object raw) {
@@ -120,11 +110,8 @@ public class AdminAccountCreation {
         return value == null ? null : value.toString();
     }
 
-    private static Map<String, Object> data(Requested user) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("nickname", user.nickname());
-        data.put("email", user.email());
-        return data;
+    private static UserCreation.User data(Requested user) {
+        return new UserCreation.User(user.nickname(), user.email());
     }
 
     /** Pleroma reports the first failing field, in this order. */

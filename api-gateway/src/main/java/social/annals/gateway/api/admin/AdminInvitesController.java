@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.command.ids.NumericIdGenerator;
 import social.annals.command.invite.InviteCommands;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.api.admin.entity.Invite;
+import social.annals.gateway.api.admin.entity.Invites;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
@@ -69,14 +71,14 @@ public class AdminInvitesController {
 
     @GetMapping({"/api/pleroma/admin/users/invites", "/api/pleroma/admin/invites"})
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> list() {
-        return Map.of("invites", queries.many(new InviteQueries.All(), InviteQueries.Invite.class).stream()
+    public Invites list() {
+        return new Invites(queries.many(new InviteQueries.All(), InviteQueries.Invite.class).stream()
                 .map(this::render).toList());
     }
 
     @PostMapping({"/api/pleroma/admin/users/revoke_invite", "/api/pleroma/admin/revoke_invite"})
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> revoke(Params params, ApiPrincipal caller) {
+    public Invite revoke(Params params, ApiPrincipal caller) {
         String token = params.string("token").orElse("");
         InviteQueries.Invite invite = queries.one(new InviteQueries.ByTokenDigest(InviteTokens.digestOf(token)),
                 InviteQueries.Invite.class);
@@ -95,16 +97,10 @@ public class AdminInvitesController {
         throw ApiException.bare(HttpStatus.BAD_REQUEST, "Sending e-mail is not configured on this instance");
     }
 
-    private Map<String, Object> render(InviteQueries.Invite invite) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", invite.inviteId());
-        out.put("token", tokens.tokenOf(invite.inviteId()));
-        out.put("used", invite.used());
-        out.put("expires_at", invite.expiresOn() == null ? null : invite.expiresOn().toString());
-        out.put("uses", invite.uses());
-        out.put("max_use", invite.maxUse());
-        out.put("invite_type", invite.type());
-        return out;
+    private Invite render(InviteQueries.Invite invite) {
+        return new Invite(invite.inviteId(), tokens.tokenOf(invite.inviteId()), invite.used(),
+                invite.expiresOn() == null ? null : invite.expiresOn().toString(), invite.uses(), invite.maxUse(),
+                invite.type());
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

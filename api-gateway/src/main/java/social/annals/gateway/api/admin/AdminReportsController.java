@@ -1,9 +1,7 @@
 package social.annals.gateway.api.admin;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,11 +17,15 @@ import social.annals.events.moderation.Moderator;
 import social.annals.events.report.ReportState;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.api.admin.entity.AdminReport;
+import social.annals.gateway.api.admin.entity.AdminReports;
+import social.annals.gateway.api.admin.entity.ReportedAccount;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.TextFormatter;
+import social.annals.gateway.render.entity.Status;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -64,26 +66,26 @@ public class AdminReportsController {
     /** A {@code state} that is no state matches nothing, as in Pleroma. */
     @GetMapping("/api/pleroma/admin/reports")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> list(Params params) {
+    public AdminReports list(Params params) {
         String state = params.stringOrNull("state");
         if (state != null && ReportState.fromApiName(state).isEmpty()) {
-            return Map.of("reports", List.of());
+            return new AdminReports(List.of());
         }
         Pagination page = Pagination.from(params);
         List<ReportQueries.Report> found = queries.many(new ReportQueries.Listed(state, page.maxId(), page.sinceId(),
                 page.minId(), page.limit()), ReportQueries.Report.class);
-        return Map.of("reports", found.stream().map(this::render).toList());
+        return new AdminReports(found.stream().map(this::render).toList());
     }
 
     @GetMapping("/api/pleroma/admin/reports/{id}")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> show(@PathVariable String id) {
+    public AdminReport show(@PathVariable String id) {
         return render(report(id));
     }
 
     @PutMapping("/api/pleroma/admin/reports/{id}")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> changeState(@PathVariable String id, Params params, ApiPrincipal caller) {
+    public AdminReport changeState(@PathVariable String id, Params params, ApiPrincipal caller) {
         ReportState state = ReportState.fromApiName(params.string("state").orElse(""))
                 .orElseThrow(() -> ApiException.bare(HttpStatus.BAD_REQUEST, "Unsupported state"));
         report(id);
@@ -97,7 +99,7 @@ public class AdminReportsController {
      */
     @PostMapping("/api/pleroma/admin/reports/{id}/respond")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> respond(@PathVariable String id, Params params, ApiPrincipal caller) {
+    public Status respond(@PathVariable String id, Params params, ApiPrincipal caller) {
         String text = params.string("status").filter(s -> !s.isBlank())
                 .orElseThrow(() -> ApiException.bare(HttpStatus.BAD_REQUEST, "Invalid parameters"));
         ReportQueries.Report report = report(id);
@@ -131,30 +133,23 @@ public class AdminReportsController {
         return report;
     }
 
-    private Map<String, Object> render(ReportQueries.Report report) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", report.reportId());
-        out.put("state", report.state());
-        out.put("content", report.comment() == null ? null : HtmlUtils.htmlEscape(report.comment()));
-        out.put("created_at", Dates.mastodon(report.createdAt()));
-        out.put("account", account(report.accountId()));
-        out.put("actor", account(report.reporterId()));
+    private AdminReport render(ReportQueries.Report report) {
         // Deleted statuses drop out; the others are shown whatever their visibility.
         List<StatusView> reported = queries.many(new StatusQueries.ByIds(report.statusIds()), StatusView.class)
                 .stream().map(view -> queries.one(new StatusQueries.ById(view.statusId(), view.authorId()),
                         StatusView.class)).filter(java.util.Objects::nonNull).toList();
-        out.put("statuses", statuses.renderAll(reported, null));
-        return out;
+        return new AdminReport(report.reportId(), report.state(),
+                report.comment() == null ? null : HtmlUtils.htmlEscape(report.comment()),
+                Dates.mastodon(report.createdAt()), account(report.accountId()), account(report.reporterId()),
+                statuses.renderAll(reported, null));
     }
 
-    /** The Mastodon account merged with the admin view; {@code {}} for an account that does not exist. */
-    private Map<String, Object> account(String accountId) {
+    /** The Mastodon account with the admin view's fields; null (written {@code {}}) for an account that is gone. */
+    private ReportedAccount account(String accountId) {
         AccountView account = queries.one(new AccountQueries.ById(accountId), AccountView.class);
         if (account == null) {
-            return Map.of();
+            return null;
         }
-        Map<String, Object> out = new LinkedHashMap<>(accounts.render(account, null));
-        out.putAll(adminAccounts.render(account));
-        return out;
+        return ReportedAccount.of(accounts.render(account, null), adminAccounts.render(account));
     }
 }

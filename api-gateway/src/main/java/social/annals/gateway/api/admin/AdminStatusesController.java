@@ -14,6 +14,7 @@ import social.annals.events.status.Visibility;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.StatusRenderer;
+import social.annals.gateway.render.entity.Status;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiErrorHandler;
@@ -42,7 +43,7 @@ public class AdminStatusesController {
     /** {@code visibility}: public, unlisted or private (not direct); {@code sensitive}: a boolean. */
     @PutMapping("/api/pleroma/admin/statuses/{id}")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> update(@PathVariable String id, Params params, ApiPrincipal caller) {
+    public Status update(@PathVariable String id, Params params, ApiPrincipal caller) {
         Visibility visibility = params.string("visibility")
                 .map(name -> Visibility.fromApiName(name).filter(v -> v != Visibility.DIRECT)
                         .orElseThrow(() -> ApiException.bare(HttpStatus.BAD_REQUEST, "Unsupported visibility")))

@@ -2,9 +2,7 @@ package social.annals.gateway.api.admin;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,9 +22,14 @@ import social.annals.events.account.AccountRole;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.Moderator;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.api.admin.entity.AccountDeletion;
+import social.annals.gateway.api.admin.entity.AdminAccount;
+import social.annals.gateway.api.admin.entity.AdminUsers;
+import social.annals.gateway.api.admin.entity.PermissionGroups;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.StatusRenderer;
+import social.annals.gateway.render.entity.Status;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -72,7 +75,7 @@ public class AdminUsersController {
 
     @GetMapping("/api/pleroma/admin/users")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> list(Params params) {
+    public AdminUsers list(Params params) {
         int page = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page"), 1));
         int pageSize = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
         List<String> filters = params.string("filters").map(text -> List.of(text.split(","))).orElse(List.of())
@@ -92,16 +95,12 @@ public class AdminUsersController {
                 : queries.one(new AccountQueries.AdminSearch(params.stringOrNull("query"), params.stringOrNull("name"),
                         accountIds, active, filters.contains("is_admin"), filters.contains("is_moderator"),
                         params.strings("tags"), page, pageSize), AccountQueries.AdminPage.class);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("count", found.count());
-        out.put("page_size", pageSize);
-        out.put("users", found.accounts().stream().map(renderer::render).toList());
-        return out;
+        return new AdminUsers(found.count(), pageSize, found.accounts().stream().map(renderer::render).toList());
     }
 
     @GetMapping("/api/pleroma/admin/users/{nicknameOrId}")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> show(@PathVariable String nicknameOrId) {
+    public AdminAccount show(@PathVariable String nicknameOrId) {
         return renderer.render(moderators.account(nicknameOrId));
     }
 
@@ -111,7 +110,7 @@ public class AdminUsersController {
      */
     @GetMapping("/api/pleroma/admin/users/{nicknameOrId}/statuses")
     @Auth(Auth.Level.ADMIN)
-    public List<Map<String, Object>> statuses(@PathVariable String nicknameOrId, Params params) {
+    public List<Status> statuses(@PathVariable String nicknameOrId, Params params) {
         AccountView account = moderators.account(nicknameOrId);
         int pageSize = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page_size"), DEFAULT_PAGE_SIZE));
         boolean godmode;
@@ -146,7 +145,7 @@ public class AdminUsersController {
 
     @PatchMapping("/api/pleroma/admin/users/{nickname}/toggle_activation")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> toggleActivation(@PathVariable String nickname, ApiPrincipal caller) {
+    public AdminAccount toggleActivation(@PathVariable String nickname, ApiPrincipal caller) {
         AccountView account = moderators.account(nickname);
         commands.sendAndWait(new ModerationCommands.ToggleActivation(account.accountId(), moderators.of(caller)));
         return renderer.render(moderators.account(account.accountId()));
@@ -203,29 +202,26 @@ public class AdminUsersController {
             "/api/pleroma/admin/users/{nickname}/permission_group/{group}",
             "/api/pleroma/admin/permission_group/{nickname}", "/api/pleroma/admin/permission_group/{nickname}/{group}"})
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> permissionGroups(@PathVariable String nickname) {
+    public PermissionGroups permissionGroups(@PathVariable String nickname) {
         AccountView account = moderators.account(nickname);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("is_admin", account.admin());
-        out.put("is_moderator", account.moderator());
-        return out;
+        return new PermissionGroups(account.admin(), account.moderator());
     }
 
     @PostMapping({"/api/pleroma/admin/users/{nickname}/permission_group/{group}",
             "/api/pleroma/admin/permission_group/{nickname}/{group}"})
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> grant(@PathVariable String nickname, @PathVariable String group, ApiPrincipal caller) {
+    public PermissionGroups grant(@PathVariable String nickname, @PathVariable String group, ApiPrincipal caller) {
         AccountRole role = role(group);
         AccountView account = moderators.account(nickname);
         commands.sendAndWait(new ModerationCommands.GrantRole(account.accountId(), role,
                 moderators.of(caller).nickname()));
-        return Map.of("is_" + group, true);
+        return PermissionGroups.only(group, true);
     }
 
     @DeleteMapping({"/api/pleroma/admin/users/{nickname}/permission_group/{group}",
             "/api/pleroma/admin/permission_group/{nickname}/{group}"})
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> revoke(@PathVariable String nickname, @PathVariable String group, ApiPrincipal caller) {
+    public PermissionGroups revoke(@PathVariable String nickname, @PathVariable String group, ApiPrincipal caller) {
         AccountRole role = role(group);
         AccountView account = moderators.account(nickname);
         if (account.accountId().equals(caller.accountId())) {
@@ -233,7 +229,7 @@ public class AdminUsersController {
         }
         commands.sendAndWait(new ModerationCommands.RevokeRole(account.accountId(), role,
                 moderators.of(caller).nickname()));
-        return Map.of("is_" + group, false);
+        return PermissionGroups.only(group, false);
     }
 
     private static AccountRole role(String group) {
@@ -280,25 +276,18 @@ public class AdminUsersController {
     /** Beyond Pleroma: how far the account's deletion has got (404 when it was never deleted). */
     @GetMapping("/api/pleroma/admin/users/{nicknameOrId}/deletion")
     @Auth(Auth.Level.ADMIN)
-    public Map<String, Object> deletion(@PathVariable String nicknameOrId) {
+    public AccountDeletion deletion(@PathVariable String nicknameOrId) {
         AccountQueries.Deletion deletion = queries.one(
                 new AccountQueries.DeletionOf(moderators.account(nicknameOrId).accountId()),
                 AccountQueries.Deletion.class);
         if (deletion == null) {
             throw ApiException.bare(HttpStatus.NOT_FOUND, "Not found");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", deletion.accountId());
-        out.put("nickname", deletion.nickname());
-        out.put("state", deletion.state());
-        out.put("relationships_severed", deletion.relationshipsSevered());
-        out.put("statuses_deleted", deletion.statusesDeleted());
-        out.put("statuses_remaining", deletion.statusesRemaining());
         int total = deletion.statusesDeleted() + deletion.statusesRemaining();
-        out.put("progress", "completed".equals(deletion.state()) ? 1.0
-                : total == 0 ? 0.0 : (double) deletion.statusesDeleted() / total);
-        out.put("started_at", Dates.mastodon(deletion.startedAt()));
-        out.put("updated_at", Dates.mastodon(deletion.updatedAt()));
-        return out;
+        double progress = "completed".equals(deletion.state()) ? 1.0
+                : total == 0 ? 0.0 : (double) deletion.statusesDeleted() / total;
+        return new AccountDeletion(deletion.accountId(), deletion.nickname(), deletion.state(),
+                deletion.relationshipsSevered(), deletion.statusesDeleted(), deletion.statusesRemaining(), progress,
+                Dates.mastodon(deletion.startedAt()), Dates.mastodon(deletion.updatedAt()));
     }
 }

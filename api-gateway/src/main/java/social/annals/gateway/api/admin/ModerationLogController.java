@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.api.admin.entity.ModerationLogEntry;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
@@ -45,7 +44,7 @@ public class ModerationLogController {
 
     @GetMapping("/api/pleroma/admin/moderation_log")
     @Auth(Auth.Level.ADMIN)
-    public ResponseEntity<List<Map<String, Object>>> log(Params params) {
+    public ResponseEntity<List<ModerationLogEntry>> log(Params params) {
         int page = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page"), 1));
         int pageSize = Math.max(1, Pagination.leadingNumber(params.stringOrNull("page_size"),
                 DEFAULT_PAGE_SIZE));
@@ -59,7 +58,7 @@ public class ModerationLogController {
     @GetMapping("/api/pleroma/admin/moderation_log/export")
     @Auth(Auth.Level.ADMIN)
     public ResponseEntity<Object> export(Params params) {
-        List<Map<String, Object>> entries = entries(filter(params), 1, 0);
+        List<ModerationLogEntry> entries = entries(filter(params), 1, 0);
         String format = params.string("format").orElse("json");
         if (format.equals("json")) {
             return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
@@ -70,13 +69,13 @@ public class ModerationLogController {
             throw ApiException.bare(HttpStatus.BAD_REQUEST, "Invalid parameters");
         }
         StringBuilder csv = new StringBuilder("time,action,actor_id,actor_nickname,message,data\r\n");
-        for (Map<String, Object> entry : entries) {
-            JsonNode data = (JsonNode) entry.get("data");
-            csv.append(Instant.ofEpochSecond((Long) entry.get("time"))).append(',')
+        for (ModerationLogEntry entry : entries) {
+            JsonNode data = entry.data();
+            csv.append(Instant.ofEpochSecond(entry.time())).append(',')
                     .append(cell(data.path("action").asText())).append(',')
                     .append(cell(data.path("actor").path("id").asText(""))).append(',')
                     .append(cell(data.path("actor").path("nickname").asText())).append(',')
-                    .append(cell((String) entry.get("message"))).append(',')
+                    .append(cell(entry.message())).append(',')
                     .append(cell(data.toString())).append("\r\n");
         }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
@@ -84,15 +83,12 @@ public class ModerationLogController {
                 .body(csv.toString());
     }
 
-    private List<Map<String, Object>> entries(ModerationLogQueries.Filter filter, int page, int pageSize) {
+    private List<ModerationLogEntry> entries(ModerationLogQueries.Filter filter, int page, int pageSize) {
         return queries.many(new ModerationLogQueries.Entries(filter, page, pageSize), ModerationLogQueries.Entry.class)
                 .stream().map(entry -> {
                     JsonNode data = parse(entry.data());
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("data", data);
-                    out.put("time", entry.time().getEpochSecond());
-                    out.put("message", ModerationLogMessages.render(data));
-                    return out;
+                    return new ModerationLogEntry(data, entry.time().getEpochSecond(),
+                            ModerationLogMessages.render(data));
                 }).toList();
     }
 

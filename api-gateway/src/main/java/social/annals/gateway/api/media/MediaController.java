@@ -2,7 +2,6 @@ package social.annals.gateway.api.media;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +17,7 @@ import social.annals.command.media.MediaCommands;
 import social.annals.events.ids.FlakeId;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.StatusRenderer;
+import social.annals.gateway.render.entity.Attachment;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -48,7 +48,7 @@ public class MediaController {
 
     @PostMapping({"/api/v1/media", "/api/v2/media"})
     @Auth(value = Auth.Level.REQUIRED, scope = "write:media")
-    public Map<String, Object> upload(Params params, ApiPrincipal caller) throws IOException {
+    public Attachment upload(Params params, ApiPrincipal caller) throws IOException {
         MultipartFile file = params.file("file").filter(f -> !f.isEmpty())
                 .orElseThrow(() -> ApiException.error(HttpStatus.UNPROCESSABLE_ENTITY, "File is missing or empty"));
         String description = params.string("description").filter(text -> !text.isBlank()).orElse(null);

@@ -22,6 +22,9 @@ import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.NotificationRenderer;
 import social.annals.gateway.render.Urls;
+import social.annals.gateway.render.entity.Marker;
+import social.annals.gateway.render.entity.Markers;
+import social.annals.gateway.render.entity.Notification;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -55,8 +58,8 @@ public class NotificationsController {
     /** {@code types[]} (Mastodon) or {@code include_types[]} (Pleroma) and {@code exclude_types[]}; unknown types are ignored. */
     @GetMapping("/api/v1/notifications")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
-    public ResponseEntity<List<Map<String, Object>>> list(Params params, ApiPrincipal caller,
-                                                          HttpServletRequest request) {
+    public ResponseEntity<List<Notification>> list(Params params, ApiPrincipal caller,
+                                                   HttpServletRequest request) {
         Set<String> included = types(params, "types");
         included.addAll(types(params, "include_types"));
         boolean askedForTypes = !params.strings("types").isEmpty() || !params.strings("include_types").isEmpty();
@@ -83,7 +86,7 @@ public class NotificationsController {
 
     @GetMapping("/api/v1/notifications/{id}")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:notifications")
-    public Map<String, Object> show(@PathVariable String id, ApiPrincipal caller) {
+    public Notification show(@PathVariable String id, ApiPrincipal caller) {
         return render(existing(id, caller), caller);
     }
 
@@ -185,23 +188,19 @@ public class NotificationsController {
     /** Mastodon markers; only the notifications timeline has one here. */
     @GetMapping("/api/v1/markers")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:statuses")
-    public Map<String, Object> markers(Params params, ApiPrincipal caller) {
+    public Markers markers(Params params, ApiPrincipal caller) {
         List<String> timelines = params.strings("timeline");
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (timelines.isEmpty() || timelines.contains("notifications")) {
-            out.put("notifications", marker(caller));
-        }
-        return out;
+        return new Markers(timelines.isEmpty() || timelines.contains("notifications") ? marker(caller) : null);
     }
 
     /** {@code notifications[last_read_id]} (form) or {@code {"notifications": {"last_read_id": ...}}} (JSON). */
     @PostMapping("/api/v1/markers")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
-    public Map<String, Object> saveMarkers(Params params, ApiPrincipal caller) {
+    public Markers saveMarkers(Params params, ApiPrincipal caller) {
         String lastRead = params.raw("notifications") instanceof Map<?, ?> nested && nested.get("last_read_id") != null
                 ? nested.get("last_read_id").toString()
                 : params.string("notifications[last_read_id]").orElse(null);
-        Map<String, Object> out = new LinkedHashMap<>();
+        Marker saved = null;
         if (lastRead != null) {
             Long id = Pagination.numericId(lastRead);
             if (id == null) {
@@ -209,20 +208,17 @@ public class NotificationsController {
                         "Invalid value for notifications[last_read_id]: expected a notification id");
             }
             readUpTo(caller, id);
-            out.put("notifications", marker(caller));
+            saved = marker(caller);
         }
-        return out;
+        return new Markers(saved);
     }
 
-    private Map<String, Object> marker(ApiPrincipal caller) {
+    private Marker marker(ApiPrincipal caller) {
         NotificationQueries.Marker marker = queries.one(new NotificationQueries.MarkerOf(caller.accountId()),
                 NotificationQueries.Marker.class);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("last_read_id", Long.toString(marker.lastReadId()));
-        out.put("version", marker.version());
-        out.put("updated_at", marker.updatedAt() == null ? null : Dates.mastodon(marker.updatedAt()));
-        out.put("pleroma", Map.of("unread_count", marker.unreadCount()));
-        return out;
+        return new Marker(Long.toString(marker.lastReadId()), marker.version(),
+                marker.updatedAt() == null ? null : Dates.mastodon(marker.updatedAt()),
+                new Marker.Pleroma(marker.unreadCount()));
     }
 
     /**
@@ -274,8 +270,8 @@ public class NotificationsController {
                 : queries.one(new NotificationQueries.ById(caller.accountId(), notificationId), NotificationView.class);
     }
 
-    private Map<String, Object> render(NotificationView notification, ApiPrincipal caller) {
-        Map<String, Object> rendered = notification == null ? null : notifications.render(notification, caller);
+    private Notification render(NotificationView notification, ApiPrincipal caller) {
+        Notification rendered = notification == null ? null : notifications.render(notification, caller);
         if (rendered == null) {
             throw ApiException.error(HttpStatus.FORBIDDEN, "Cannot get notification");
         }

@@ -27,6 +27,7 @@ import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Dates;
 import social.annals.gateway.render.Urls;
+import social.annals.gateway.render.entity.ImportJob;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiErrorHandler;
@@ -77,23 +78,23 @@ public class ImportsController {
 
     @GetMapping("/api/pleroma/follow_import")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:follows")
-    public List<Map<String, Object>> followJobs(ApiPrincipal caller) {
+    public List<ImportJob> followJobs(ApiPrincipal caller) {
         return jobs(ImportKind.FOLLOW, caller);
     }
 
     @GetMapping("/api/pleroma/blocks_import")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:blocks")
-    public List<Map<String, Object>> blockJobs(ApiPrincipal caller) {
+    public List<ImportJob> blockJobs(ApiPrincipal caller) {
         return jobs(ImportKind.BLOCK, caller);
     }
 
     @GetMapping("/api/pleroma/mutes_import")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:mutes")
-    public List<Map<String, Object>> muteJobs(ApiPrincipal caller) {
+    public List<ImportJob> muteJobs(ApiPrincipal caller) {
         return jobs(ImportKind.MUTE, caller);
     }
 
-    private List<Map<String, Object>> jobs(ImportKind kind, ApiPrincipal caller) {
+    private List<ImportJob> jobs(ImportKind kind, ApiPrincipal caller) {
         return queries.many(new ImportView.ForAccount(caller.accountId(), kind.name(), 40), ImportView.class)
                 .stream().map(ImportsController::render).toList();
     }
@@ -101,7 +102,7 @@ public class ImportsController {
     @GetMapping({"/api/pleroma/follow_import/{id}", "/api/pleroma/blocks_import/{id}",
             "/api/pleroma/mutes_import/{id}"})
     @Auth(value = Auth.Level.REQUIRED, scope = {"read:follows", "read:blocks", "read:mutes"})
-    public Map<String, Object> job(@PathVariable String id, ApiPrincipal caller) {
+    public ImportJob job(@PathVariable String id, ApiPrincipal caller) {
         ImportView view = FlakeId.isWellFormed(id)
                 ? queries.one(new ImportView.ById(id, caller.accountId()), ImportView.class) : null;
         if (view == null) {
@@ -195,28 +196,17 @@ public class ImportsController {
                 .body(body.toString());
     }
 
-    static Map<String, Object> render(ImportView view) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", view.importId());
-        out.put("type", view.kind().toLowerCase(Locale.ROOT));
-        out.put("state", view.completed() ? "completed" : "running");
-        out.put("total", view.total());
-        out.put("processed", view.processed());
-        out.put("progress", view.total() == 0 ? 1.0 : (double) view.processed() / view.total());
+    static ImportJob render(ImportView view) {
         Map<String, Integer> results = new LinkedHashMap<>();
         view.results().forEach((result, count) -> results.put(resultName(view.kind(), result), count));
-        out.put("results", results);
-        out.put("started_at", Dates.mastodon(view.startedAt()));
-        out.put("updated_at", Dates.mastodon(view.updatedAt()));
-        if (view.entries() != null) {
-            out.put("entries", view.entries().stream().map(entry -> {
-                Map<String, Object> rendered = new LinkedHashMap<>();
-                rendered.put("entry", entry.entry());
-                rendered.put("result", entry.result() == null ? "pending" : resultName(view.kind(), entry.result()));
-                return rendered;
-            }).toList());
-        }
-        return out;
+        List<ImportJob.Entry> entries = view.entries() == null ? null : view.entries().stream()
+                .map(entry -> new ImportJob.Entry(entry.entry(),
+                        entry.result() == null ? "pending" : resultName(view.kind(), entry.result())))
+                .toList();
+        return new ImportJob(view.importId(), view.kind().toLowerCase(Locale.ROOT),
+                view.completed() ? "completed" : "running", view.total(), view.processed(),
+                view.total() == 0 ? 1.0 : (double) view.processed() / view.total(), results,
+                Dates.mastodon(view.startedAt()), Dates.mastodon(view.updatedAt()), entries);
     }
 
     /** Result names a person reads: what happened to the listed account. */

@@ -2,7 +2,6 @@ package social.annals.gateway.api.social;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +19,8 @@ import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.RelationshipRenderer;
 import social.annals.gateway.render.Urls;
+import social.annals.gateway.render.entity.Account;
+import social.annals.gateway.render.entity.Relationship;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -55,7 +56,7 @@ public class RelationshipsController {
 
     @PostMapping("/api/v1/accounts/{id}/follow")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
-    public Map<String, Object> follow(@PathVariable String id, Params params, ApiPrincipal caller) {
+    public Relationship follow(@PathVariable String id, Params params, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         // The lock comes from the command side's lookup, kept in the profile change's own transaction:
         // the accounts read model may lag, and a stale "unlocked" would skip the approval.
@@ -70,7 +71,7 @@ public class RelationshipsController {
     /** Follow by nickname; answers the followed account. */
     @PostMapping("/api/v1/follows")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
-    public Map<String, Object> followByUri(Params params, ApiPrincipal caller) {
+    public Account followByUri(Params params, ApiPrincipal caller) {
         String uri = params.required("uri").trim();
         String nickname = uri.startsWith("@") ? uri.substring(1) : uri;
         int at = nickname.indexOf('@');
@@ -88,28 +89,28 @@ public class RelationshipsController {
 
     @PostMapping("/api/v1/accounts/{id}/unfollow")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
-    public Map<String, Object> unfollow(@PathVariable String id, ApiPrincipal caller) {
+    public Relationship unfollow(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         return answer(send(new RelationshipCommands.Unfollow(caller.accountId(), target.accountId())));
     }
 
     @PostMapping("/api/v1/accounts/{id}/block")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:blocks"})
-    public Map<String, Object> block(@PathVariable String id, ApiPrincipal caller) {
+    public Relationship block(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         return answer(send(new RelationshipCommands.Block(caller.accountId(), target.accountId())));
     }
 
     @PostMapping("/api/v1/accounts/{id}/unblock")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:blocks"})
-    public Map<String, Object> unblock(@PathVariable String id, ApiPrincipal caller) {
+    public Relationship unblock(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         return answer(send(new RelationshipCommands.Unblock(caller.accountId(), target.accountId())));
     }
 
     @PostMapping("/api/v1/accounts/{id}/mute")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:mutes"})
-    public Map<String, Object> mute(@PathVariable String id, Params params, ApiPrincipal caller) {
+    public Relationship mute(@PathVariable String id, Params params, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         boolean notifications = params.bool("notifications").orElse(true);
         return answer(send(new RelationshipCommands.Mute(caller.accountId(), target.accountId(), notifications)));
@@ -117,7 +118,7 @@ public class RelationshipsController {
 
     @PostMapping("/api/v1/accounts/{id}/unmute")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:mutes"})
-    public Map<String, Object> unmute(@PathVariable String id, ApiPrincipal caller) {
+    public Relationship unmute(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = otherAccount(id, caller);
         return answer(send(new RelationshipCommands.Unmute(caller.accountId(), target.accountId())));
     }
@@ -125,7 +126,7 @@ public class RelationshipsController {
     /** Subscribing to oneself is accepted and changes nothing (one is never notified of oneself). */
     @PostMapping("/api/v1/pleroma/accounts/{id}/subscribe")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
-    public Map<String, Object> subscribe(@PathVariable String id, ApiPrincipal caller) {
+    public Relationship subscribe(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = account(id);
         if (target.accountId().equals(caller.accountId())) {
             return RelationshipRenderer.render(RelationshipView.none(target.accountId()));
@@ -140,7 +141,7 @@ public class RelationshipsController {
 
     @PostMapping("/api/v1/pleroma/accounts/{id}/unsubscribe")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
-    public Map<String, Object> unsubscribe(@PathVariable String id, ApiPrincipal caller) {
+    public Relationship unsubscribe(@PathVariable String id, ApiPrincipal caller) {
         AccountView target = account(id);
         if (target.accountId().equals(caller.accountId())) {
             return RelationshipRenderer.render(RelationshipView.none(target.accountId()));
@@ -150,7 +151,7 @@ public class RelationshipsController {
 
     @GetMapping("/api/v1/accounts/relationships")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:follows")
-    public List<Map<String, Object>> relationships(Params params, ApiPrincipal caller) {
+    public List<Relationship> relationships(Params params, ApiPrincipal caller) {
         List<String> ids = params.strings("id").stream().filter(FlakeId::isWellFormed).distinct().limit(200).toList();
         return queries.many(new RelationshipQueries.Between(caller.accountId(), ids), RelationshipView.class)
                 .stream().map(RelationshipRenderer::render).toList();
@@ -158,42 +159,42 @@ public class RelationshipsController {
 
     @GetMapping("/api/v1/accounts/{id}/followers")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
-    public ResponseEntity<List<Map<String, Object>>> followers(@PathVariable String id, Params params,
-                                                               ApiPrincipal viewer, HttpServletRequest request) {
+    public ResponseEntity<List<Account>> followers(@PathVariable String id, Params params,
+                                                   ApiPrincipal viewer, HttpServletRequest request) {
         return list(AccountList.FOLLOWERS, account(id).accountId(), params, viewer, request);
     }
 
     @GetMapping("/api/v1/accounts/{id}/following")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
-    public ResponseEntity<List<Map<String, Object>>> following(@PathVariable String id, Params params,
-                                                               ApiPrincipal viewer, HttpServletRequest request) {
+    public ResponseEntity<List<Account>> following(@PathVariable String id, Params params,
+                                                   ApiPrincipal viewer, HttpServletRequest request) {
         return list(AccountList.FOLLOWING, account(id).accountId(), params, viewer, request);
     }
 
     @GetMapping("/api/v1/follow_requests")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:follows")
-    public ResponseEntity<List<Map<String, Object>>> followRequests(Params params, ApiPrincipal caller,
-                                                                    HttpServletRequest request) {
+    public ResponseEntity<List<Account>> followRequests(Params params, ApiPrincipal caller,
+                                                        HttpServletRequest request) {
         return list(AccountList.FOLLOW_REQUESTS, caller.accountId(), params, caller, request);
     }
 
     @GetMapping("/api/v1/blocks")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:blocks")
-    public ResponseEntity<List<Map<String, Object>>> blocks(Params params, ApiPrincipal caller,
-                                                            HttpServletRequest request) {
+    public ResponseEntity<List<Account>> blocks(Params params, ApiPrincipal caller,
+                                                HttpServletRequest request) {
         return list(AccountList.BLOCKS, caller.accountId(), params, caller, request);
     }
 
     @GetMapping("/api/v1/mutes")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:mutes")
-    public ResponseEntity<List<Map<String, Object>>> mutes(Params params, ApiPrincipal caller,
-                                                           HttpServletRequest request) {
+    public ResponseEntity<List<Account>> mutes(Params params, ApiPrincipal caller,
+                                               HttpServletRequest request) {
         return list(AccountList.MUTES, caller.accountId(), params, caller, request);
     }
 
     @PostMapping("/api/v1/follow_requests/{id}/authorize")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
-    public Map<String, Object> authorize(@PathVariable String id, ApiPrincipal caller) {
+    public Relationship authorize(@PathVariable String id, ApiPrincipal caller) {
         AccountView requester = otherAccount(id, caller);
         return request(send(new RelationshipCommands.AuthorizeFollowRequest(caller.accountId(),
                 requester.accountId())));
@@ -201,20 +202,20 @@ public class RelationshipsController {
 
     @PostMapping("/api/v1/follow_requests/{id}/reject")
     @Auth(value = Auth.Level.REQUIRED, scope = {"follow", "write:follows"})
-    public Map<String, Object> reject(@PathVariable String id, ApiPrincipal caller) {
+    public Relationship reject(@PathVariable String id, ApiPrincipal caller) {
         AccountView requester = otherAccount(id, caller);
         return request(send(new RelationshipCommands.RejectFollowRequest(caller.accountId(), requester.accountId())));
     }
 
-    private Map<String, Object> request(RelationshipState state) {
+    private Relationship request(RelationshipState state) {
         if (state.outcome() == Outcome.NO_REQUEST) {
             throw ApiException.notFound();
         }
         return answer(state);
     }
 
-    private ResponseEntity<List<Map<String, Object>>> list(AccountList list, String accountId, Params params,
-                                                           ApiPrincipal viewer, HttpServletRequest request) {
+    private ResponseEntity<List<Account>> list(AccountList list, String accountId, Params params,
+                                               ApiPrincipal viewer, HttpServletRequest request) {
         Pagination page = Pagination.from(params);
         return accountLists.page(queries.many(new RelationshipQueries.Page(list, accountId, page.maxId(),
                 page.sinceId(), page.minId(), page.limit()), String.class), viewer, request);
@@ -224,7 +225,7 @@ public class RelationshipsController {
         return commands.sendAndWait(command);
     }
 
-    private static Map<String, Object> answer(RelationshipState state) {
+    private static Relationship answer(RelationshipState state) {
         return RelationshipRenderer.render(RelationshipRenderer.view(state));
     }
 

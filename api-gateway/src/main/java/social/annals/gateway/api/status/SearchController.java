@@ -1,14 +1,16 @@
 package social.annals.gateway.api.status;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.Urls;
+import social.annals.gateway.render.entity.Account;
+import social.annals.gateway.render.entity.SearchResults;
+import social.annals.gateway.render.entity.Status;
+import social.annals.gateway.render.entity.Tag;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.Pagination;
@@ -36,7 +38,7 @@ public class SearchController {
 
     @GetMapping("/api/v1/accounts/search")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
-    public List<Map<String, Object>> accounts(Params params, ApiPrincipal viewer) {
+    public List<Account> accounts(Params params, ApiPrincipal viewer) {
         String text = accountText(params.required("q"));
         return text.isEmpty() ? List.of() : accounts.renderAll(queries.many(new AccountQueries.Search(text,
                 Pagination.from(params).limit()), AccountView.class), viewer);
@@ -45,29 +47,28 @@ public class SearchController {
     /** {@code type} narrows to {@code accounts}, {@code statuses} or {@code hashtags}. */
     @GetMapping("/api/v2/search")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:search")
-    public Map<String, Object> search(Params params, ApiPrincipal viewer) {
+    public SearchResults search(Params params, ApiPrincipal viewer) {
         String text = params.required("q").trim();
         String type = params.string("type").orElse("");
         int limit = Pagination.from(params).limit();
         boolean searchable = !text.isEmpty() && text.length() <= 200;
-        Map<String, Object> out = new LinkedHashMap<>();
         String accountText = accountText(text);
-        out.put("accounts", searchable && !accountText.isEmpty() && (type.isEmpty() || type.equals("accounts"))
+        List<Account> foundAccounts = searchable && !accountText.isEmpty()
+                && (type.isEmpty() || type.equals("accounts"))
                 ? accounts.renderAll(queries.many(new AccountQueries.Search(accountText, limit), AccountView.class),
                 viewer)
-                : List.of());
-        out.put("statuses", searchable && (type.isEmpty() || type.equals("statuses"))
+                : List.of();
+        List<Status> foundStatuses = searchable && (type.isEmpty() || type.equals("statuses"))
                 ? statuses.renderAll(queries.many(new StatusQueries.TextSearch(text,
                 viewer == null ? null : viewer.accountId(), limit), StatusView.class), viewer)
-                : List.of());
+                : List.of();
         String tag = text.startsWith("#") ? text.substring(1) : text;
-        out.put("hashtags", searchable && !tag.isEmpty() && (type.isEmpty() || type.equals("hashtags"))
+        List<Tag> hashtags = searchable && !tag.isEmpty() && (type.isEmpty() || type.equals("hashtags"))
                 ? queries.many(new StatusQueries.TagSearch(tag, limit), String.class).stream()
-                .map(name -> Map.<String, Object>of("name", name, "url", urls.base() + "/tag/" + name,
-                        "history", List.of()))
+                .map(name -> new Tag(name, urls.base() + "/tag/" + name, List.of()))
                 .toList()
-                : List.of());
-        return out;
+                : List.of();
+        return new SearchResults(foundAccounts, foundStatuses, hashtags);
     }
 
     /** {@code @nick}, {@code nick@this-host} and {@code nick} all look for the nickname. */

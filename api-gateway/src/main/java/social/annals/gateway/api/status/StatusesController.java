@@ -3,7 +3,6 @@ package social.annals.gateway.api.status;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -24,6 +23,10 @@ import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.StatusRenderer;
+import social.annals.gateway.render.entity.Account;
+import social.annals.gateway.render.entity.EmojiReaction;
+import social.annals.gateway.render.entity.Status;
+import social.annals.gateway.render.entity.StatusContext;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -55,8 +58,8 @@ public class StatusesController {
 
     @PostMapping("/api/v1/statuses")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
-    public Map<String, Object> post(Params params, ApiPrincipal caller,
-                                    @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+    public Status post(Params params, ApiPrincipal caller,
+                       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         Posting.Draft draft = new Posting.Draft(params.string("status").orElse(""),
                 params.string("spoiler_text").orElse(""), params.string("in_reply_to_id").orElse(null),
                 params.string("visibility").flatMap(Visibility::fromApiName), params.bool("sensitive").orElse(false),
@@ -72,7 +75,7 @@ public class StatusesController {
     /** Mutes the conversation of a status the caller may see: nothing in it notifies the caller any more. */
     @PostMapping("/api/v1/statuses/{id}/mute")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:mutes")
-    public Map<String, Object> muteConversation(@PathVariable String id, ApiPrincipal caller) {
+    public Status muteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new ThreadMuteCommands.Mute(caller.accountId(), status.conversationId()));
         return statuses.render(visibleStatus(id, caller), caller);
@@ -80,7 +83,7 @@ public class StatusesController {
 
     @PostMapping("/api/v1/statuses/{id}/unmute")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:mutes")
-    public Map<String, Object> unmuteConversation(@PathVariable String id, ApiPrincipal caller) {
+    public Status unmuteConversation(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new ThreadMuteCommands.Unmute(caller.accountId(), status.conversationId()));
         return statuses.render(visibleStatus(id, caller), caller);
@@ -88,14 +91,14 @@ public class StatusesController {
 
     @GetMapping("/api/v1/statuses/{id}")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
-    public Map<String, Object> show(@PathVariable String id, ApiPrincipal viewer) {
+    public Status show(@PathVariable String id, ApiPrincipal viewer) {
         return statuses.render(visibleStatus(id, viewer), viewer);
     }
 
     /** The visible ancestors (root first) and descendants (depth first, oldest first) of a status. */
     @GetMapping("/api/v1/statuses/{id}/context")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
-    public Map<String, Object> context(@PathVariable String id, ApiPrincipal viewer) {
+    public StatusContext context(@PathVariable String id, ApiPrincipal viewer) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
         List<StatusView> thread = queries.many(new StatusQueries.Conversation(status.conversationId(),
                 viewer == null ? null : viewer.accountId()), StatusView.class);
@@ -120,8 +123,7 @@ public class StatusesController {
             descendants.add(next);
             reversed(children.getOrDefault(next.statusId(), List.of())).forEach(pending::push);
         }
-        return Map.of("ancestors", statuses.renderAll(ancestors, viewer),
-                "descendants", statuses.renderAll(descendants, viewer));
+        return new StatusContext(statuses.renderAll(ancestors, viewer), statuses.renderAll(descendants, viewer));
     }
 
     @DeleteMapping("/api/v1/statuses/{id}")
@@ -137,7 +139,7 @@ public class StatusesController {
 
     @PostMapping("/api/v1/statuses/{id}/favourite")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:favourites")
-    public Map<String, Object> favourite(@PathVariable String id, ApiPrincipal caller) {
+    public Status favourite(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         var favourite = new StatusCommands.Favourite(caller.accountId(), status.statusId(), status.authorId());
         return actOn(status.statusId(), favourite, favourite.favouriteId(), caller);
@@ -145,7 +147,7 @@ public class StatusesController {
 
     @PostMapping("/api/v1/statuses/{id}/unfavourite")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:favourites")
-    public Map<String, Object> unfavourite(@PathVariable String id, ApiPrincipal caller) {
+    public Status unfavourite(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         var unfavourite = new StatusCommands.Unfavourite(caller.accountId(), status.statusId(), status.authorId());
         return actOn(status.statusId(), unfavourite, unfavourite.favouriteId(), caller);
@@ -154,7 +156,7 @@ public class StatusesController {
     /** Only the author's own public or unlisted statuses, up to the instance's limit (Pleroma's 400s otherwise). */
     @PostMapping("/api/v1/statuses/{id}/pin")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
-    public Map<String, Object> pin(@PathVariable String id, ApiPrincipal caller) {
+    public Status pin(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = pinnable(id, caller, "Could not pin");
         return actOn(status.statusId(), new StatusCommands.Pin(status.statusId(), caller.accountId()),
                 status.statusId(), caller);
@@ -162,7 +164,7 @@ public class StatusesController {
 
     @PostMapping("/api/v1/statuses/{id}/unpin")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:accounts")
-    public Map<String, Object> unpin(@PathVariable String id, ApiPrincipal caller) {
+    public Status unpin(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = pinnable(id, caller, "Could not unpin");
         return actOn(status.statusId(), new StatusCommands.Unpin(status.statusId(), caller.accountId()),
                 status.statusId(), caller);
@@ -170,7 +172,7 @@ public class StatusesController {
 
     @PostMapping("/api/v1/statuses/{id}/bookmark")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:bookmarks")
-    public Map<String, Object> bookmark(@PathVariable String id, ApiPrincipal caller) {
+    public Status bookmark(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         var bookmark = new StatusCommands.AddBookmark(caller.accountId(), status.statusId());
         return actOn(status.statusId(), bookmark, bookmark.bookmarkId(), caller);
@@ -178,7 +180,7 @@ public class StatusesController {
 
     @PostMapping("/api/v1/statuses/{id}/unbookmark")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:bookmarks")
-    public Map<String, Object> unbookmark(@PathVariable String id, ApiPrincipal caller) {
+    public Status unbookmark(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         var removal = new StatusCommands.RemoveBookmark(caller.accountId(), status.statusId());
         return actOn(status.statusId(), removal, removal.bookmarkId(), caller);
@@ -187,7 +189,7 @@ public class StatusesController {
     /** Only public and unlisted statuses can be boosted; answers the boost wrapper. */
     @PostMapping("/api/v1/statuses/{id}/reblog")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
-    public Map<String, Object> reblog(@PathVariable String id, ApiPrincipal caller) {
+    public Status reblog(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         if (!status.visibility().equals("PUBLIC") && !status.visibility().equals("UNLISTED")) {
             throw ApiException.error(HttpStatus.UNPROCESSABLE_ENTITY, "Could not repeat");
@@ -201,7 +203,7 @@ public class StatusesController {
 
     @PostMapping("/api/v1/statuses/{id}/unreblog")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
-    public Map<String, Object> unreblog(@PathVariable String id, ApiPrincipal caller) {
+    public Status unreblog(@PathVariable String id, ApiPrincipal caller) {
         StatusView status = original(visibleStatus(id, caller), caller);
         commands.sendAndWait(new StatusCommands.Unreblog(caller.accountId(), status.statusId()));
         return statuses.render(visibleStatus(status.statusId(), caller), caller);
@@ -209,8 +211,8 @@ public class StatusesController {
 
     @GetMapping("/api/v1/statuses/{id}/favourited_by")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
-    public ResponseEntity<List<Map<String, Object>>> favouritedBy(@PathVariable String id, Params params,
-                                                                  ApiPrincipal viewer, HttpServletRequest request) {
+    public ResponseEntity<List<Account>> favouritedBy(@PathVariable String id, Params params,
+                                                      ApiPrincipal viewer, HttpServletRequest request) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
         Pagination page = Pagination.from(params);
         return accountLists.page(queries.many(new StatusQueries.FavouritedBy(status.statusId(),
@@ -220,8 +222,8 @@ public class StatusesController {
 
     @GetMapping("/api/v1/statuses/{id}/reblogged_by")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
-    public ResponseEntity<List<Map<String, Object>>> rebloggedBy(@PathVariable String id, Params params,
-                                                                 ApiPrincipal viewer, HttpServletRequest request) {
+    public ResponseEntity<List<Account>> rebloggedBy(@PathVariable String id, Params params,
+                                                     ApiPrincipal viewer, HttpServletRequest request) {
         StatusView status = original(visibleStatus(id, viewer), viewer);
         Pagination page = Pagination.from(params);
         return accountLists.page(queries.many(new StatusQueries.RebloggedBy(status.statusId(),
@@ -232,7 +234,7 @@ public class StatusesController {
     /** Reacting twice with the same emoji changes nothing; anything but one unicode emoji is refused. */
     @PutMapping("/api/v1/pleroma/statuses/{id}/reactions/{emoji}")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
-    public Map<String, Object> react(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
+    public Status react(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
         StatusView status = reactable(id, caller, "Could not add reaction emoji");
         var reaction = new StatusCommands.React(caller.accountId(), status.statusId(), status.authorId(),
                 emoji.strip());
@@ -241,7 +243,7 @@ public class StatusesController {
 
     @DeleteMapping("/api/v1/pleroma/statuses/{id}/reactions/{emoji}")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:statuses")
-    public Map<String, Object> unreact(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
+    public Status unreact(@PathVariable String id, @PathVariable String emoji, ApiPrincipal caller) {
         StatusView status = reactable(id, caller, "Could not remove reaction emoji");
         var removal = new StatusCommands.Unreact(caller.accountId(), status.statusId(), status.authorId(),
                 emoji.strip());
@@ -251,8 +253,8 @@ public class StatusesController {
     /** Pleroma answers {@code []} for a status it cannot find, and so for one the viewer may not see. */
     @GetMapping({"/api/v1/pleroma/statuses/{id}/reactions", "/api/v1/pleroma/statuses/{id}/reactions/{emoji}"})
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
-    public List<Map<String, Object>> reactions(@PathVariable String id,
-                                               @PathVariable(required = false) String emoji, ApiPrincipal viewer) {
+    public List<EmojiReaction> reactions(@PathVariable String id,
+                                         @PathVariable(required = false) String emoji, ApiPrincipal viewer) {
         StatusView status = seenBy(id, viewer);
         if (status == null || status.reblogOfId() != null) {
             return List.of();
@@ -260,18 +262,15 @@ public class StatusesController {
         String me = viewer == null ? null : viewer.accountId();
         return queries.many(new StatusQueries.Reactors(status.statusId(), emoji == null ? null : emoji.strip()),
                 StatusQueries.ReactionAccounts.class).stream().map(reaction -> {
-                    List<Map<String, Object>> accounts = accountLists.rendered(reaction.accountIds(), viewer);
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("name", reaction.emoji());
-                    out.put("count", accounts.size()); // the accounts listed, so the two always agree
-                    out.put("me", me != null && reaction.accountIds().contains(me));
-                    out.put("accounts", accounts);
-                    return out;
-                }).filter(reaction -> (int) reaction.get("count") > 0).toList();
+                    List<Account> accounts = accountLists.rendered(reaction.accountIds(), viewer);
+                    // The count is of the accounts listed, so the two always agree.
+                    return new EmojiReaction(reaction.emoji(), accounts.size(),
+                            me != null && reaction.accountIds().contains(me), accounts);
+                }).filter(reaction -> reaction.count() > 0).toList();
     }
 
     /** Sends the command, waits until the statuses read model has its aggregate's events, answers the status. */
-    private Map<String, Object> actOn(String statusId, Object command, String aggregateId, ApiPrincipal caller) {
+    private Status actOn(String statusId, Object command, String aggregateId, ApiPrincipal caller) {
         commands.sendAndWait(command);
         return statuses.render(visibleStatus(statusId, caller), caller);
     }

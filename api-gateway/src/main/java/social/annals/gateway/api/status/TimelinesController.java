@@ -2,7 +2,6 @@ package social.annals.gateway.api.status;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +12,7 @@ import social.annals.gateway.api.AccountLists;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.Urls;
+import social.annals.gateway.render.entity.Status;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
 import social.annals.gateway.web.ApiException;
@@ -43,16 +43,16 @@ public class TimelinesController {
 
     @GetMapping("/api/v1/timelines/home")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:statuses")
-    public ResponseEntity<List<Map<String, Object>>> home(Params params, ApiPrincipal caller,
-                                                          HttpServletRequest request) {
+    public ResponseEntity<List<Status>> home(Params params, ApiPrincipal caller,
+                                             HttpServletRequest request) {
         return answer(queries.many(new StatusQueries.HomeTimeline(caller.accountId(), page(params),
                 params.bool("with_muted").orElse(false)), StatusView.class), caller, request);
     }
 
     @GetMapping("/api/v1/timelines/public")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
-    public ResponseEntity<List<Map<String, Object>>> publicTimeline(Params params, ApiPrincipal viewer,
-                                                                    HttpServletRequest request) {
+    public ResponseEntity<List<Status>> publicTimeline(Params params, ApiPrincipal viewer,
+                                                       HttpServletRequest request) {
         requireVisibleInstance(viewer);
         // Every status here is local, so local=true and local=false list the same.
         return answer(queries.many(new StatusQueries.PublicTimeline(viewerId(viewer), page(params),
@@ -62,8 +62,8 @@ public class TimelinesController {
 
     @GetMapping("/api/v1/timelines/tag/{tag}")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
-    public ResponseEntity<List<Map<String, Object>>> tagTimeline(@PathVariable String tag, Params params,
-                                                                 ApiPrincipal viewer, HttpServletRequest request) {
+    public ResponseEntity<List<Status>> tagTimeline(@PathVariable String tag, Params params,
+                                                    ApiPrincipal viewer, HttpServletRequest request) {
         requireVisibleInstance(viewer);
         String name = tag.startsWith("#") ? tag.substring(1) : tag;
         if (name.isEmpty() || name.length() > 100) {
@@ -76,16 +76,16 @@ public class TimelinesController {
 
     @GetMapping("/api/v1/timelines/direct")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:statuses")
-    public ResponseEntity<List<Map<String, Object>>> directTimeline(Params params, ApiPrincipal caller,
-                                                                    HttpServletRequest request) {
+    public ResponseEntity<List<Status>> directTimeline(Params params, ApiPrincipal caller,
+                                                       HttpServletRequest request) {
         return answer(queries.many(new StatusQueries.DirectTimeline(caller.accountId(), page(params)),
                 StatusView.class), caller, request);
     }
 
     @GetMapping("/api/v1/accounts/{id}/statuses")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:statuses")
-    public ResponseEntity<List<Map<String, Object>>> accountStatuses(@PathVariable String id, Params params,
-                                                                     ApiPrincipal viewer, HttpServletRequest request) {
+    public ResponseEntity<List<Status>> accountStatuses(@PathVariable String id, Params params,
+                                                        ApiPrincipal viewer, HttpServletRequest request) {
         requireVisibleInstance(viewer);
         AccountView account = account(id);
         if (params.bool("pinned").orElse(false)) {
@@ -103,16 +103,16 @@ public class TimelinesController {
 
     @GetMapping("/api/v1/favourites")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:favourites")
-    public ResponseEntity<List<Map<String, Object>>> favourites(Params params, ApiPrincipal caller,
-                                                                HttpServletRequest request) {
+    public ResponseEntity<List<Status>> favourites(Params params, ApiPrincipal caller,
+                                                   HttpServletRequest request) {
         return answer(queries.many(new StatusQueries.Favourites(caller.accountId(), caller.accountId(),
                 page(params)), StatusView.class), caller, request);
     }
 
     @GetMapping("/api/v1/bookmarks")
     @Auth(value = Auth.Level.REQUIRED, scope = "read:bookmarks")
-    public ResponseEntity<List<Map<String, Object>>> bookmarks(Params params, ApiPrincipal caller,
-                                                               HttpServletRequest request) {
+    public ResponseEntity<List<Status>> bookmarks(Params params, ApiPrincipal caller,
+                                                  HttpServletRequest request) {
         return answer(queries.many(new StatusQueries.Bookmarks(caller.accountId(), page(params)), StatusView.class),
                 caller, request);
     }
@@ -120,9 +120,9 @@ public class TimelinesController {
     /** Another account's favourites: hidden unless its owner chose to show them (the default hides them). */
     @GetMapping("/api/v1/pleroma/accounts/{id}/favourites")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:favourites")
-    public ResponseEntity<List<Map<String, Object>>> accountFavourites(@PathVariable String id, Params params,
-                                                                       ApiPrincipal viewer,
-                                                                       HttpServletRequest request) {
+    public ResponseEntity<List<Status>> accountFavourites(@PathVariable String id, Params params,
+                                                          ApiPrincipal viewer,
+                                                          HttpServletRequest request) {
         requireVisibleInstance(viewer);
         AccountView account = account(id);
         if (account.hideFavorites()) {
@@ -132,8 +132,8 @@ public class TimelinesController {
                 page(params)), StatusView.class), viewer, request);
     }
 
-    private ResponseEntity<List<Map<String, Object>>> answer(List<StatusView> page, ApiPrincipal viewer,
-                                                             HttpServletRequest request) {
+    private ResponseEntity<List<Status>> answer(List<StatusView> page, ApiPrincipal viewer,
+                                                HttpServletRequest request) {
         return ResponseEntity.ok().headers(Pagination.links(urls.base(), request, page, StatusView::statusId))
                 .body(statuses.renderAll(page, viewer));
     }
