@@ -96,7 +96,8 @@ class NotificationsApiTest extends ApiTest {
         User subscriber = user("outsider");
         act(subscriber, "/api/v1/pleroma/accounts/" + author.id() + "/subscribe");
         String status = postStatusId(author, "status", "public for now");
-        assertThat(list(subscriber)).extracting(n -> n.get("status").get("id").asText()).contains(status);
+        // The notification policy delivers to subscribers after the post: wait for it.
+        assertThat(awaitCount(subscriber, 1)).extracting(n -> n.get("status").get("id").asText()).contains(status);
 
         String admin = unique("privatiser");
         assertThat(commandLine("new", admin, admin + "@example.org", "--password", PASSWORD, "--admin")).isZero();
