@@ -143,7 +143,7 @@ public class StatusRenderer {
                 repliedTo == null ? null : repliedTo.nickname(),
                 new PlainText(TextFormatter.toPlainText(status.contentHtml())), new PlainText(spoilerText),
                 flags.threadMuted().contains(id), reactions(status, flags), null);
-        return new Status(id, urls.base() + "/objects/" + id, urls.base() + "/notice/" + id,
+        return new Status(id, urls.object(id), urls.notice(id),
                 context.renderedAccounts().get(status.authorId()), status.inReplyToId(), status.inReplyToAccountId(),
                 null, status.contentHtml() == null ? "" : status.contentHtml(), Dates.mastodon(status.createdAt()),
                 status.reblogsCount(), status.favouritesCount(), status.repliesCount(), flags.reblogged().contains(id),

@@ -34,6 +34,36 @@ public class Urls {
         return base + "/users/" + nickname;
     }
 
+    public String actorKey(String nickname) {
+        return actor(nickname) + "#main-key";
+    }
+
+    public String inbox(String nickname) {
+        return actor(nickname) + "/inbox";
+    }
+
+    public String sharedInbox() {
+        return base + "/inbox";
+    }
+
+    /** The actor that signs what the instance fetches on no account's behalf (Pleroma's path). */
+    public String instanceActor() {
+        return base + "/internal/fetch";
+    }
+
+    public String object(String statusId) {
+        return base + "/objects/" + statusId;
+    }
+
+    /** An activity that is not an object's own (a boost's Announce). */
+    public String activity(String id) {
+        return base + "/activities/" + id;
+    }
+
+    public String notice(String statusId) {
+        return base + "/notice/" + statusId;
+    }
+
     public String defaultAvatar() {
         return base + "/images/avi.png";
     }

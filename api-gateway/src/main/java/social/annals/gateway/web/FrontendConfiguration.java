@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +26,21 @@ public class FrontendConfiguration implements WebMvcConfigurer {
 
     /** Paths that always belong to the API: an unknown one there is a JSON 404, never the frontend. */
     static final List<String> API_PREFIXES = List.of("api/", "oauth/", "nodeinfo/", ".well-known/", "actuator/",
-            "media/", "proxy/", "objects/");
+            "media/", "proxy/", "objects/", "activities/", "inbox", "internal/");
 
     private final String configured;
 
     public FrontendConfiguration(@Value("${annals.frontend.dir:}") String configured) {
         this.configured = configured;
+    }
+
+    /** The frontend's page, for routes a controller shares with ActivityPub (an actor's URL) when a browser asks. */
+    public Optional<Resource> indexPage() {
+        if (configured == null || configured.isBlank()) {
+            return Optional.empty();
+        }
+        Path index = Path.of(configured).toAbsolutePath().normalize().resolve("index.html");
+        return Files.isRegularFile(index) ? Optional.of(new FileSystemResource(index)) : Optional.empty();
     }
 
     /** The resource handler ignores the empty path, so the root forwards to the index explicitly. */

@@ -24,6 +24,8 @@ import social.annals.gateway.support.Http;
         "annals.embedded-db.ephemeral=true",
         "annals.embedded-db.instance=captcha",
         "annals.security.bcrypt-strength=4",
+        // Real RSA keys, shorter than production's: generating 2048 bits takes about 100 ms a registration.
+        "annals.federation.key-bits=1024",
         "annals.captcha.enabled=true"
 })
 class CaptchaApiTest {

@@ -22,6 +22,8 @@ import social.annals.gateway.support.TcpProxy;
         "spring.datasource.url=jdbc:postgresql://localhost:${outage.proxy-port:1}/postgres",
         "spring.datasource.username=postgres",
         "annals.security.bcrypt-strength=4",
+        // Real RSA keys, shorter than production's: generating 2048 bits takes about 100 ms a registration.
+        "annals.federation.key-bits=1024",
         "annals.admin-token=" + ApiTest.ADMIN_TOKEN,
         "annals.base-url=http://annals.test"
 })

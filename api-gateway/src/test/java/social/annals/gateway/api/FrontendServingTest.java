@@ -17,7 +17,8 @@ import social.annals.gateway.support.Http;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "annals.embedded-db.ephemeral=true",
         "annals.embedded-db.instance=frontend",
-        "annals.security.bcrypt-strength=4"
+        "annals.security.bcrypt-strength=4",
+        "annals.federation.key-bits=1024"
 })
 class FrontendServingTest {
 

@@ -21,6 +21,8 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "annals.embedded-db.ephemeral=true",
         "annals.security.bcrypt-strength=4",
+        // Real RSA keys, shorter than production's: generating 2048 bits takes about 100 ms a registration.
+        "annals.federation.key-bits=1024",
         // The tests sign in hundreds of times from here; RateLimitsApiTest comes from other addresses.
         "annals.rate-limits.exempt=127.0.0.1,0:0:0:0:0:0:0:1",
         "annals.admin-token=" + ApiTest.ADMIN_TOKEN,

@@ -16,6 +16,7 @@ import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.AccountRoleRevoked;
+import social.annals.events.account.SigningKeyGenerated;
 import social.annals.events.moderation.Moderator;
 
 /**
@@ -32,6 +33,7 @@ class Account {
     private String accountId;
     private String nickname;
     private boolean deactivated;
+    private boolean hasSigningKey;
     private boolean deleting;
     private boolean deleted;
     private AccountDeletionProgressed lastProgress;
@@ -45,8 +47,17 @@ class Account {
     Account() {
     }
 
-    Account(AccountRegistered registered) {
+    Account(AccountRegistered registered, SigningKeyGenerated signingKey) {
         apply(registered);
+        apply(signingKey);
+    }
+
+    @CommandHandler
+    public void handle(AccountCommands.EnsureSigningKey command, Clock clock, SigningKeyPairs keyPairs) {
+        if (!hasSigningKey && !deleting && !deleted) {
+            SigningKeyPairs.Pem keys = keyPairs.generate();
+            apply(new SigningKeyGenerated(accountId, keys.publicKey(), keys.privateKey(), clock.instant()));
+        }
     }
 
     /** Recorded even when the role is held, so the moderation log shows every grant. */
@@ -116,6 +127,11 @@ class Account {
     void on(AccountRegistered event) {
         accountId = event.accountId();
         nickname = event.nickname();
+    }
+
+    @EventSourcingHandler
+    void on(SigningKeyGenerated event) {
+        hasSigningKey = true;
     }
 
     @EventSourcingHandler

@@ -31,6 +31,13 @@ public final class AccountCommands {
         }
     }
 
+    /**
+     * Give the account a signing key if it has none: accounts registered before federation get
+     * theirs the first time they are asked for it. Changes nothing for a deleted account.
+     */
+    public record EnsureSigningKey(@TargetAggregateIdentifier String accountId) {
+    }
+
     public record ChangeEmail(@TargetAggregateIdentifier String accountId, String email) {
     }
 

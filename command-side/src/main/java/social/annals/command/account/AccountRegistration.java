@@ -9,10 +9,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import social.annals.command.secrets.Digests;
 import social.annals.events.account.AccountRegistered;
+import social.annals.events.account.SigningKeyGenerated;
 
 /**
  * Decides a registration: field rules, then nickname and e-mail uniqueness through the lookup,
- * then creates the account with a password hash (never the password) in its first event.
+ * then creates the account with a password hash (never the password) in its first event, and its
+ * signing key pair in the second.
  */
 @Component
 class AccountRegistration {
@@ -21,15 +23,17 @@ class AccountRegistration {
     private final AccountLookup lookup;
     private final PasswordHasher hasher;
     private final Digests digests;
+    private final SigningKeyPairs keyPairs;
     private final boolean extendedNicknames;
 
     AccountRegistration(Repository<Account> accounts, AccountLookup lookup, PasswordHasher hasher,
-                        Digests digests,
+                        Digests digests, SigningKeyPairs keyPairs,
                         @Value("${annals.instance.extended-nickname-format:false}") boolean extendedNicknames) {
         this.accounts = accounts;
         this.lookup = lookup;
         this.hasher = hasher;
         this.digests = digests;
+        this.keyPairs = keyPairs;
         this.extendedNicknames = extendedNicknames;
     }
 
@@ -50,7 +54,10 @@ class AccountRegistration {
                 command.email().trim(), emailDigest, command.displayName(), command.bio() == null ? "" : command.bio(),
                 command.noteHtml() == null ? "" : command.noteHtml(), hasher.hash(command.password()),
                 command.confirmationPending(), clock.instant());
-        accounts.newInstance(() -> new Account(registered));
+        SigningKeyPairs.Pem keys = keyPairs.generate();
+        SigningKeyGenerated signingKey = new SigningKeyGenerated(command.accountId(), keys.publicKey(),
+                keys.privateKey(), clock.instant());
+        accounts.newInstance(() -> new Account(registered, signingKey));
         return command.accountId();
     }
 }

@@ -32,6 +32,7 @@ import social.annals.events.account.PasswordResetTokenUsed;
 import social.annals.events.moderation.Moderator;
 import social.annals.events.account.FlavourChanged;
 import social.annals.events.account.ProfileUpdated;
+import social.annals.events.account.SigningKeyGenerated;
 
 class AccountTest {
 
@@ -41,6 +42,13 @@ class AccountTest {
     private final AccountLookup lookup = mock(AccountLookup.class);
     private final Digests digests = mock(Digests.class);
     private final PasswordHasher hasher = new PasswordHasher(4);
+    private static final SigningKeyPairs.Pem KEYS = new SigningKeyPairs.Pem("public-pem", "private-pem");
+    private final SigningKeyPairs keyPairs = new SigningKeyPairs(1024) {
+        @Override
+        public Pem generate() {
+            return KEYS;
+        }
+    };
     private AggregateTestFixture<Account> fixture;
 
     @BeforeEach
@@ -50,9 +58,10 @@ class AccountTest {
         fixture.registerInjectableResource(hasher);
         fixture.registerInjectableResource(digests);
         fixture.registerInjectableResource(lookup);
+        fixture.registerInjectableResource(keyPairs);
         when(digests.email(anyString())).thenAnswer(call -> "digest-of-" + call.getArgument(0, String.class));
         fixture.registerAnnotatedCommandHandler(
-                new AccountRegistration(fixture.getRepository(), lookup, hasher, digests, false));
+                new AccountRegistration(fixture.getRepository(), lookup, hasher, digests, keyPairs, false));
     }
 
     private static AccountCommands.Register lain() {
@@ -83,7 +92,31 @@ class AccountTest {
                     public void describeTo(Description description) {
                         description.appendText("AccountRegistered with a bcrypt hash of the password");
                     }
-                }), Matchers.andNoMore()));
+                }), Matchers.messageWithPayload(Matchers.equalTo(
+                        new SigningKeyGenerated(ID, KEYS.publicKey(), KEYS.privateKey(), NOW))), Matchers.andNoMore()));
+    }
+
+    @Test
+    void anAccountRegisteredBeforeFederationGetsOneSigningKey() {
+        fixture.given(registered())
+                .when(new AccountCommands.EnsureSigningKey(ID))
+                .expectEvents(new SigningKeyGenerated(ID, KEYS.publicKey(), KEYS.privateKey(), NOW));
+    }
+
+    @Test
+    void anAccountWithASigningKeyKeepsIt() {
+        fixture.given(registered(), new SigningKeyGenerated(ID, "old-public", "old-private", NOW))
+                .when(new AccountCommands.EnsureSigningKey(ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeletedAccountGetsNoSigningKey() {
+        fixture.given(registered(), new AccountDeletionStarted(ID, "lain", null, NOW))
+                .when(new AccountCommands.EnsureSigningKey(ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test

@@ -15,7 +15,7 @@ import social.annals.query.instance.InstanceStats;
 /**
  * Nodeinfo 2.0, which web frontends read at boot for the instance's name, features and limits,
  * and the small boot endpoints whose answer is settled by what Annals does not have (no chats,
- * no domain blocks without federation, no frontend configuration).
+ * no frontend configuration).
  */
 @RestController
 public class NodeinfoController {
@@ -44,14 +44,14 @@ public class NodeinfoController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("version", "2.0");
         out.put("software", Map.of("name", "annals", "version", "0.1.0"));
-        out.put("protocols", List.of());
+        out.put("protocols", List.of("activitypub"));
         out.put("services", Map.of("inbound", List.of(), "outbound", List.of()));
         out.put("openRegistrations", settings.registrationsOpen());
         out.put("usage", Map.of("users", Map.of("total", stats.userCount()), "localPosts", stats.statusCount()));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("nodeName", settings.name());
         metadata.put("features", List.of("mastodon_api", "pleroma_api"));
-        metadata.put("federation", Map.of("enabled", false));
+        metadata.put("federation", Map.of("enabled", true));
         metadata.put("uploadLimits", Map.of("general", 16_000_000, "avatar", 2_000_000, "background", 4_000_000,
                 "banner", 4_000_000));
         metadata.put("suggestions", Map.of("enabled", false));

@@ -1,28 +1,22 @@
 package social.annals.gateway.api.status;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.status.StatusCommands;
-import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.ids.FlakeId;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.Visibility;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
+import social.annals.gateway.emoji.EmojiInText;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.query.auth.AuthQueries;
-import social.annals.query.emoji.EmojiQueries;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
@@ -35,7 +29,6 @@ import social.annals.query.status.StatusView;
 class Posting {
 
     private static final int MAX_ATTACHMENTS = 4;
-    private static final Pattern SHORTCODE = Pattern.compile(":([A-Za-z0-9_+-]+):");
 
     /** A new status as the client asked for it; null or empty where it gave nothing. */
     record Draft(String text, String spoiler, String inReplyToId, Optional<Visibility> visibility, boolean sensitive,
@@ -46,12 +39,15 @@ class Posting {
     private final Queries queries;
     private final FlakeIdGenerator ids;
     private final TextFormatter formatter;
+    private final EmojiInText emoji;
 
-    Posting(Commands commands, Queries queries, FlakeIdGenerator ids, TextFormatter formatter) {
+    Posting(Commands commands, Queries queries, FlakeIdGenerator ids, TextFormatter formatter,
+            EmojiInText emoji) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
         this.formatter = formatter;
+        this.emoji = emoji;
     }
 
     /** Posts the draft; the answer is the new status as the caller sees it, the author with it counted. */
@@ -89,7 +85,7 @@ class Posting {
         return new StatusCommands.Post(ids.next(), caller.accountId(), draft.text(), formatted.html(),
                 draft.spoiler(), visibility, draft.sensitive(), parent == null ? null : parent.statusId(),
                 parent == null ? null : parent.authorId(), parent == null ? null : parent.conversationId(),
-                List.copyOf(mentioned), formatted.tags(), emojisIn(draft.text(), draft.spoiler()),
+                List.copyOf(mentioned), formatted.tags(), emoji.in(draft.text(), draft.spoiler()),
                 ownMedia(draft.mediaIds(), caller), applicationName, draft.idempotencyKey());
     }
 
@@ -112,24 +108,5 @@ class Posting {
         queries.many(new StatusQueries.MediaByIds(requested), StatusQueries.Media.class).stream()
                 .filter(media -> media.ownerId().equals(caller.accountId())).forEach(media -> own.add(media.mediaId()));
         return requested.stream().filter(own::contains).limit(MAX_ATTACHMENTS).toList();
-    }
-
-    /** The custom emoji whose {@code :shortcode:} the text or the content warning uses, in order of first use. */
-    private List<CustomEmoji> emojisIn(String text, String spoiler) {
-        Set<String> shortcodes = new LinkedHashSet<>();
-        for (String part : List.of(text, spoiler)) {
-            Matcher matcher = SHORTCODE.matcher(part);
-            while (matcher.find()) {
-                shortcodes.add(matcher.group(1));
-            }
-        }
-        if (shortcodes.isEmpty()) {
-            return List.of();
-        }
-        Map<String, CustomEmoji> known = new HashMap<>();
-        queries.many(new EmojiQueries.ByShortcodes(shortcodes), CustomEmoji.class)
-                .forEach(emoji -> known.put(emoji.shortcode(), emoji));
-        return shortcodes.stream().map(known::get).filter(Objects::nonNull)
-                .map(emoji -> new CustomEmoji(emoji.shortcode(), emoji.imageUrl(), List.of())).toList();
     }
 }

@@ -1,0 +1,22 @@
+package social.annals.gateway.federation.document;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** An activity we publish; {@code object} is an id or an embedded object (a Note, an activity being undone). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Activity(
+        @JsonProperty("@context") List<Object> context,
+        String id,
+        String type,
+        String actor,
+        Object object,
+        List<String> to,
+        List<String> cc,
+        String published) {
+
+    public Activity embedded() {
+        return new Activity(null, id, type, actor, object, to, cc, published);
+    }
+}
