@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import social.annals.events.notification.InboxEvent;
 import social.annals.query.auth.AuthProjection;
+import social.annals.query.federation.ActorKeyProjection;
 import social.annals.query.notification.NotificationProjection;
 import social.annals.query.notification.NotificationSeenProjection;
 import social.annals.query.social.RelationshipProjection;
@@ -19,7 +20,7 @@ public final class ReadModelProcessing {
 
     /** Read models the next request depends on: updated in the command's own transaction. */
     public static final List<String> SUBSCRIBING = List.of(AuthProjection.GROUP, RelationshipProjection.GROUP,
-            NotificationSeenProjection.GROUP);
+            NotificationSeenProjection.GROUP, ActorKeyProjection.GROUP);
 
     /** Read models written in large batches: a post to thousands of subscribers is thousands of deliveries. */
     public static final List<String> BULK = List.of(NotificationProjection.GROUP);

@@ -47,8 +47,9 @@ public class Commands {
         } finally {
             published.stop(recording);
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // Sent inside the caller's transaction: its events are visible to read models only once that commits.
+            // (A read request's connection scope synchronises without a transaction: its commands commit at once.)
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {

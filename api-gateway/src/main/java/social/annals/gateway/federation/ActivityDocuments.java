@@ -61,6 +61,14 @@ public class ActivityDocuments {
                 List.of(), instant(account.createdAt()));
     }
 
+    public Actor instanceActor() {
+        String id = urls.instanceActor();
+        return new Actor(ActivityStreams.CONTEXT, id, "Application", "internal.fetch", "internal.fetch", "", id,
+                urls.sharedInbox(), id + "/outbox", null, null, null, new Actor.Endpoints(urls.sharedInbox()),
+                new Actor.PublicKey(id + "#main-key", id, keys.instanceActor().publicKeyPem()), null, null, false,
+                false, List.of(), List.of(), null);
+    }
+
     /** The statuses as Notes, in the same order; their authors and mentioned accounts are looked up together. */
     public List<Note> notes(List<StatusView> statuses) {
         List<String> accountIds = statuses.stream()
@@ -73,10 +81,18 @@ public class ActivityDocuments {
         Map<String, StatusQueries.Media> media = mediaIds.isEmpty() ? Map.of()
                 : queries.many(new StatusQueries.MediaByIds(mediaIds), StatusQueries.Media.class).stream()
                 .collect(Collectors.toMap(StatusQueries.Media::mediaId, Function.identity()));
-        return statuses.stream().map(status -> note(status, accounts, media)).toList();
+        List<String> parentIds = statuses.stream().map(StatusView::inReplyToId).filter(Objects::nonNull).distinct()
+                .toList();
+        Map<String, String> parentUris = new HashMap<>();
+        if (!parentIds.isEmpty()) {
+            queries.many(new StatusQueries.ByIds(parentIds), StatusView.class).forEach(parent -> parentUris.put(
+                    parent.statusId(), parent.local() ? urls.object(parent.statusId()) : parent.remote().uri()));
+        }
+        return statuses.stream().map(status -> note(status, accounts, media, parentUris)).toList();
     }
 
-    private Note note(StatusView status, Map<String, AccountView> accounts, Map<String, StatusQueries.Media> media) {
+    private Note note(StatusView status, Map<String, AccountView> accounts, Map<String, StatusQueries.Media> media,
+                      Map<String, String> parentUris) {
         AccountView author = accounts.get(status.authorId());
         String authorUri = urls.actor(author.nickname());
         List<String> mentioned = new ArrayList<>();
@@ -84,8 +100,9 @@ public class ActivityDocuments {
         for (String mentionedId : status.mentionedIds()) {
             AccountView account = accounts.get(mentionedId);
             if (account != null) {
-                mentioned.add(urls.actor(account.nickname()));
-                tags.add(Tag.mention(urls.actor(account.nickname()), account.nickname() + "@" + urls.host()));
+                mentioned.add(urls.actorUri(account));
+                tags.add(Tag.mention(urls.actorUri(account),
+                        account.local() ? account.nickname() + "@" + urls.host() : account.nickname()));
             }
         }
         status.tags().forEach(tag -> tags.add(Tag.hashtag(urls.base() + "/tag/" + tag, tag)));
@@ -99,7 +116,8 @@ public class ActivityDocuments {
         String spoiler = status.spoilerText() == null || status.spoilerText().isEmpty() ? null : status.spoilerText();
         return new Note(ActivityStreams.CONTEXT, urls.object(status.statusId()), "Note", authorUri, spoiler,
                 status.contentHtml(), status.sensitive() || spoiler != null,
-                status.inReplyToId() == null ? null : urls.object(status.inReplyToId()), instant(status.createdAt()),
+                status.inReplyToId() == null ? null : parentUris.getOrDefault(status.inReplyToId(),
+                        urls.object(status.inReplyToId())), instant(status.createdAt()),
                 urls.notice(status.statusId()), addressing.to(), addressing.cc(),
                 urls.base() + "/contexts/" + status.conversationId(), tags, attachments);
     }

@@ -2,6 +2,7 @@ package social.annals.gateway.federation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +37,11 @@ public class ActorController {
     private final Queries queries;
     private final ActivityDocuments documents;
     private final Urls urls;
-    private final FrontendConfiguration frontend;
+    /** Absent when the application serves no web requests (the command line). */
+    private final ObjectProvider<FrontendConfiguration> frontend;
 
-    public ActorController(Queries queries, ActivityDocuments documents, Urls urls, FrontendConfiguration frontend) {
+    public ActorController(Queries queries, ActivityDocuments documents, Urls urls,
+                           ObjectProvider<FrontendConfiguration> frontend) {
         this.queries = queries;
         this.documents = documents;
         this.urls = urls;
@@ -49,7 +52,7 @@ public class ActorController {
     public ResponseEntity<?> actor(@PathVariable String nickname,
                                    @RequestHeader(value = "Accept", required = false) String accept) {
         if (!ActivityStreams.wanted(accept)) {
-            return frontend.indexPage()
+            return java.util.Optional.ofNullable(frontend.getIfAvailable()).flatMap(FrontendConfiguration::indexPage)
                     .<ResponseEntity<?>>map(page -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page))
                     .orElseThrow(ApiException::notFound);
         }
@@ -58,6 +61,12 @@ public class ActorController {
             throw ApiException.notFound();
         }
         return activityJson(person);
+    }
+
+    /** The instance actor (Pleroma's path), which signs fetches made on no account's behalf. */
+    @GetMapping("/internal/fetch")
+    public ResponseEntity<Actor> instanceActor() {
+        return activityJson(documents.instanceActor());
     }
 
     @GetMapping("/users/{nickname}/followers")

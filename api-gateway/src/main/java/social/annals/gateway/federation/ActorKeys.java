@@ -2,6 +2,7 @@ package social.annals.gateway.federation;
 
 import org.springframework.stereotype.Component;
 import social.annals.command.account.AccountCommands;
+import social.annals.command.federation.InstanceActorCommands;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
 import social.annals.query.federation.ActorKeyQueries;
@@ -26,6 +27,16 @@ public class ActorKeys {
         }
         commands.sendAndWait(new AccountCommands.EnsureSigningKey(accountId));
         return find(accountId);
+    }
+
+    /** The instance actor's key, made the first time it is needed. */
+    public ActorKeyQueries.SigningKey instanceActor() {
+        ActorKeyQueries.SigningKey key = find(InstanceActorCommands.ID);
+        if (key != null) {
+            return key;
+        }
+        commands.sendAndWait(new InstanceActorCommands.EnsureKey());
+        return find(InstanceActorCommands.ID);
     }
 
     private ActorKeyQueries.SigningKey find(String accountId) {

@@ -51,7 +51,7 @@ public class ObjectController {
     private Note visibleNote(String id) {
         StatusView status = FlakeId.isWellFormed(id)
                 ? queries.one(new StatusQueries.ById(id, null), StatusView.class) : null;
-        if (status == null || status.reblogOfId() != null) {
+        if (status == null || status.reblogOfId() != null || !status.local()) {
             throw ApiException.notFound();
         }
         return documents.notes(java.util.List.of(status)).get(0);

@@ -54,13 +54,20 @@ public class AccountRenderer {
                 false, account.hideFavorites(), false, null, account.deactivated(), true,
                 self ? new NotificationSettings(settings.followers(), settings.follows(), settings.remote(),
                         settings.local()) : null);
-        String avatar = urls.defaultAvatar();
-        String header = urls.defaultHeader();
-        return new Account(account.accountId(), account.nickname(), account.nickname(), displayName(account),
+        AccountView.Remote remote = account.remote();
+        String avatar = remote != null && remote.avatarUrl() != null ? remote.avatarUrl() : urls.defaultAvatar();
+        String header = remote != null && remote.headerUrl() != null ? remote.headerUrl() : urls.defaultHeader();
+        return new Account(account.accountId(), username(account), account.nickname(), displayName(account),
                 account.locked(), false, Dates.mastodon(account.createdAt()), account.followersCount(),
                 account.followingCount(), account.statusesCount(), account.noteHtml() == null ? "" : account.noteHtml(),
-                urls.actor(account.nickname()), avatar, avatar, header, header, List.of(), List.of(), null, false,
+                urls.profile(account), avatar, avatar, header, header, List.of(), List.of(), null, false,
                 false, false, false, source, pleroma);
+    }
+
+    /** The nickname without the host: a remote account's nickname is {@code username@host}. */
+    public static String username(AccountView account) {
+        return account.local() ? account.nickname()
+                : account.nickname().substring(0, account.nickname().lastIndexOf('@'));
     }
 
     /** The display name, or the nickname when there is none (also after erasure). */

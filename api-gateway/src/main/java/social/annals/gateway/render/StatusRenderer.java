@@ -126,24 +126,27 @@ public class StatusRenderer {
         Map<String, AccountView> views = context.views();
         StatusQueries.Flags flags = context.flags();
         String id = status.statusId();
-        List<Attachment> attachments = status.mediaIds().isEmpty() ? List.of() : status.mediaIds().stream()
+        List<Attachment> attachments = status.remote() != null ? remoteAttachments(status)
+                : status.mediaIds().isEmpty() ? List.of() : status.mediaIds().stream()
                 .map(context.media()::get).filter(java.util.Objects::nonNull).map(this::attachment).toList();
         List<Mention> mentions = new ArrayList<>(status.mentionedIds().size());
         for (String mentionedId : status.mentionedIds()) {
             AccountView mentioned = views.get(mentionedId);
             if (mentioned != null) {
-                mentions.add(new Mention(mentioned.accountId(), mentioned.nickname(), mentioned.nickname(),
-                        urls.actor(mentioned.nickname())));
+                mentions.add(new Mention(mentioned.accountId(), AccountRenderer.username(mentioned), mentioned.nickname(),
+                        urls.profile(mentioned)));
             }
         }
         List<Tag> tags = status.tags().stream().map(tag -> new Tag(tag, urls.base() + "/tag/" + tag, null)).toList();
         String spoilerText = status.spoilerText() == null ? "" : TextFormatter.stripTags(status.spoilerText());
         AccountView repliedTo = status.inReplyToAccountId() == null ? null : views.get(status.inReplyToAccountId());
-        StatusPleroma pleroma = new StatusPleroma(true, status.conversationId(),
+        StatusPleroma pleroma = new StatusPleroma(status.local(), status.conversationId(),
                 repliedTo == null ? null : repliedTo.nickname(),
                 new PlainText(TextFormatter.toPlainText(status.contentHtml())), new PlainText(spoilerText),
                 flags.threadMuted().contains(id), reactions(status, flags), null);
-        return new Status(id, urls.object(id), urls.notice(id),
+        String uri = status.local() ? urls.object(id) : status.remote().uri();
+        String url = status.local() ? urls.notice(id) : status.remote().url() != null ? status.remote().url() : uri;
+        return new Status(id, uri, url,
                 context.renderedAccounts().get(status.authorId()), status.inReplyToId(), status.inReplyToAccountId(),
                 null, status.contentHtml() == null ? "" : status.contentHtml(), Dates.mastodon(status.createdAt()),
                 status.reblogsCount(), status.favouritesCount(), status.repliesCount(), flags.reblogged().contains(id),
@@ -180,12 +183,29 @@ public class StatusRenderer {
         return new Emoji(emoji.shortcode(), url, url, false, null);
     }
 
+    /** Another server's attachments, shown from where it serves them; their ids are the status's, numbered. */
+    private static List<Attachment> remoteAttachments(StatusView status) {
+        List<Attachment> out = new ArrayList<>();
+        List<social.annals.events.status.RemoteOrigin.RemoteAttachment> remote = status.remote().attachments();
+        for (int i = 0; i < remote.size(); i++) {
+            var file = remote.get(i);
+            String mime = file.mediaType() == null ? "" : file.mediaType();
+            out.add(new Attachment(status.statusId() + "-" + i, file.url(), file.url(), file.url(), file.url(),
+                    kind(mime), file.description(), new Attachment.Pleroma(mime)));
+        }
+        return out;
+    }
+
+    private static String kind(String mime) {
+        return mime.startsWith("image/") ? "image" : mime.startsWith("video/") ? "video"
+                : mime.startsWith("audio/") ? "audio" : "unknown";
+    }
+
     /** Mastodon's Attachment, as Pleroma 1.x renders it: every URL the same, the type from the MIME type. */
     public Attachment attachment(StatusQueries.Media media) {
         String url = urls.base() + "/media/" + media.mediaId();
         String mime = media.mimeType();
-        return new Attachment(media.mediaId(), url, url, url, url, mime.startsWith("image/") ? "image"
-                : mime.startsWith("video/") ? "video" : mime.startsWith("audio/") ? "audio" : "unknown",
-                media.description(), new Attachment.Pleroma(mime));
+        return new Attachment(media.mediaId(), url, url, url, url, kind(mime), media.description(),
+                new Attachment.Pleroma(mime));
     }
 }

@@ -22,10 +22,10 @@ import social.annals.query.account.AccountView;
 public class TextFormatter {
 
     private static final Pattern TOKENS = Pattern.compile(
-            "(?<url>https?://[^\\s<>\"']+)|(?<=^|[^\\w@/])@(?<nick>[a-zA-Z0-9_-]+)(?:@(?<host>[a-zA-Z0-9.-]+[a-zA-Z0-9]))?"
+            "(?<url>https?://[^\\s<>\"']+)|(?<=^|[^\\w@/])@(?<nick>[a-zA-Z0-9_-]+)(?:@(?<host>[a-zA-Z0-9.-]+[a-zA-Z0-9](?::[0-9]{1,5})?))?"
                     + "|(?<=^|[^\\w&/#])#(?<tag>[\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)");
 
-    /** HTML of a text, with the local accounts it mentions and its hashtags (lower case, in order). */
+    /** HTML of a text, with the accounts it mentions (local, or remote ones we know) and its hashtags (lower case, in order). */
     public record Formatted(String html, List<AccountView> mentioned, List<String> tags) {
     }
 
@@ -106,15 +106,14 @@ public class TextFormatter {
             return "<a class=\"hashtag\" data-tag=\"" + HtmlUtils.htmlEscape(name) + "\" href=\"" + urls.base()
                     + "/tag/" + HtmlUtils.htmlEscape(name) + "\" rel=\"tag ugc\">#" + HtmlUtils.htmlEscape(tag) + "</a>";
         }
-        AccountView account = isLocal(matcher.group("host"))
-                ? known.get(matcher.group("nick").toLowerCase(Locale.ROOT)) : null;
+        AccountView account = known.get(mentionKey(matcher).toLowerCase(Locale.ROOT));
         if (account == null) {
             return escape(matcher.group());
         }
         mentioned.put(account.accountId(), account);
         return "<span class=\"h-card\"><a class=\"u-url mention\" data-user=\"" + account.accountId()
-                + "\" href=\"" + urls.actor(account.nickname()) + "\" rel=\"ugc\">@<span>" + account.nickname()
-                + "</span></a></span>";
+                + "\" href=\"" + HtmlUtils.htmlEscape(urls.profile(account)) + "\" rel=\"ugc\">@<span>"
+                + HtmlUtils.htmlEscape(AccountRenderer.username(account)) + "</span></a></span>";
     }
 
     /**
@@ -144,8 +143,8 @@ public class TextFormatter {
         List<String> nicknames = new ArrayList<>();
         Matcher matcher = TOKENS.matcher(text);
         while (matcher.find()) {
-            if (matcher.group("nick") != null && isLocal(matcher.group("host"))) {
-                nicknames.add(matcher.group("nick"));
+            if (matcher.group("nick") != null) {
+                nicknames.add(mentionKey(matcher));
             }
         }
         if (nicknames.isEmpty()) {
@@ -156,8 +155,11 @@ public class TextFormatter {
                         (a, b) -> a));
     }
 
-    private boolean isLocal(String host) {
-        return host == null || host.equalsIgnoreCase(urls.host());
+    /** The nickname a mention names here: a local one's, or {@code nick@host} for another server's. */
+    private String mentionKey(Matcher matcher) {
+        String host = matcher.group("host");
+        return host == null || host.equalsIgnoreCase(urls.host()) ? matcher.group("nick")
+                : matcher.group("nick") + "@" + host;
     }
 
     private static String escape(String text) {

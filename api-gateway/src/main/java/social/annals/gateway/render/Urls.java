@@ -34,6 +34,19 @@ public class Urls {
         return base + "/users/" + nickname;
     }
 
+    /** Where people see the account: a local one at its actor URL, a remote one where its server says. */
+    public String profile(social.annals.query.account.AccountView account) {
+        if (account.remote() == null) {
+            return actor(account.nickname());
+        }
+        return account.remote().url() != null ? account.remote().url() : account.remote().actorUri();
+    }
+
+    /** The account's ActivityPub id. */
+    public String actorUri(social.annals.query.account.AccountView account) {
+        return account.remote() == null ? actor(account.nickname()) : account.remote().actorUri();
+    }
+
     public String actorKey(String nickname) {
         return actor(nickname) + "#main-key";
     }

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import social.annals.command.DomainRefusal;
 import social.annals.command.account.FlavourRejected;
 import social.annals.command.account.ModerationRefused;
+import social.annals.command.federation.FederationRefused;
 import social.annals.command.account.ProfileRejected;
 import social.annals.command.account.RegistrationRejected;
 import social.annals.command.invite.InviteExpired;
@@ -118,7 +119,8 @@ public class ApiErrorHandler {
         if (refusal instanceof ModerationRefused || refusal instanceof InviteExpired) {
             return body(ApiException.bare(HttpStatus.BAD_REQUEST, refusal.getMessage()));
         }
-        if (refusal instanceof FlavourRejected || refusal instanceof ReactionRefused || refusal instanceof PinRefused) {
+        if (refusal instanceof FlavourRejected || refusal instanceof ReactionRefused || refusal instanceof PinRefused
+                || refusal instanceof FederationRefused) {
             return error(HttpStatus.BAD_REQUEST, refusal.getMessage());
         }
         if (refusal instanceof InvalidGrant) {

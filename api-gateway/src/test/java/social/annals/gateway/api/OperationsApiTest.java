@@ -75,7 +75,7 @@ class OperationsApiTest extends ApiTest {
         assertThat(metadata.get("features").toString()).doesNotContain("chat");
         assertThat(http.get("/api/pleroma/frontend_configurations").body()).isEqualTo("{}");
         assertThat(http.get("/api/v1/pleroma/chats").body()).isEqualTo("[]");
-        assertThat(http.get("/api/v1/instance/peers").body()).isEqualTo("[]");
+        assertThat(http.get("/api/v1/instance/peers").json().isArray()).isTrue();
         assertThat(http.get("/api/v1/domain_blocks/").status()).isEqualTo(403);
     }
 

@@ -27,6 +27,8 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
         "annals.rate-limits.exempt=127.0.0.1,0:0:0:0:0:0:0:1",
         "annals.admin-token=" + ApiTest.ADMIN_TOKEN,
         "annals.base-url=http://annals.test",
+        // Fake remote servers run on this machine.
+        "annals.federation.allow-private-addresses=true",
         // Small batches, so a test's account deletion takes several and can be interrupted between them.
         "annals.account-deletion.batch-size=2",
         // A rebuild refused because a (pretend) node never lets go of a segment gives up sooner.

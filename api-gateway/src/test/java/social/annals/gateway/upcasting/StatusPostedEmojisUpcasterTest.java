@@ -42,15 +42,15 @@ class StatusPostedEmojisUpcasterTest {
     void theChainTakesAFirstSchemaStatusToTheCurrentRevision() {
         List<IntermediateEventRepresentation> upcast = new StatusPostedUpcasters()
                 .upcast(Stream.of(stored(BEFORE_EMOJIS, null))).toList();
-        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("3");
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("4");
         String payload = new String(upcast.get(0).getData(byte[].class).getData(), StandardCharsets.UTF_8);
-        assertThat(payload).contains("\"emojis\":[]").contains("\"mediaIds\":[]");
+        assertThat(payload).contains("\"emojis\":[]").contains("\"mediaIds\":[]").contains("\"remote\":null");
     }
 
     @Test
     void aCurrentStatusIsLeftAlone() {
-        IntermediateEventRepresentation current = stored(BEFORE_EMOJIS.replace("}", ",\"emojis\":[],\"mediaIds\":[]}"),
-                "3");
+        IntermediateEventRepresentation current = stored(BEFORE_EMOJIS.replace("}",
+                ",\"emojis\":[],\"mediaIds\":[],\"remote\":null}"), "4");
         assertThat(new StatusPostedUpcasters().upcast(Stream.of(current)).toList()).containsExactly(current);
     }
 }

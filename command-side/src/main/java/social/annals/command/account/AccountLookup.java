@@ -40,9 +40,14 @@ public class AccountLookup {
     }
 
     /** Whether the account is locked, as of the last committed profile change. */
+    /**
+     * Whether a follow is a request the account must answer. A remote account always answers
+     * through its server (an Accept or a Reject), so a follow of one is a request until then.
+     */
     public boolean isLocked(String accountId) {
-        return Boolean.TRUE.equals(jdbc.query("SELECT locked FROM account_lookup WHERE account_id = ?",
-                (rs, row) -> rs.getBoolean(1), accountId).stream().findFirst().orElse(false));
+        return Boolean.TRUE.equals(jdbc.query("SELECT locked FROM account_lookup WHERE account_id = ? "
+                        + "UNION ALL SELECT true FROM remote_account_lookup WHERE account_id = ?",
+                (rs, row) -> rs.getBoolean(1), accountId, accountId).stream().findFirst().orElse(false));
     }
 
     public Optional<Found> byNickname(String nickname) {

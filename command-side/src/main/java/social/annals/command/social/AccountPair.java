@@ -22,6 +22,7 @@ import social.annals.events.social.AccountUnfollowed;
 import social.annals.events.social.AccountUnmuted;
 import social.annals.events.social.AccountUnsubscribed;
 import social.annals.events.social.FollowRequestRejected;
+import social.annals.events.social.FollowRequestWithdrawn;
 import social.annals.events.social.FollowRequested;
 import social.annals.events.social.ReblogVisibilityChanged;
 
@@ -55,6 +56,12 @@ class AccountPair {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RelationshipState handle(RelationshipCommands.Unfollow command, Clock clock) {
         return decide(command.actorId(), command.targetId(), clock, RelationshipDecisions::unfollow);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public RelationshipState handle(RelationshipCommands.UndoFollow command, Clock clock) {
+        return decide(command.actorId(), command.targetId(), clock, RelationshipDecisions::undoFollow);
     }
 
     @CommandHandler
@@ -172,6 +179,12 @@ class AccountPair {
 
     @EventSourcingHandler
     void on(FollowRequestRejected event) {
+        identify(event.followerId(), event.followedId());
+        changing(event.followerId()).requested = false;
+    }
+
+    @EventSourcingHandler
+    void on(FollowRequestWithdrawn event) {
         identify(event.followerId(), event.followedId());
         changing(event.followerId()).requested = false;
     }

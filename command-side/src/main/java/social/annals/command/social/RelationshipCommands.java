@@ -25,6 +25,13 @@ public final class RelationshipCommands {
         }
     }
 
+    /** The actor's server undid its Follow: a follow ends, a pending request is withdrawn. */
+    public record UndoFollow(@TargetAggregateIdentifier String pairId, String actorId, String targetId) {
+        public UndoFollow(String actorId, String targetId) {
+            this(PairIds.of(actorId, targetId), actorId, targetId);
+        }
+    }
+
     public record Block(@TargetAggregateIdentifier String pairId, String actorId, String targetId) {
         public Block(String actorId, String targetId) {
             this(PairIds.of(actorId, targetId), actorId, targetId);

@@ -13,6 +13,7 @@ import social.annals.events.social.AccountUnfollowed;
 import social.annals.events.social.AccountUnmuted;
 import social.annals.events.social.AccountUnsubscribed;
 import social.annals.events.social.FollowRequestRejected;
+import social.annals.events.social.FollowRequestWithdrawn;
 import social.annals.events.social.FollowRequested;
 import social.annals.events.social.ReblogVisibilityChanged;
 import social.annals.events.social.UnfollowReason;
@@ -61,6 +62,14 @@ final class RelationshipDecisions {
     /** A pending request is left in place, as Pleroma does; only an accepted follow ends. */
     Decision unfollow() {
         return changeUnless(!mine.following, new AccountUnfollowed(actor, target, UnfollowReason.UNFOLLOWED, now));
+    }
+
+    /** A follower's server undoing its Follow: the follow ends, or the request still pending is taken back. */
+    Decision undoFollow() {
+        if (mine.requested) {
+            return new Decision(Outcome.CHANGED, List.of(new FollowRequestWithdrawn(actor, target, now)));
+        }
+        return unfollow();
     }
 
     /** A block ends every follow, request and subscription between the two, both ways. */

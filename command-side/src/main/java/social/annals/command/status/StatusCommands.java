@@ -31,6 +31,13 @@ public final class StatusCommands {
     public record Posted(String statusId, StatusPosted status) {
     }
 
+    /**
+     * A status of another server, as it described it ({@code status.remote()} says where from).
+     * Answers its id here: the new one, or the one it already has when its URI is known.
+     */
+    public record Receive(StatusPosted status) {
+    }
+
     /** The same decision as {@link Post}, answering the status it would post and recording nothing. */
     public record Preview(Post post) {
     }

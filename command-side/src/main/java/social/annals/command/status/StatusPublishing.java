@@ -74,6 +74,6 @@ class StatusPublishing {
                 command.inReplyToAccountId(),
                 command.conversationId() == null ? command.statusId() : command.conversationId(),
                 List.copyOf(command.mentionedIds()), List.copyOf(command.tags()), command.emojis(),
-                List.copyOf(command.mediaIds()), command.applicationName(), now);
+                List.copyOf(command.mediaIds()), command.applicationName(), now, null);
     }
 }

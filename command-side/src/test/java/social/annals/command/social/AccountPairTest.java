@@ -20,6 +20,7 @@ import social.annals.events.social.AccountUnmuted;
 import social.annals.events.social.AccountUnsubscribed;
 import social.annals.events.social.FollowRequestRejected;
 import social.annals.events.social.FollowRequested;
+import social.annals.events.social.FollowRequestWithdrawn;
 import social.annals.events.social.ReblogVisibilityChanged;
 import social.annals.events.social.UnfollowReason;
 
@@ -141,6 +142,20 @@ class AccountPairTest {
                 .when(new RelationshipCommands.Unfollow(A, B))
                 .expectNoEvents());
         assertThat(pending.requested()).isTrue();
+    }
+
+    @Test
+    void undoingAFollowFromAnotherServerWithdrawsAPendingRequestOrEndsTheFollow() {
+        RelationshipState withdrawn = result(fixture.given(new FollowRequested(A, B, true, NOW))
+                .when(new RelationshipCommands.UndoFollow(A, B))
+                .expectEvents(new FollowRequestWithdrawn(A, B, NOW)));
+        assertThat(withdrawn.requested()).isFalse();
+        fixture.given(new AccountFollowed(A, B, true, NOW, false))
+                .when(new RelationshipCommands.UndoFollow(A, B))
+                .expectEvents(new AccountUnfollowed(A, B, UnfollowReason.UNFOLLOWED, NOW));
+        fixture.givenNoPriorActivity()
+                .when(new RelationshipCommands.UndoFollow(A, B))
+                .expectNoEvents();
     }
 
     @Test

@@ -33,7 +33,7 @@ class StatusTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final StatusPosted POSTED = new StatusPosted("S1", "A", "hi", "hi", "", Visibility.PUBLIC, false,
-            null, null, "S1", List.of(), List.of(), List.of(), List.of(), "Web", NOW);
+            null, null, "S1", List.of(), List.of(), List.of(), List.of(), "Web", NOW, null);
 
     private static <T> AggregateTestFixture<T> fixture(Class<T> type) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(type);

@@ -47,7 +47,7 @@ public class AccountProjection {
             + "is_admin, is_moderator, deactivated, confirmation_pending, default_scope, notify_followers, "
             + "notify_follows, notify_remote, notify_local, "
             + "followers_count, following_count, statuses_count, created_at, "
-            + "tags";
+            + "tags, actor_uri, profile_url, avatar_url, header_url";
     private static final RowMapper<AccountView> ROW = AccountProjection::map;
 
     private final JdbcTemplate jdbc;
@@ -355,6 +355,8 @@ public class AccountProjection {
                         rs.getBoolean("notify_follows"), rs.getBoolean("notify_remote"),
                         rs.getBoolean("notify_local")),
                 rs.getInt("followers_count"), rs.getInt("following_count"), rs.getInt("statuses_count"),
-                rs.getTimestamp("created_at").toInstant(), java.util.Arrays.asList((String[]) rs.getArray("tags").getArray()));
+                rs.getTimestamp("created_at").toInstant(), java.util.Arrays.asList((String[]) rs.getArray("tags").getArray()),
+                rs.getString("actor_uri") == null ? null : new AccountView.Remote(rs.getString("actor_uri"),
+                        rs.getString("profile_url"), rs.getString("avatar_url"), rs.getString("header_url")));
     }
 }

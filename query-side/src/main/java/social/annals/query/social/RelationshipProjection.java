@@ -23,6 +23,7 @@ import social.annals.events.social.AccountUnfollowed;
 import social.annals.events.social.AccountUnmuted;
 import social.annals.events.social.AccountUnsubscribed;
 import social.annals.events.social.FollowRequestRejected;
+import social.annals.events.social.FollowRequestWithdrawn;
 import social.annals.events.social.FollowRequested;
 import social.annals.events.social.ReblogVisibilityChanged;
 
@@ -81,6 +82,11 @@ public class RelationshipProjection {
     @EventHandler
     void on(ReblogVisibilityChanged event) {
         set(event.followerId(), event.followedId(), flags("showing_reblogs", event.showingReblogs()));
+    }
+
+    @EventHandler
+    void on(FollowRequestWithdrawn event) {
+        set(event.followerId(), event.followedId(), flags("requested", false));
     }
 
     @EventHandler

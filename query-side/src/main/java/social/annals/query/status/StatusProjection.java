@@ -22,6 +22,7 @@ import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
 import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPinned;
+import social.annals.events.status.RemoteOrigin;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.StatusReacted;
 import social.annals.events.status.StatusReblogged;
@@ -79,8 +80,10 @@ public class StatusProjection {
         List<StatusPosted> inserted = List.copyOf(fresh.values());
         jdbc.batchUpdate("INSERT INTO status_view (status_id, author_id, text, content_html, spoiler_text, visibility, "
                 + "sensitive, in_reply_to_id, in_reply_to_account_id, conversation_id, mentioned_ids, tags, "
-                + "application_name, created_at, emoji_shortcodes, emoji_urls, media_ids) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (status_id) DO NOTHING",
+                + "application_name, created_at, emoji_shortcodes, emoji_urls, media_ids, uri, url, "
+                + "remote_attachment_urls, remote_attachment_types, remote_attachment_descriptions) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (status_id) DO NOTHING",
                 inserted, inserted.size(), (statement, event) -> {
                     var con = statement.getConnection();
                     statement.setString(1, event.statusId());
@@ -102,6 +105,16 @@ public class StatusProjection {
                     statement.setArray(16, con.createArrayOf("text",
                             event.emojis().stream().map(CustomEmoji::imageUrl).toArray()));
                     statement.setArray(17, con.createArrayOf("text", event.mediaIds().toArray()));
+                    RemoteOrigin remote = event.remote();
+                    List<RemoteOrigin.RemoteAttachment> attachments = remote == null ? List.of() : remote.attachments();
+                    statement.setString(18, remote == null ? null : remote.uri());
+                    statement.setString(19, remote == null ? null : remote.url());
+                    statement.setArray(20, con.createArrayOf("text",
+                            attachments.stream().map(RemoteOrigin.RemoteAttachment::url).toArray()));
+                    statement.setArray(21, con.createArrayOf("text",
+                            attachments.stream().map(RemoteOrigin.RemoteAttachment::mediaType).toArray()));
+                    statement.setArray(22, con.createArrayOf("text",
+                            attachments.stream().map(RemoteOrigin.RemoteAttachment::description).toArray()));
                 });
         Map<String, Integer> replies = new TreeMap<>();
         inserted.stream().filter(event -> event.inReplyToId() != null)

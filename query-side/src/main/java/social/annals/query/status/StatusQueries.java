@@ -37,6 +37,10 @@ public final class StatusQueries {
     public record VisibleByIds(List<String> statusIds, String viewerId) {
     }
 
+    /** The status with this ActivityPub id (a remote one's, or a local one's object URI is not here), or null. */
+    public record ByUri(String uri) {
+    }
+
     public record ByIds(List<String> statusIds) {
     }
 
@@ -57,9 +61,10 @@ public final class StatusQueries {
         }
     }
 
-    public record PublicTimeline(String viewerId, Page page, boolean withMuted, boolean onlyMedia) {
+    /** {@code localOnly}: only statuses posted here (Mastodon's {@code local=true}). */
+    public record PublicTimeline(String viewerId, Page page, boolean withMuted, boolean onlyMedia, boolean localOnly) {
         public PublicTimeline(String viewerId, Page page, boolean withMuted) {
-            this(viewerId, page, withMuted, false);
+            this(viewerId, page, withMuted, false, false);
         }
     }
 

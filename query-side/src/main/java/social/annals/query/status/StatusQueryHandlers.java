@@ -48,6 +48,13 @@ public class StatusQueryHandlers {
         return jdbc.query(sql.text(), StatusSql::map, sql.args()).stream().findFirst().orElse(null);
     }
 
+    /** Whatever its visibility: for threading a reply from another server, not for showing. */
+    @QueryHandler
+    public StatusView handle(StatusQueries.ByUri query) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM status_view s WHERE s.uri = ? AND NOT s.deleted",
+                StatusSql::map, query.uri()).stream().findFirst().orElse(null);
+    }
+
     @QueryHandler
     public List<StatusView> handle(StatusQueries.ByIds query) {
         if (query.statusIds().isEmpty()) {
@@ -118,7 +125,7 @@ public class StatusQueryHandlers {
             sql.and("s.reblog_of_id IS NULL");
         }
         if (query.onlyMedia()) {
-            sql.and("cardinality(s.media_ids) > 0");
+            sql.and("(cardinality(s.media_ids) > 0 OR cardinality(s.remote_attachment_urls) > 0)");
         }
         sql.visibleTo("s", query.viewerId(), true);
         return page(jdbc, sql, "s.status_id", query.page());
@@ -137,7 +144,10 @@ public class StatusQueryHandlers {
     public List<StatusView> handle(StatusQueries.PublicTimeline query) {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.visibility = 'PUBLIC'");
         if (query.onlyMedia()) {
-            sql.and("cardinality(s.media_ids) > 0");
+            sql.and("(cardinality(s.media_ids) > 0 OR cardinality(s.remote_attachment_urls) > 0)");
+        }
+        if (query.localOnly()) {
+            sql.and("s.uri IS NULL");
         }
         sql.visibleTo("s", query.viewerId(), true);
         if (!query.withMuted()) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.status.RemoteOrigin;
 
 /** The SQL the statuses read model is queried with: the columns, visibility, paging and the row mapping. */
 final class StatusSql {
@@ -18,7 +19,8 @@ final class StatusSql {
             + "s.spoiler_text, s.visibility, s.sensitive, s.in_reply_to_id, s.in_reply_to_account_id, "
             + "s.conversation_id, s.mentioned_ids, s.tags, s.application_name, s.favourites_count, s.reblogs_count, "
             + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls, s.media_ids, s.pinned_at, "
-            + "s.reaction_emojis, s.reaction_counts";
+            + "s.reaction_emojis, s.reaction_counts, s.uri, s.url, s.remote_attachment_urls, "
+            + "s.remote_attachment_types, s.remote_attachment_descriptions";
 
     static List<StatusView> page(JdbcTemplate jdbc, Sql sql, String key, StatusQueries.Page page) {
         List<Object> args = new ArrayList<>(sql.argList());
@@ -126,7 +128,22 @@ final class StatusSql {
                 rs.getString("application_name"),
                 rs.getInt("favourites_count"), rs.getInt("reblogs_count"), rs.getInt("replies_count"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("pinned_at") != null,
-                reactions(rs.getArray("reaction_emojis"), rs.getArray("reaction_counts")));
+                reactions(rs.getArray("reaction_emojis"), rs.getArray("reaction_counts")), remote(rs));
+    }
+
+    private static RemoteOrigin remote(ResultSet rs) throws SQLException {
+        String uri = rs.getString("uri");
+        if (uri == null) {
+            return null;
+        }
+        List<String> urls = strings(rs.getArray("remote_attachment_urls"));
+        List<String> types = strings(rs.getArray("remote_attachment_types"));
+        List<String> descriptions = strings(rs.getArray("remote_attachment_descriptions"));
+        List<RemoteOrigin.RemoteAttachment> attachments = new ArrayList<>(urls.size());
+        for (int i = 0; i < urls.size(); i++) {
+            attachments.add(new RemoteOrigin.RemoteAttachment(urls.get(i), types.get(i), descriptions.get(i)));
+        }
+        return new RemoteOrigin(uri, rs.getString("url"), attachments);
     }
 
     private static List<StatusView.Reactions> reactions(Array emojis, Array counts) throws SQLException {

@@ -3,8 +3,12 @@ package social.annals.query.status;
 import java.time.Instant;
 import java.util.List;
 import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.status.RemoteOrigin;
 
-/** A status or a boost (then {@code reblogOfId} names the boosted status and the text fields are null). */
+/**
+ * A status or a boost (then {@code reblogOfId} names the boosted status and the text fields are
+ * null). {@code remote} is null for a local status.
+ */
 public record StatusView(
         String statusId,
         String authorId,
@@ -27,7 +31,13 @@ public record StatusView(
         int repliesCount,
         Instant createdAt,
         boolean pinned,
-        List<Reactions> reactions) {
+        List<Reactions> reactions,
+        RemoteOrigin remote) {
+
+    /** Whether the status was posted here rather than received from another server. */
+    public boolean local() {
+        return remote == null;
+    }
 
     /** How many reacted with one emoji; a status lists them by each emoji's earliest remaining reaction. */
     public record Reactions(String emoji, int count) {

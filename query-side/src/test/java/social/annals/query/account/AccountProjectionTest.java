@@ -133,7 +133,7 @@ class AccountProjectionTest {
 
     private static StatusPosted posted(String id, String author) {
         return new StatusPosted(id, author, "text", "<p>text</p>", "", Visibility.PUBLIC, false, null, null, id,
-                List.of(), List.of(), List.of(), List.of(), "Web", AT);
+                List.of(), List.of(), List.of(), List.of(), "Web", AT, null);
     }
 
     private void deliver(Object event) {

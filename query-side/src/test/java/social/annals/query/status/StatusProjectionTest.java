@@ -43,7 +43,7 @@ class StatusProjectionTest {
                                        String replyTo) {
         return new StatusPosted(id, author, "text " + id, "<p>" + id + "</p>", "", visibility, false, replyTo,
                 replyTo == null ? null : "A", replyTo == null ? id : replyTo, mentioned, List.of("tag"),
-                List.of(new CustomEmoji("heart", "/emoji/custom/heart.png", List.of())), List.of(), "Web", AT);
+                List.of(new CustomEmoji("heart", "/emoji/custom/heart.png", List.of())), List.of(), "Web", AT, null);
     }
 
     private StatusView byId(String id, String viewer) {

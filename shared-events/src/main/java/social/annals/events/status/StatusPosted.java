@@ -8,13 +8,13 @@ import social.annals.events.privacy.DataSubject;
 import social.annals.events.privacy.PersonalData;
 
 /**
- * A local status. The text as written and its HTML are personal data of the author; mentions
+ * A status: a local one, or one of another server ({@code remote} says where from; revision 4). The text as written and its HTML are personal data of the author; mentions
  * are the local accounts it addresses (they, the author and, by visibility, followers or
  * everybody may see it). {@code conversationId} is the id of the thread's first status; {@code emojis} the custom emoji
  * its text used, as they were when it was posted (revision 2), and {@code mediaIds} its attachments
- * (revision 3); older statuses are upcast with none.
+ * (revision 3); older statuses are upcast with none. A local status has no {@code remote}.
  */
-@Revision("3")
+@Revision("4")
 public record StatusPosted(
         String statusId,
         @DataSubject String authorId,
@@ -31,10 +31,15 @@ public record StatusPosted(
         List<CustomEmoji> emojis,
         List<String> mediaIds,
         String applicationName,
-        Instant postedAt) {
+        Instant postedAt,
+        RemoteOrigin remote) {
 
     public StatusPosted {
         emojis = List.copyOf(emojis);
         mediaIds = List.copyOf(mediaIds);
+    }
+
+    public boolean local() {
+        return remote == null;
     }
 }

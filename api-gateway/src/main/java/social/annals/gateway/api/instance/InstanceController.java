@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.infra.InstanceSettings;
 import social.annals.gateway.render.Urls;
+import social.annals.query.federation.RemoteActorQueries;
 import social.annals.query.instance.InstanceStats;
 
 /** The Mastodon instance entity. */
@@ -77,9 +78,9 @@ public class InstanceController {
         return out;
     }
 
-    /** The domains this instance knows; without federation, none. The frontend offers them in its domain-mute field. */
+    /** The hosts of the remote accounts this instance knows. The frontend offers them in its domain-mute field. */
     @GetMapping("/api/v1/instance/peers")
     public List<String> peers() {
-        return List.of();
+        return queries.many(new RemoteActorQueries.Hosts(), String.class);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.federation.AccountResolver;
 import social.annals.gateway.render.AccountRenderer;
 import social.annals.gateway.render.StatusRenderer;
 import social.annals.gateway.render.Urls;
@@ -13,6 +14,7 @@ import social.annals.gateway.render.entity.Status;
 import social.annals.gateway.render.entity.Tag;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.gateway.security.Auth;
+import social.annals.gateway.web.ApiException;
 import social.annals.gateway.web.Pagination;
 import social.annals.gateway.web.Params;
 import social.annals.query.account.AccountQueries;
@@ -20,7 +22,10 @@ import social.annals.query.account.AccountView;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
-/** Search among local accounts, hashtags in use and statuses the viewer may see. */
+/**
+ * Search among the accounts we know (and, asked to resolve, one of another server), hashtags in
+ * use and statuses the viewer may see.
+ */
 @RestController
 public class SearchController {
 
@@ -28,20 +33,53 @@ public class SearchController {
     private final AccountRenderer accounts;
     private final StatusRenderer statuses;
     private final Urls urls;
+    private final AccountResolver resolver;
 
-    public SearchController(Queries queries, AccountRenderer accounts, StatusRenderer statuses, Urls urls) {
+    public SearchController(Queries queries, AccountRenderer accounts, StatusRenderer statuses, Urls urls,
+                            AccountResolver resolver) {
         this.queries = queries;
         this.accounts = accounts;
         this.statuses = statuses;
         this.urls = urls;
+        this.resolver = resolver;
     }
 
+    /** With {@code resolve=true}, {@code nick@other.host} or an actor URL is looked up on its server. */
     @GetMapping("/api/v1/accounts/search")
     @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
     public List<Account> accounts(Params params, ApiPrincipal viewer) {
-        String text = accountText(params.required("q"));
-        return text.isEmpty() ? List.of() : accounts.renderAll(queries.many(new AccountQueries.Search(text,
-                Pagination.from(params).limit()), AccountView.class), viewer);
+        String query = params.required("q");
+        return accounts.renderAll(findAccounts(query, Pagination.from(params).limit(),
+                params.bool("resolve").orElse(false) && viewer != null), viewer);
+    }
+
+    /** One account by {@code acct}: a local nickname, or {@code nick@host}, resolved through WebFinger when unknown. */
+    @GetMapping("/api/v1/accounts/lookup")
+    @Auth(value = Auth.Level.OPTIONAL, scope = "read:accounts")
+    public Account lookup(Params params, ApiPrincipal viewer) {
+        String acct = params.required("acct").trim();
+        acct = acct.startsWith("@") ? acct.substring(1) : acct;
+        AccountView found = resolver.isRemote(acct) ? resolver.resolve(acct).orElse(null)
+                : queries.one(new AccountQueries.ByNickname(accountText(acct)), AccountView.class);
+        if (found == null || found.deactivated()) {
+            throw ApiException.notFound();
+        }
+        return accounts.render(found, viewer);
+    }
+
+    /** Accounts by nickname or name; the one resolved on its server first, when asked and found. */
+    private List<AccountView> findAccounts(String query, int limit, boolean resolve) {
+        List<AccountView> found = new java.util.ArrayList<>();
+        if (resolve && resolver.isRemote(query)) {
+            resolver.resolve(query).ifPresent(found::add);
+        }
+        String text = accountText(query);
+        if (!text.isEmpty() && !text.startsWith("http")) {
+            queries.many(new AccountQueries.Search(text, limit), AccountView.class).stream()
+                    .filter(account -> found.stream().noneMatch(known -> known.accountId().equals(account.accountId())))
+                    .forEach(found::add);
+        }
+        return found.size() > limit ? found.subList(0, limit) : found;
     }
 
     /** {@code type} narrows to {@code accounts}, {@code statuses} or {@code hashtags}. */
@@ -55,7 +93,7 @@ public class SearchController {
         String accountText = accountText(text);
         List<Account> foundAccounts = searchable && !accountText.isEmpty()
                 && (type.isEmpty() || type.equals("accounts"))
-                ? accounts.renderAll(queries.many(new AccountQueries.Search(accountText, limit), AccountView.class),
+                ? accounts.renderAll(findAccounts(text, limit, params.bool("resolve").orElse(false) && viewer != null),
                 viewer)
                 : List.of();
         List<Status> foundStatuses = searchable && (type.isEmpty() || type.equals("statuses"))

@@ -54,9 +54,9 @@ public class TimelinesController {
     public ResponseEntity<List<Status>> publicTimeline(Params params, ApiPrincipal viewer,
                                                        HttpServletRequest request) {
         requireVisibleInstance(viewer);
-        // Every status here is local, so local=true and local=false list the same.
         return answer(queries.many(new StatusQueries.PublicTimeline(viewerId(viewer), page(params),
-                params.bool("with_muted").orElse(false), params.bool("only_media").orElse(false)), StatusView.class),
+                params.bool("with_muted").orElse(false), params.bool("only_media").orElse(false),
+                params.bool("local").orElse(false)), StatusView.class),
                 viewer, request);
     }
 

@@ -1,0 +1,213 @@
+package social.annals.gateway.federation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import social.annals.events.account.ProfileUpdated;
+import social.annals.events.federation.ActivityReceived;
+import social.annals.events.social.AccountFollowed;
+import social.annals.events.social.AccountUnfollowed;
+import social.annals.events.social.FollowRequestRejected;
+import social.annals.events.social.FollowRequested;
+import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.StatusPosted;
+import social.annals.events.status.Visibility;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.ConsistencyBarrier;
+import social.annals.gateway.federation.delivery.DeliveryScheduling.Deliveries;
+import social.annals.gateway.federation.document.Activity;
+import social.annals.gateway.render.Urls;
+import social.annals.query.account.AccountView;
+import social.annals.query.federation.RemoteActorQueries;
+import social.annals.query.federation.RemoteActorQueries.RemoteActor;
+import social.annals.query.status.StatusQueries;
+import social.annals.query.status.StatusView;
+
+/**
+ * Turns what local accounts do into activities for other servers, and schedules their delivery:
+ * posts and their deletion to the author's remote followers' servers (once per shared inbox) and
+ * to the remote accounts mentioned; follows of remote accounts, their undoing, and our answers to
+ * remote follows to the other account; profile changes to the remote followers. A process, so it
+ * is never replayed: that would deliver everything again.
+ */
+@Component
+@ProcessingGroup("policy-federation")
+@DisallowReplay
+class FederationPolicy {
+
+    private final Queries queries;
+    private final LocalActors local;
+    private final ActivityDocuments documents;
+    private final Urls urls;
+    private final Deliveries deliveries;
+    private final ObjectMapper json;
+    private final JdbcTemplate jdbc;
+    private final ConsistencyBarrier barrier;
+
+    FederationPolicy(Queries queries, LocalActors local, ActivityDocuments documents, Urls urls,
+                     Deliveries deliveries, ObjectMapper json, JdbcTemplate jdbc, ConsistencyBarrier barrier) {
+        this.queries = queries;
+        this.local = local;
+        this.documents = documents;
+        this.urls = urls;
+        this.deliveries = deliveries;
+        this.json = json;
+        this.jdbc = jdbc;
+        this.barrier = barrier;
+    }
+
+    /** A remote Follow: remembered, so that our Accept or Reject names it. */
+    @EventHandler
+    void on(ActivityReceived event) {
+        if (!"Follow".equals(event.type())) {
+            return;
+        }
+        AccountView followed = local.byUri(event.objectUri());
+        if (followed != null) {
+            remember(event.actorId(), followed.accountId(), event.activityUri());
+        }
+    }
+
+    @EventHandler
+    void on(FollowRequested event) {
+        AccountView follower = local.byId(event.followerId());
+        RemoteActor followed = remote(event.followedId());
+        if (follower == null || followed == null) {
+            return;
+        }
+        String actor = urls.actor(follower.nickname());
+        String followId = actor + "#follows/" + event.followedId() + "/" + event.requestedAt().toEpochMilli();
+        remember(follower.accountId(), followed.accountId(), followId);
+        send(new Activity(ActivityStreams.CONTEXT, followId, "Follow", actor, followed.actorUri(),
+                List.of(followed.actorUri()), null, null), follower, List.of(followed.inbox()));
+    }
+
+    @EventHandler
+    void on(AccountUnfollowed event) {
+        AccountView follower = local.byId(event.followerId());
+        RemoteActor followed = remote(event.followedId());
+        if (follower == null || followed == null) {
+            return;
+        }
+        String actor = urls.actor(follower.nickname());
+        String followId = remembered(follower.accountId(), followed.accountId());
+        Activity follow = new Activity(null, followId, "Follow", actor, followed.actorUri(), null, null, null);
+        send(new Activity(ActivityStreams.CONTEXT, (followId == null ? actor + "#follows/" + followed.accountId()
+                : followId) + "/undo/" + event.unfollowedAt().toEpochMilli(), "Undo", actor, follow,
+                List.of(followed.actorUri()), null, null), follower, List.of(followed.inbox()));
+    }
+
+    @EventHandler
+    void on(AccountFollowed event) {
+        answerFollow(event.followerId(), event.followedId(), "Accept", event.followedAt().toEpochMilli());
+    }
+
+    @EventHandler
+    void on(FollowRequestRejected event) {
+        answerFollow(event.followerId(), event.followedId(), "Reject", event.rejectedAt().toEpochMilli());
+    }
+
+    private void answerFollow(String followerId, String followedId, String type, long at) {
+        RemoteActor follower = remote(followerId);
+        AccountView followed = local.byId(followedId);
+        if (follower == null || followed == null) {
+            return;
+        }
+        String actor = urls.actor(followed.nickname());
+        Activity follow = new Activity(null, remembered(followerId, followedId), "Follow", follower.actorUri(), actor,
+                null, null, null);
+        send(new Activity(ActivityStreams.CONTEXT, actor + "#" + type.toLowerCase() + "s/" + followerId + "/" + at,
+                type, actor, follow, List.of(follower.actorUri()), null, null), followed, List.of(follower.inbox()));
+    }
+
+    /** Waits for the statuses read model, which the Note is rendered from. */
+    @EventHandler
+    void on(StatusPosted event, TrackingToken token) {
+        AccountView author = local.byId(event.authorId());
+        if (author == null) {
+            return;
+        }
+        barrier.awaitReadModelsOf(token.position().orElse(0), StatusPosted.class);
+        List<StatusView> found = queries.many(new StatusQueries.ByIds(List.of(event.statusId())), StatusView.class);
+        if (found.isEmpty()) {
+            return; // deleted meanwhile: its Delete goes to nobody who saw it
+        }
+        Set<String> inboxes = new LinkedHashSet<>();
+        if (event.visibility() != Visibility.DIRECT) {
+            inboxes.addAll(followerInboxes(author.accountId()));
+        }
+        queries.many(new RemoteActorQueries.ByAccountIds(event.mentionedIds()), RemoteActor.class)
+                .forEach(mentioned -> inboxes.add(mentioned.deliveryInbox()));
+        send(documents.create(documents.notes(found).get(0)), author, inboxes);
+    }
+
+    @EventHandler
+    void on(StatusDeleted event) {
+        AccountView author = local.byId(event.authorId());
+        if (author == null) {
+            return;
+        }
+        String actor = urls.actor(author.nickname());
+        String object = urls.object(event.statusId());
+        send(new Activity(ActivityStreams.CONTEXT, object + "#delete", "Delete", actor,
+                Map.of("id", object, "type", "Tombstone"), List.of(ActivityStreams.PUBLIC), null, null), author,
+                followerInboxes(author.accountId()));
+    }
+
+    @EventHandler
+    void on(ProfileUpdated event, TrackingToken token) {
+        AccountView account = local.byId(event.accountId());
+        if (account == null) {
+            return;
+        }
+        barrier.awaitReadModelsOf(token.position().orElse(0), ProfileUpdated.class);
+        account = local.byId(event.accountId());
+        var person = documents.person(account);
+        if (person == null) {
+            return;
+        }
+        send(new Activity(ActivityStreams.CONTEXT, person.id() + "#updates/" + event.updatedAt().toEpochMilli(),
+                "Update", person.id(), person, List.of(ActivityStreams.PUBLIC), null, null), account,
+                followerInboxes(account.accountId()));
+    }
+
+    private List<String> followerInboxes(String accountId) {
+        return queries.many(new RemoteActorQueries.FollowerInboxes(accountId), String.class);
+    }
+
+    private RemoteActor remote(String accountId) {
+        return queries.many(new RemoteActorQueries.ByAccountIds(List.of(accountId)), RemoteActor.class).stream()
+                .findFirst().orElse(null);
+    }
+
+    private void send(Activity activity, AccountView signer, java.util.Collection<String> inboxes) {
+        if (inboxes.isEmpty()) {
+            return;
+        }
+        try {
+            deliveries.schedule(activity.id(), json.writeValueAsString(activity), signer.accountId(), inboxes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An activity we render is always JSON", e);
+        }
+    }
+
+    private void remember(String followerId, String followedId, String activityUri) {
+        jdbc.update("INSERT INTO federation_follow (follower_id, followed_id, activity_uri) VALUES (?, ?, ?) "
+                + "ON CONFLICT (follower_id, followed_id) DO UPDATE SET activity_uri = EXCLUDED.activity_uri",
+                followerId, followedId, activityUri);
+    }
+
+    private String remembered(String followerId, String followedId) {
+        return jdbc.query("SELECT activity_uri FROM federation_follow WHERE follower_id = ? AND followed_id = ?",
+                (rs, row) -> rs.getString(1), followerId, followedId).stream().findFirst().orElse(null);
+    }
+}

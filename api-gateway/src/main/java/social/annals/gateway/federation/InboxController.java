@@ -1,0 +1,111 @@
+package social.annals.gateway.federation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.web.ApiException;
+import social.annals.query.account.AccountQueries;
+import social.annals.query.account.AccountView;
+import social.annals.query.federation.RemoteActorQueries.RemoteActor;
+
+/**
+ * Where other servers deliver: each account's inbox and the shared one. In order, a request is
+ * refused when its body is over 1 MB (413), its account unknown (404), its body not an activity
+ * (400), its signature not verified or its activity not the signer's own (401); nothing is
+ * recorded for any of them. An accepted activity answers 202, whatever became of it.
+ */
+@RestController
+public class InboxController {
+
+    static final int MAX_BODY_BYTES = 1_048_576;
+    private static final Logger log = LoggerFactory.getLogger(InboxController.class);
+
+    private final Queries queries;
+    private final InboxVerifier verifier;
+    private final ActivityInbox inbox;
+    private final ObjectMapper json;
+
+    public InboxController(Queries queries, InboxVerifier verifier, ActivityInbox inbox, ObjectMapper json) {
+        this.queries = queries;
+        this.verifier = verifier;
+        this.inbox = inbox;
+        this.json = json;
+    }
+
+    @PostMapping("/inbox")
+    public ResponseEntity<Object> sharedInbox(HttpServletRequest request) throws IOException {
+        return receive(request);
+    }
+
+    @PostMapping("/users/{nickname}/inbox")
+    public ResponseEntity<Object> accountInbox(@PathVariable String nickname, HttpServletRequest request)
+            throws IOException {
+        AccountView account = queries.one(new AccountQueries.ByNickname(nickname), AccountView.class);
+        if (account == null || !account.local() || account.deactivated()) {
+            throw ApiException.notFound();
+        }
+        return receive(request);
+    }
+
+    private ResponseEntity<Object> receive(HttpServletRequest request) throws IOException {
+        byte[] body = readAtMost(request, MAX_BODY_BYTES);
+        if (body == null) {
+            throw ApiException.error(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large");
+        }
+        JsonNode activity = activity(body);
+        RemoteActor signer;
+        try {
+            signer = verifier.verify(request, body);
+        } catch (InboxVerifier.Unverified e) {
+            log.info("Refused an inbox delivery: {}", e.getMessage());
+            throw ApiException.error(HttpStatus.UNAUTHORIZED, "Invalid signature");
+        }
+        if (!signer.actorUri().equals(ActivityInbox.idOf(activity.get("actor")))) {
+            log.info("Refused an activity of {} signed by {}", ActivityInbox.idOf(activity.get("actor")), signer.actorUri());
+            throw ApiException.error(HttpStatus.UNAUTHORIZED, "The activity's actor did not sign it");
+        }
+        inbox.accept(activity, signer);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(Map.of());
+    }
+
+    /** An activity needs an id, a type and an actor; anything else is not one. */
+    private JsonNode activity(byte[] body) {
+        JsonNode activity;
+        try {
+            activity = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.error(HttpStatus.BAD_REQUEST, "Malformed JSON");
+        } catch (IOException e) {
+            throw ApiException.error(HttpStatus.BAD_REQUEST, "Unreadable body");
+        }
+        if (activity == null || !activity.isObject() || ActorDocumentReader.text(activity, "type") == null
+                || ActivityInbox.idOf(activity.get("actor")) == null || ActivityInbox.idOf(activity) == null) {
+            throw ApiException.error(HttpStatus.BAD_REQUEST, "Not an activity");
+        }
+        return activity;
+    }
+
+    /** The body, or null when it is longer than the limit (its declared length is not trusted). */
+    private static byte[] readAtMost(HttpServletRequest request, int limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(limit + 1);
+            return body.length > limit ? null : body;
+        }
+    }
+}

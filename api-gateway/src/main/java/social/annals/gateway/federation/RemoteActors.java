@@ -1,0 +1,111 @@
+package social.annals.gateway.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.stereotype.Component;
+import social.annals.command.federation.RemoteAccountCommands;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.events.federation.RemoteProfile;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.consistency.Commands;
+import social.annals.gateway.federation.http.FetchRefused;
+import social.annals.gateway.federation.http.GuardedHttp;
+import social.annals.query.federation.RemoteActorQueries;
+import social.annals.query.federation.RemoteActorQueries.RemoteActor;
+
+/**
+ * Accounts of other servers: found in the read model, or fetched from their server (signed by the
+ * instance actor) and recorded as an event, so that a rebuild knows them without fetching again.
+ */
+@Component
+public class RemoteActors {
+
+    private final SignedHttp http;
+    private final Queries queries;
+    private final Commands commands;
+    private final FlakeIdGenerator ids;
+    private final ObjectMapper json;
+
+    public RemoteActors(SignedHttp http, Queries queries, Commands commands, FlakeIdGenerator ids, ObjectMapper json) {
+        this.http = http;
+        this.queries = queries;
+        this.commands = commands;
+        this.ids = ids;
+        this.json = json;
+    }
+
+    public RemoteActor byKeyId(String keyId) {
+        return queries.one(new RemoteActorQueries.ByKeyId(keyId), RemoteActor.class);
+    }
+
+    public RemoteActor byActorUri(String actorUri) {
+        return queries.one(new RemoteActorQueries.ByActorUri(actorUri), RemoteActor.class);
+    }
+
+    /** The known actor, or the actor fetched now. */
+    public RemoteActor resolve(String actorUri) {
+        RemoteActor known = byActorUri(actorUri);
+        return known != null ? known : fetch(actorUri);
+    }
+
+    /** Fetches the actor's document again and records what changed. */
+    public RemoteActor fetch(String actorUri) {
+        URI uri = ActorDocumentReader.uri(actorUri, "actor");
+        JsonNode document = fetchJson(uri);
+        return record(ActorDocumentReader.read(document, uri));
+    }
+
+    /**
+     * The actor that owns a key, fetched: a key id is usually the actor's URL with a fragment; some
+     * servers give the key a document of its own, which names its owner.
+     */
+    public RemoteActor fetchKeyOwner(String keyId) {
+        URI keyUri = ActorDocumentReader.uri(keyId, "keyId");
+        URI document = URI.create(keyUri.getScheme() + "://" + keyUri.getRawAuthority() + keyUri.getRawPath()
+                + (keyUri.getRawQuery() == null ? "" : "?" + keyUri.getRawQuery()));
+        JsonNode fetched = fetchJson(document);
+        String owner = ActorDocumentReader.text(fetched, "owner");
+        if (owner != null && ActorDocumentReader.text(fetched, "publicKeyPem") != null) {
+            return fetch(owner);
+        }
+        return record(ActorDocumentReader.read(fetched, document));
+    }
+
+    /**
+     * Records, on the caller's bus (its transaction), an actor document another server sent us (an
+     * {@code Update}); the caller checked that the actor sent it.
+     */
+    public void update(JsonNode document, org.axonframework.commandhandling.gateway.CommandGateway bus) {
+        bus.sendAndWait(new RemoteAccountCommands.Discover(ids.next(), ActorDocumentReader.read(document, null)));
+    }
+
+    /** Answers from what was recorded, not from the read model: inside a caller's transaction it has it only later. */
+    private RemoteActor record(RemoteProfile profile) {
+        String accountId = commands.sendAndWait(new RemoteAccountCommands.Discover(ids.next(), profile));
+        return new RemoteActor(accountId, profile.actorUri(), profile.host(), profile.publicKeyId(),
+                profile.publicKeyPem(), profile.inbox(), profile.sharedInbox(), profile.followersUri());
+    }
+
+    JsonNode fetchJson(URI uri) {
+        GuardedHttp.Response response;
+        try {
+            response = http.get(uri, null);
+        } catch (FetchRefused e) {
+            throw new RemoteDocumentRejected("Fetching " + uri + " was refused: " + e.reason(), e);
+        }
+        if (response.status() != 200) {
+            throw new RemoteDocumentRejected("Fetching " + uri + " answered " + response.status());
+        }
+        try {
+            JsonNode document = json.readTree(response.body());
+            if (document == null || !document.isObject()) {
+                throw new RemoteDocumentRejected("Fetching " + uri + " gave no JSON object");
+            }
+            return document;
+        } catch (IOException e) {
+            throw new RemoteDocumentRejected("Fetching " + uri + " gave malformed JSON", e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package social.annals.gateway.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.status.StatusCommands;
+import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.status.RemoteOrigin;
+import social.annals.events.status.StatusPosted;
+import social.annals.events.status.Visibility;
+import social.annals.gateway.api.Queries;
+import social.annals.gateway.render.Urls;
+import social.annals.query.account.AccountView;
+import social.annals.query.federation.RemoteActorQueries;
+import social.annals.query.federation.RemoteActorQueries.RemoteActor;
+import social.annals.query.status.StatusQueries;
+import social.annals.query.status.StatusView;
+
+/**
+ * Turns Notes of other servers into statuses here: visibility from the addressing as Mastodon
+ * does it, content sanitised, the content warning from {@code summary}, hashtags, mentions of
+ * accounts we know, custom emoji and attachments as links, and a reply threaded under its parent
+ * when we have it or can fetch it (three levels up at most).
+ */
+@Component
+public class RemoteNotes {
+
+    private static final Set<String> PUBLIC = Set.of(ActivityStreams.PUBLIC, "as:Public", "Public");
+    private static final Set<String> NOTE_TYPES = Set.of("Note", "Article", "Page", "Question");
+    private static final int MAX_PARENTS_FETCHED = 3;
+
+    private final Queries queries;
+    private final RemoteActors actors;
+    private final LocalActors local;
+    private final FlakeIdGenerator ids;
+    private final Urls urls;
+
+    public RemoteNotes(Queries queries, RemoteActors actors, LocalActors local, FlakeIdGenerator ids, Urls urls) {
+        this.queries = queries;
+        this.actors = actors;
+        this.local = local;
+        this.ids = ids;
+        this.urls = urls;
+    }
+
+    /**
+     * Records the note of the sender, on the caller's bus; answers its status id, or null when it is
+     * not one we want (nobody here follows its author and it addresses nobody here) or not a note.
+     */
+    public String receive(JsonNode note, RemoteActor author, CommandGateway bus) {
+        Received received = receive(note, author, bus, 0);
+        return received == null ? null : received.statusId();
+    }
+
+    /** What threading a reply needs of the status it replies to. */
+    private record Received(String statusId, String authorId, String conversationId) {
+
+        static Received of(StatusView status) {
+            return new Received(status.statusId(), status.authorId(), status.conversationId());
+        }
+    }
+
+    private Received receive(JsonNode note, RemoteActor author, CommandGateway bus, int depth) {
+        String id = ActivityInbox.idOf(note);
+        if (id == null || !NOTE_TYPES.contains(ActorDocumentReader.text(note, "type"))
+                || !author.actorUri().equals(ActivityInbox.idOf(note.get("attributedTo")))) {
+            return null;
+        }
+        ActorDocumentReader.uri(id, "id");
+        StatusView known = queries.one(new StatusQueries.ByUri(id), StatusView.class);
+        if (known != null) {
+            return Received.of(known);
+        }
+        Set<String> addressed = new LinkedHashSet<>();
+        List<String> to = links(note.get("to"));
+        List<String> cc = links(note.get("cc"));
+        addressed.addAll(to);
+        addressed.addAll(cc);
+        List<String> tags = new ArrayList<>();
+        List<CustomEmoji> emojis = new ArrayList<>();
+        for (JsonNode tag : array(note.get("tag"))) {
+            String type = ActorDocumentReader.text(tag, "type");
+            String name = ActorDocumentReader.text(tag, "name");
+            if ("Mention".equals(type) && ActorDocumentReader.text(tag, "href") != null) {
+                addressed.add(ActorDocumentReader.text(tag, "href"));
+            } else if ("Hashtag".equals(type) && name != null) {
+                tags.add(name.replaceFirst("^#", "").toLowerCase(Locale.ROOT));
+            } else if ("Emoji".equals(type) && name != null && ActorDocumentReader.link(tag.get("icon")) != null) {
+                emojis.add(new CustomEmoji(name.replace(":", ""), ActorDocumentReader.link(tag.get("icon")), List.of()));
+            }
+        }
+        List<String> mentioned = mentionedAccounts(addressed);
+        boolean forSomeoneHere = depth > 0 || mentioned.stream().anyMatch(accountId -> local.byId(accountId) != null)
+                || Boolean.TRUE.equals(queries.one(new RemoteActorQueries.HasLocalFollowers(author.accountId()),
+                Boolean.class));
+        if (!forSomeoneHere) {
+            return null;
+        }
+        String statusId = ids.next();
+        Received parent = parent(ActivityInbox.idOf(note.get("inReplyTo")), bus, depth);
+        String html = RemoteHtml.sanitize(ActorDocumentReader.text(note, "content"));
+        String summary = RemoteHtml.text(ActorDocumentReader.text(note, "summary"));
+        StatusPosted status = new StatusPosted(statusId, author.accountId(), RemoteHtml.text(html), html,
+                summary == null ? "" : summary, visibility(to, cc, author), note.path("sensitive").asBoolean(false),
+                parent == null ? null : parent.statusId(), parent == null ? null : parent.authorId(),
+                parent == null ? statusId : parent.conversationId(), mentioned, List.copyOf(new LinkedHashSet<>(tags)),
+                emojis, List.of(), null, published(note),
+                new RemoteOrigin(id, ActorDocumentReader.link(note.get("url")), attachments(note)));
+        String recorded = bus.sendAndWait(new StatusCommands.Receive(status));
+        return new Received(recorded, author.accountId(), status.conversationId());
+    }
+
+    /** Mastodon's rule: public in {@code to} is public, in {@code cc} unlisted; the followers collection is private. */
+    static Visibility visibility(List<String> to, List<String> cc, RemoteActor author) {
+        if (to.stream().anyMatch(PUBLIC::contains)) {
+            return Visibility.PUBLIC;
+        }
+        if (cc.stream().anyMatch(PUBLIC::contains)) {
+            return Visibility.UNLISTED;
+        }
+        String followers = author.followersUri();
+        if (followers != null && (to.contains(followers) || cc.contains(followers))) {
+            return Visibility.PRIVATE;
+        }
+        return Visibility.DIRECT;
+    }
+
+    /** The accounts we know among those addressed: local ones, and remote ones we have met (never fetched here). */
+    private List<String> mentionedAccounts(Set<String> addressed) {
+        List<String> out = new ArrayList<>();
+        for (String uri : addressed) {
+            AccountView mine = local.byUri(uri);
+            if (mine != null) {
+                out.add(mine.accountId());
+                continue;
+            }
+            RemoteActor remote = PUBLIC.contains(uri) ? null : actors.byActorUri(uri);
+            if (remote != null) {
+                out.add(remote.accountId());
+            }
+        }
+        return out;
+    }
+
+    /** The status replied to: ours, one we have, or fetched from its server. */
+    private Received parent(String uri, CommandGateway bus, int depth) {
+        if (uri == null) {
+            return null;
+        }
+        String ours = urls.object("");
+        if (uri.startsWith(ours)) {
+            List<StatusView> found = queries.many(new StatusQueries.ByIds(List.of(uri.substring(ours.length()))),
+                    StatusView.class);
+            return found.isEmpty() || !found.get(0).local() ? null : Received.of(found.get(0));
+        }
+        StatusView known = queries.one(new StatusQueries.ByUri(uri), StatusView.class);
+        if (known != null) {
+            return Received.of(known);
+        }
+        if (depth >= MAX_PARENTS_FETCHED) {
+            return null;
+        }
+        try {
+            JsonNode fetched = actors.fetchJson(ActorDocumentReader.uri(uri, "inReplyTo"));
+            String authorUri = ActivityInbox.idOf(fetched.get("attributedTo"));
+            if (!uri.equals(ActivityInbox.idOf(fetched)) || authorUri == null || !URI.create(authorUri).getHost().equalsIgnoreCase(URI.create(uri).getHost())) {
+                return null;
+            }
+            return receive(fetched, actors.resolve(authorUri), bus, depth + 1);
+        } catch (RemoteDocumentRejected | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<RemoteOrigin.RemoteAttachment> attachments(JsonNode note) {
+        List<RemoteOrigin.RemoteAttachment> out = new ArrayList<>();
+        for (JsonNode attachment : array(note.get("attachment"))) {
+            String url = ActorDocumentReader.link(attachment.get("url"));
+            if (url != null) {
+                out.add(new RemoteOrigin.RemoteAttachment(url, ActorDocumentReader.text(attachment, "mediaType"),
+                        ActorDocumentReader.text(attachment, "name")));
+            }
+        }
+        return out;
+    }
+
+    private static Instant published(JsonNode note) {
+        String published = ActorDocumentReader.text(note, "published");
+        try {
+            return published == null ? Instant.now() : Instant.parse(published);
+        } catch (DateTimeParseException e) {
+            return Instant.now();
+        }
+    }
+
+    static List<String> links(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : array(node)) {
+            String id = ActivityInbox.idOf(item);
+            if (id != null) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonNode> array(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else {
+            out.add(node);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package social.annals.gateway.federation.delivery;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HexFormat;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Deliveries as db-scheduler tasks in PostgreSQL: they survive a restart or a kill, any node runs
+ * them, and a node takes a task by an optimistic update of its row, so no two nodes run one at
+ * once. A failed attempt is retried with exponential backoff (by default from one minute, doubling,
+ * eleven times: about a day and a half in all).
+ */
+@Configuration
+public class DeliveryScheduling {
+
+    static final String TASK = "federation-delivery";
+
+    @Bean
+    OneTimeTask<Delivery> deliveryTask(Deliverer deliverer,
+                                       @Value("${annals.federation.delivery.first-retry-seconds:60}") long firstRetry,
+                                       @Value("${annals.federation.delivery.retries:11}") int retries) {
+        return Tasks.oneTime(TASK, Delivery.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(retries,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(firstRetry), 2.0)))
+                .execute((instance, context) -> deliverer.deliver(instance.getData()));
+    }
+
+    /** Schedules deliveries; the same activity for the same inbox is scheduled once, however often asked. */
+    @Bean
+    Deliveries deliveries(@Lazy SchedulerClient scheduler, OneTimeTask<Delivery> task, Clock clock) {
+        return (activityId, activity, signerId, inboxes) -> {
+            for (String inbox : inboxes) {
+                scheduler.scheduleIfNotExists(task.instance(instanceId(activityId, inbox),
+                        new Delivery(inbox, signerId, activity)), clock.instant());
+            }
+        };
+    }
+
+    /** What a caller schedules with. */
+    public interface Deliveries {
+        void schedule(String activityId, String activity, String signerId, Collection<String> inboxes);
+    }
+
+    private static String instanceId(String activityId, String inbox) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(activityId.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(inbox.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

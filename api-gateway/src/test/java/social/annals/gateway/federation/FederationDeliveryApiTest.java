@@ -1,0 +1,162 @@
+package social.annals.gateway.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import social.annals.gateway.federation.signature.HttpSignatures;
+import social.annals.gateway.federation.signature.PemKeys;
+import social.annals.gateway.support.ApiTest;
+import social.annals.gateway.support.FakeRemoteServer;
+
+/** What local accounts do reaches other servers: answers to follows, follows, posts, deletions, profiles. */
+class FederationDeliveryApiTest extends ApiTest {
+
+    private static final FakeRemoteServer REMOTE = new FakeRemoteServer();
+
+    @AfterAll
+    static void stopRemote() {
+        REMOTE.close();
+    }
+
+    private URI sharedInbox() {
+        return URI.create("http://localhost:" + port + "/inbox");
+    }
+
+    private static String actorUrl(User user) {
+        return "http://annals.test/users/" + user.nickname();
+    }
+
+    private static Map<String, Object> follow(FakeRemoteServer.Actor actor, String target) {
+        return Map.of("id", actor.id() + "/follows/" + unique("f"), "type", "Follow", "actor", actor.id(),
+                "object", target);
+    }
+
+    /** A remote actor that follows the user, so that it is known here; answers its account id. */
+    private String followedBy(FakeRemoteServer.Actor remote, User user) {
+        assertThat(REMOTE.deliver(remote, sharedInbox(), follow(remote, actorUrl(user)))).isEqualTo(202);
+        JsonNode followers = http.get("/api/v1/accounts/" + user.id() + "/followers", "Authorization", user.bearer())
+                .json();
+        for (JsonNode follower : followers) {
+            if (follower.get("username").asText().equals(remote.username())) {
+                return follower.get("id").asText();
+            }
+        }
+        throw new AssertionError("not a follower: " + remote);
+    }
+
+    @Test
+    void aRemoteFollowIsAcceptedWithASignatureOfTheFollowedAccount() throws Exception {
+        User lain = user("deliver");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        Map<String, Object> follow = follow(alice, actorUrl(lain));
+        REMOTE.deliver(alice, sharedInbox(), follow);
+
+        FakeRemoteServer.Delivery accept = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Accept");
+        assertThat(accept.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
+        assertThat(accept.activity().at("/object/id").asText()).isEqualTo(follow.get("id"));
+        assertThat(accept.activity().at("/object/actor").asText()).isEqualTo(alice.id());
+        String pem = http.get("/users/" + lain.nickname(), "Accept", "application/activity+json").json()
+                .at("/publicKey/publicKeyPem").asText();
+        assertThat(accept.header("Signature")).contains("keyId=\"" + actorUrl(lain) + "#main-key\"");
+        assertThat(HttpSignatures.verify("POST", accept.path(), accept::header, accept.body(), PemKeys.publicKey(pem),
+                Instant.now(), Duration.ofMinutes(5), Duration.ofMinutes(5)).isValid()).isTrue();
+    }
+
+    @Test
+    void aLockedAccountAnswersARemoteFollowWhenItDecides() {
+        User lain = user("deliver");
+        http.patchForm("/api/v1/accounts/update_credentials", List.of("locked", "true"), "Authorization", lain.bearer());
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        FakeRemoteServer.Actor bob = REMOTE.actor(unique("bob"));
+        REMOTE.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
+        REMOTE.deliver(bob, sharedInbox(), follow(bob, actorUrl(lain)));
+        JsonNode requests = http.get("/api/v1/follow_requests", "Authorization", lain.bearer()).json();
+        assertThat(requests).hasSize(2);
+        for (JsonNode request : requests) {
+            String decision = request.get("username").asText().equals(alice.username()) ? "authorize" : "reject";
+            assertThat(http.postForm("/api/v1/follow_requests/" + request.get("id").asText() + "/" + decision,
+                    List.of(), "Authorization", lain.bearer()).status()).isEqualTo(200);
+        }
+        REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Accept");
+        FakeRemoteServer.Delivery reject = REMOTE.awaitDelivery("/users/" + bob.username() + "/inbox", "Reject");
+        assertThat(reject.activity().at("/object/actor").asText()).isEqualTo(bob.id());
+    }
+
+    @Test
+    void followingARemoteAccountIsARequestUntilItsServerAcceptsAndUnfollowingUndoesIt() {
+        User lain = user("deliver");
+        User other = user("deliver");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String aliceId = followedBy(alice, other);
+
+        JsonNode requested = http.postForm("/api/v1/accounts/" + aliceId + "/follow", List.of(),
+                "Authorization", lain.bearer()).json();
+        assertThat(requested.get("requested").asBoolean()).isTrue();
+        assertThat(requested.get("following").asBoolean()).isFalse();
+        FakeRemoteServer.Delivery follow = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Follow");
+        assertThat(follow.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
+        assertThat(follow.activity().get("object").asText()).isEqualTo(alice.id());
+
+        assertThat(REMOTE.deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/accepts/" + unique("a"),
+                "type", "Accept", "actor", alice.id(), "object", follow.activity()))).isEqualTo(202);
+        JsonNode relationship = http.get("/api/v1/accounts/relationships?id[]=" + aliceId, "Authorization",
+                lain.bearer()).json().get(0);
+        assertThat(relationship.get("following").asBoolean()).isTrue();
+        assertThat(relationship.get("requested").asBoolean()).isFalse();
+
+        http.postForm("/api/v1/accounts/" + aliceId + "/unfollow", List.of(), "Authorization", lain.bearer());
+        FakeRemoteServer.Delivery undo = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Undo");
+        assertThat(undo.activity().at("/object/id").asText()).isEqualTo(follow.activity().get("id").asText());
+        assertThat(undo.activity().at("/object/type").asText()).isEqualTo("Follow");
+    }
+
+    @Test
+    void aPostReachesTheRemoteFollowersServerOnceThroughItsSharedInbox() {
+        User lain = user("deliver");
+        FakeRemoteServer remote = new FakeRemoteServer();
+        try {
+            FakeRemoteServer.Actor alice = remote.actor(unique("alice"));
+            FakeRemoteServer.Actor bob = remote.actor(unique("bob"));
+            remote.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
+            remote.deliver(bob, sharedInbox(), follow(bob, actorUrl(lain)));
+            String id = postStatusId(lain, "status", "hello fediverse", "visibility", "public");
+
+            FakeRemoteServer.Delivery create = remote.awaitDelivery("/inbox", "Create");
+            assertThat(create.activity().at("/object/id").asText()).isEqualTo("http://annals.test/objects/" + id);
+            assertThat(create.activity().at("/object/content").asText()).contains("hello fediverse");
+            assertThat(create.activity().at("/object/to/0").asText())
+                    .isEqualTo("https://www.w3.org/ns/activitystreams#Public");
+
+            assertThat(http.delete("/api/v1/statuses/" + id, "Authorization", lain.bearer()).status()).isEqualTo(200);
+            FakeRemoteServer.Delivery delete = remote.awaitDelivery("/inbox", "Delete");
+            assertThat(delete.activity().at("/object/id").asText()).isEqualTo("http://annals.test/objects/" + id);
+            assertThat(remote.deliveriesOf("Create")).isEqualTo(1);
+        } finally {
+            remote.close();
+        }
+    }
+
+    @Test
+    void aProfileChangeReachesRemoteFollowers() {
+        User lain = user("deliver");
+        FakeRemoteServer remote = new FakeRemoteServer();
+        try {
+            FakeRemoteServer.Actor alice = remote.actor(unique("alice"));
+            remote.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
+            http.patchForm("/api/v1/accounts/update_credentials", List.of("display_name", "Lain of the Wired"),
+                    "Authorization", lain.bearer());
+            FakeRemoteServer.Delivery update = remote.awaitDelivery("/inbox", "Update");
+            assertThat(update.activity().at("/object/type").asText()).isEqualTo("Person");
+            assertThat(update.activity().at("/object/name").asText()).isEqualTo("Lain of the Wired");
+        } finally {
+            remote.close();
+        }
+    }
+}

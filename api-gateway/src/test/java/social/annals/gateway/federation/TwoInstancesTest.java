@@ -1,0 +1,235 @@
+package social.annals.gateway.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import social.annals.gateway.AnnalsApplication;
+import social.annals.gateway.support.Http;
+
+/**
+ * Two Annals instances, each with its own database and port, federating over http on this machine:
+ * their users find each other by {@code @nick@host}, follow each other (a locked account too),
+ * post, reply and see it all in timelines, threads and notifications; unfollows, deletions and
+ * profile changes reach the other side, and a delivery to an instance that is down arrives once it
+ * is back.
+ */
+class TwoInstancesTest {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static Instance a;
+    private static Instance b;
+
+    private record User(String id, String nickname, String bearer) {
+    }
+
+    private static final class Instance {
+        final int port = freePort();
+        final Path data;
+        final String name;
+        ConfigurableApplicationContext context;
+        Http http;
+
+        Instance(String name) {
+            this.name = name;
+            this.data = Path.of("target", "two-instances", name + "-" + System.nanoTime());
+        }
+
+        void start() {
+            context = new SpringApplicationBuilder(AnnalsApplication.class).run(
+                    "--server.port=" + port, "--annals.base-url=http://localhost:" + port,
+                    "--annals.embedded-db.data-dir=" + data.toAbsolutePath(), "--annals.embedded-db.instance=" + name,
+                    "--annals.security.bcrypt-strength=4", "--annals.federation.key-bits=1024",
+                    "--annals.federation.allow-private-addresses=true",
+                    "--annals.federation.delivery.first-retry-seconds=1",
+                    "--annals.rate-limits.exempt=127.0.0.1,0:0:0:0:0:0:0:1", "--annals.node-name=" + name);
+            http = new Http(port);
+            awaitProcessorsClaimed();
+        }
+
+        /**
+         * Read-your-writes waits only for read models some node has claimed; just after a first start
+         * they are not claimed yet, so the test waits for that, as an operator waits for readiness.
+         */
+        void awaitProcessorsClaimed() {
+            EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            long tracking = processing.eventProcessors().values().stream()
+                    .filter(processor -> processor instanceof StreamingEventProcessor).count();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (jdbc.queryForObject("SELECT count(DISTINCT processorname) FROM tokenentry", Long.class) < tracking) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("read models of " + name + " not claimed within 30 s");
+                }
+                sleep(100);
+            }
+        }
+
+        void stop() {
+            if (context != null) {
+                context.close();
+                context = null;
+            }
+        }
+
+        String host() {
+            return "localhost:" + port;
+        }
+
+        User user(String nickname) {
+            Http.Response registered = http.postForm("/api/account/register", List.of("nickname", nickname,
+                    "email", nickname + "@example.org", "fullname", nickname, "password", PASSWORD, "confirm", PASSWORD));
+            assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+            JsonNode app = http.postForm("/api/v1/apps", List.of("client_name", "two", "redirect_uris",
+                    "urn:ietf:wg:oauth:2.0:oob", "scopes", "read write follow")).json();
+            String token = http.postForm("/oauth/token", List.of("grant_type", "password", "client_id",
+                    app.get("client_id").asText(), "client_secret", app.get("client_secret").asText(),
+                    "username", nickname, "password", PASSWORD)).json().get("access_token").asText();
+            return new User(registered.json().get("id").asText(), nickname, Http.bearer(token));
+        }
+    }
+
+    @BeforeAll
+    static void startBoth() {
+        a = new Instance("fed-a");
+        b = new Instance("fed-b");
+        a.start();
+        b.start();
+    }
+
+    @AfterAll
+    static void stopBoth() {
+        a.stop();
+        b.stop();
+    }
+
+    @Test
+    void twoInstancesFederate() {
+        User alice = a.user("alice");
+        User bob = b.user("bob");
+        User carol = b.user("carol");
+        b.http.patchForm("/api/v1/accounts/update_credentials", List.of("locked", "true"), "Authorization",
+                carol.bearer());
+
+        // Found by @nick@host, then followed: bob's server accepts at once.
+        JsonNode found = a.http.get("/api/v2/search?resolve=true&q=@bob@" + b.host(), "Authorization", alice.bearer())
+                .json().get("accounts");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("acct").asText()).isEqualTo("bob@" + b.host());
+        String bobOnA = found.get(0).get("id").asText();
+        assertThat(a.http.postForm("/api/v1/accounts/" + bobOnA + "/follow", List.of(), "Authorization",
+                alice.bearer()).json().get("requested").asBoolean()).isTrue();
+        eventually(() -> relationship(a, alice, bobOnA), rel -> rel.get("following").asBoolean());
+
+        // And back, by lookup.
+        JsonNode aliceOnB = b.http.get("/api/v1/accounts/lookup?acct=alice@" + a.host(), "Authorization",
+                bob.bearer()).json();
+        assertThat(aliceOnB.get("acct").asText()).isEqualTo("alice@" + a.host());
+        b.http.postForm("/api/v1/accounts/" + aliceOnB.get("id").asText() + "/follow", List.of(), "Authorization",
+                bob.bearer());
+        eventually(() -> relationship(b, bob, aliceOnB.get("id").asText()), rel -> rel.get("following").asBoolean());
+
+        // A locked account: a request, until carol accepts it.
+        String carolOnA = a.http.get("/api/v1/accounts/lookup?acct=carol@" + b.host(), "Authorization",
+                alice.bearer()).json().get("id").asText();
+        a.http.postForm("/api/v1/accounts/" + carolOnA + "/follow", List.of(), "Authorization", alice.bearer());
+        JsonNode request = eventually(() -> b.http.get("/api/v1/follow_requests", "Authorization", carol.bearer())
+                .json(), requests -> requests.size() == 1).get(0);
+        assertThat(request.get("acct").asText()).isEqualTo("alice@" + a.host());
+        assertThat(relationship(a, alice, carolOnA).get("requested").asBoolean()).isTrue();
+        b.http.postForm("/api/v1/follow_requests/" + request.get("id").asText() + "/authorize", List.of(),
+                "Authorization", carol.bearer());
+        eventually(() -> relationship(a, alice, carolOnA), rel -> rel.get("following").asBoolean());
+
+        // A post reaches the follower's home timeline; a reply threads under it and notifies its author.
+        b.http.postForm("/api/v1/statuses", List.of("status", "hello from B", "visibility", "public"),
+                "Authorization", bob.bearer());
+        JsonNode postOnA = eventually(() -> a.http.get("/api/v1/timelines/home", "Authorization", alice.bearer())
+                .json(), home -> home.size() == 1).get(0);
+        assertThat(postOnA.get("content").asText()).contains("hello from B");
+        assertThat(postOnA.at("/account/acct").asText()).isEqualTo("bob@" + b.host());
+        Http.Response reply = a.http.postForm("/api/v1/statuses", List.of("status", "@bob@" + b.host() + " hi Bob",
+                "in_reply_to_id", postOnA.get("id").asText()), "Authorization", alice.bearer());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode mention = eventually(() -> b.http.get("/api/v1/notifications", "Authorization", bob.bearer()).json(),
+                notes -> notes.findValuesAsText("type").contains("mention")).get(0);
+        String bobsPost = mention.at("/status/in_reply_to_id").asText();
+        JsonNode thread = b.http.get("/api/v1/statuses/" + bobsPost + "/context", "Authorization", bob.bearer()).json();
+        assertThat(thread.get("descendants").get(0).get("content").asText()).contains("hi Bob");
+        assertThat(b.http.get("/api/v1/timelines/home", "Authorization", bob.bearer()).json()
+                .findValuesAsText("content").toString()).contains("hi Bob");
+
+        // A profile change and a deletion reach the other side, and so does an unfollow.
+        b.http.patchForm("/api/v1/accounts/update_credentials", List.of("display_name", "Bob B."), "Authorization",
+                bob.bearer());
+        eventually(() -> a.http.get("/api/v1/accounts/" + bobOnA, "Authorization", alice.bearer()).json(),
+                account -> account.get("display_name").asText().equals("Bob B."));
+        String bobsPostId = b.http.get("/api/v1/accounts/" + bob.id() + "/statuses", "Authorization", bob.bearer())
+                .json().get(0).get("id").asText();
+        b.http.delete("/api/v1/statuses/" + bobsPostId, "Authorization", bob.bearer());
+        eventually(() -> a.http.get("/api/v1/timelines/home", "Authorization", alice.bearer()).json(),
+                home -> !home.findValuesAsText("content").toString().contains("hello from B"));
+        a.http.postForm("/api/v1/accounts/" + bobOnA + "/unfollow", List.of(), "Authorization", alice.bearer());
+        eventually(() -> b.http.get("/api/v1/accounts/" + bob.id(), "Authorization", bob.bearer()).json(),
+                account -> account.get("followers_count").asInt() == 0);
+
+        // B is down while alice posts; the delivery is retried until B is back.
+        b.stop();
+        a.http.postForm("/api/v1/statuses", List.of("status", "while you were out", "visibility", "public"),
+                "Authorization", alice.bearer());
+        sleep(1500);
+        b.start();
+        eventually(() -> b.http.get("/api/v1/timelines/home", "Authorization", bob.bearer()).json(),
+                home -> home.findValuesAsText("content").toString().contains("while you were out"));
+    }
+
+    private static JsonNode relationship(Instance instance, User user, String accountId) {
+        return instance.http.get("/api/v1/accounts/relationships?id[]=" + accountId, "Authorization", user.bearer())
+                .json().get(0);
+    }
+
+    /** Federation is asynchronous: waits up to 30 seconds for the answer to be as expected. */
+    private static JsonNode eventually(Supplier<JsonNode> answer, Predicate<JsonNode> expected) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = answer.get();
+            if (expected.test(last)) {
+                return last;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("Not as expected within 30 s: " + last);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
