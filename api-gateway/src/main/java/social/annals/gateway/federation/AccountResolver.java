@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import social.annals.command.federation.RemoteAccountDirectory;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.federation.http.FetchRefused;
 import social.annals.gateway.federation.http.GuardedHttp;
@@ -22,10 +23,10 @@ import social.annals.query.account.AccountView;
 /**
  * Finds an account of another server by {@code nick@host} (WebFinger, then its actor document)
  * or by its actor URL, and makes it known here. WebFinger is asked over https; over http too only
- * where private addresses are allowed (instances side by side on one machine).
+ * where private addresses are allowed (instances side by side on one machine), and then first.
  */
 @Component
-public class AccountResolver {
+public class AccountResolver implements RemoteAccountDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(AccountResolver.class);
 
@@ -80,13 +81,35 @@ public class AccountResolver {
         }
     }
 
+    /**
+     * For processes (an account list import): the account's id as recorded, so that it is right
+     * inside the caller's transaction too, before any read model has the account.
+     */
+    @Override
+    public Optional<String> accountIdOf(String acctOrActorUri) {
+        String query = acctOrActorUri.trim();
+        try {
+            if (query.startsWith("https://") || query.startsWith("http://")) {
+                return Optional.of(actors.resolve(query).accountId());
+            }
+            String acct = query.startsWith("@") ? query.substring(1) : query;
+            AccountView known = queries.one(new AccountQueries.ByNickname(acct), AccountView.class);
+            return Optional.of(known != null ? known.accountId() : actors.resolve(webfinger(acct)).accountId());
+        } catch (RemoteDocumentRejected | IllegalArgumentException e) {
+            log.info("Could not resolve {}: {}", query, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The actor URL WebFinger gives for {@code nick@host}. */
     private String webfinger(String acct) {
         int at = acct.indexOf('@');
         String host = acct.substring(at + 1).toLowerCase(Locale.ROOT);
         String resource = URLEncoder.encode("acct:" + acct, StandardCharsets.UTF_8);
         RemoteDocumentRejected failure = null;
-        for (String scheme : httpFallback ? new String[]{"https", "http"} : new String[]{"https"}) {
+        // Where private addresses are allowed, instances run side by side over plain http: asking it first
+        // spares a TLS handshake with a server that will never answer one (a public host redirects to https).
+        for (String scheme : httpFallback ? new String[]{"http", "https"} : new String[]{"https"}) {
             try {
                 GuardedHttp.Response response = http.getPublic(
                         URI.create(scheme + "://" + host + "/.well-known/webfinger?resource=" + resource),

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import social.annals.events.account.ProfileUpdated;
 import social.annals.events.federation.ActivityReceived;
+import social.annals.events.federation.RemoteAccountDiscovered;
 import social.annals.events.social.AccountFollowed;
 import social.annals.events.social.AccountUnfollowed;
 import social.annals.events.social.FollowRequestRejected;
@@ -78,7 +79,8 @@ class FederationPolicy {
     }
 
     @EventHandler
-    void on(FollowRequested event) {
+    void on(FollowRequested event, TrackingToken token) {
+        awaitRemoteActors(token);
         AccountView follower = local.byId(event.followerId());
         RemoteActor followed = remote(event.followedId());
         if (follower == null || followed == null) {
@@ -92,7 +94,8 @@ class FederationPolicy {
     }
 
     @EventHandler
-    void on(AccountUnfollowed event) {
+    void on(AccountUnfollowed event, TrackingToken token) {
+        awaitRemoteActors(token);
         AccountView follower = local.byId(event.followerId());
         RemoteActor followed = remote(event.followedId());
         if (follower == null || followed == null) {
@@ -107,12 +110,14 @@ class FederationPolicy {
     }
 
     @EventHandler
-    void on(AccountFollowed event) {
+    void on(AccountFollowed event, TrackingToken token) {
+        awaitRemoteActors(token);
         answerFollow(event.followerId(), event.followedId(), "Accept", event.followedAt().toEpochMilli());
     }
 
     @EventHandler
-    void on(FollowRequestRejected event) {
+    void on(FollowRequestRejected event, TrackingToken token) {
+        awaitRemoteActors(token);
         answerFollow(event.followerId(), event.followedId(), "Reject", event.rejectedAt().toEpochMilli());
     }
 
@@ -136,7 +141,7 @@ class FederationPolicy {
         if (author == null) {
             return;
         }
-        barrier.awaitReadModelsOf(token.position().orElse(0), StatusPosted.class);
+        barrier.awaitReadModelsOf(token.position().orElse(0), StatusPosted.class, RemoteAccountDiscovered.class);
         List<StatusView> found = queries.many(new StatusQueries.ByIds(List.of(event.statusId())), StatusView.class);
         if (found.isEmpty()) {
             return; // deleted meanwhile: its Delete goes to nobody who saw it
@@ -178,6 +183,14 @@ class FederationPolicy {
         send(new Activity(ActivityStreams.CONTEXT, person.id() + "#updates/" + event.updatedAt().toEpochMilli(),
                 "Update", person.id(), person, List.of(ActivityStreams.PUBLIC), null, null), account,
                 followerInboxes(account.accountId()));
+    }
+
+    /**
+     * The remote account an event names may have been discovered in the same transaction, and the
+     * read model that knows where it lives is processed apart from this policy: it must have caught up.
+     */
+    private void awaitRemoteActors(TrackingToken token) {
+        barrier.awaitReadModelsOf(token.position().orElse(0), RemoteAccountDiscovered.class);
     }
 
     private List<String> followerInboxes(String accountId) {

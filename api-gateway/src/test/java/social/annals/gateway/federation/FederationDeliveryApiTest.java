@@ -14,6 +14,7 @@ import social.annals.gateway.federation.signature.HttpSignatures;
 import social.annals.gateway.federation.signature.PemKeys;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.FakeRemoteServer;
+import social.annals.gateway.support.Http;
 
 /** What local accounts do reaches other servers: answers to follows, follows, posts, deletions, profiles. */
 class FederationDeliveryApiTest extends ApiTest {
@@ -115,6 +116,43 @@ class FederationDeliveryApiTest extends ApiTest {
         FakeRemoteServer.Delivery undo = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Undo");
         assertThat(undo.activity().at("/object/id").asText()).isEqualTo(follow.activity().get("id").asText());
         assertThat(undo.activity().at("/object/type").asText()).isEqualTo("Follow");
+    }
+
+    @Test
+    void remoteAccountsAreFoundByNickAtHostThroughWebFinger() {
+        User lain = user("deliver");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String acct = alice.username() + "@" + REMOTE.host();
+        JsonNode lookedUp = http.get("/api/v1/accounts/lookup?acct=" + acct, "Authorization", lain.bearer()).json();
+        assertThat(lookedUp.get("acct").asText()).isEqualTo(acct);
+        JsonNode searched = http.get("/api/v2/search?resolve=true&q=@" + acct, "Authorization", lain.bearer()).json();
+        assertThat(searched.at("/accounts/0/id").asText()).isEqualTo(lookedUp.get("id").asText());
+        assertThat(http.get("/api/v1/accounts/search?resolve=true&q=" + acct, "Authorization", lain.bearer()).json()
+                .get(0).get("id").asText()).isEqualTo(lookedUp.get("id").asText());
+        assertThat(http.get("/api/v1/accounts/lookup?acct=nobody@" + REMOTE.host(), "Authorization", lain.bearer())
+                .status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/instance/peers").json().toString()).contains(REMOTE.host());
+    }
+
+    @Test
+    void aFollowImportFollowsRemoteAccountsItResolves() throws Exception {
+        User lain = user("deliver");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String acct = alice.username() + "@" + REMOTE.host();
+        Http.Response started = http.postForm("/api/pleroma/follow_import",
+                List.of("list", acct + "\nnobody@" + REMOTE.host()), "Authorization", lain.bearer());
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String path = started.header("location").substring("http://annals.test".length());
+        JsonNode job = null;
+        for (int i = 0; i < 200 && (job == null || !job.get("state").asText().equals("completed")); i++) {
+            Thread.sleep(50);
+            job = http.get(path, "Authorization", lain.bearer()).json();
+        }
+        assertThat(job.get("state").asText()).isEqualTo("completed");
+        assertThat(job.get("entries").toString()).contains("{\"entry\":\"" + acct + "\",\"result\":\"requested\"}")
+                .contains("{\"entry\":\"nobody@" + REMOTE.host() + "\",\"result\":\"not_found\"}");
+        FakeRemoteServer.Delivery follow = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Follow");
+        assertThat(follow.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
     }
 
     @Test

@@ -178,7 +178,8 @@ public final class FakeRemoteServer implements AutoCloseable {
             exchange.close();
             return;
         }
-        JsonNode document = documents.get(path);
+        JsonNode document = path.equals("/.well-known/webfinger") ? webfinger(exchange.getRequestURI().getQuery())
+                : documents.get(path);
         if (document == null) {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -189,6 +190,23 @@ public final class FakeRemoteServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** WebFinger for {@code acct:user@this-host}: the actor, when this server serves one by that name. */
+    private JsonNode webfinger(String query) {
+        String resource = query == null ? "" : java.net.URLDecoder.decode(query.replaceFirst("^resource=", ""),
+                StandardCharsets.UTF_8);
+        String prefix = "acct:";
+        int at = resource.lastIndexOf('@');
+        if (!resource.startsWith(prefix) || at < 0 || !resource.substring(at + 1).equals(host())) {
+            return null;
+        }
+        String username = resource.substring(prefix.length(), at);
+        if (!documents.containsKey("/users/" + username)) {
+            return null;
+        }
+        return JSON.valueToTree(Map.of("subject", resource, "links", List.of(Map.of("rel", "self",
+                "type", "application/activity+json", "href", base() + "/users/" + username))));
     }
 
     @Override

@@ -12,10 +12,12 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import social.annals.command.CommandSideProcessing;
 import social.annals.command.account.AccountLookup;
+import social.annals.command.federation.RemoteAccountDirectory;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.social.RelationshipState;
 import social.annals.command.social.RelationshipState.Outcome;
@@ -41,6 +43,7 @@ class ImportProcess {
     private final CommandGateway commands;
     private final ImportProgress progress;
     private final AccountLookup accounts;
+    private final ObjectProvider<RemoteAccountDirectory> remoteAccounts;
     /** This server's host, with its port when the base URL has one ({@code localhost:4000}). */
     private final String localAuthority;
     private final String localHostName;
@@ -50,10 +53,11 @@ class ImportProcess {
      * and the processor retries the whole batch in a fresh transaction.
      */
     ImportProcess(CommandBus commandBus, ImportProgress progress, AccountLookup accounts,
-                  @Value("${annals.base-url}") String baseUrl) {
+                  ObjectProvider<RemoteAccountDirectory> remoteAccounts, @Value("${annals.base-url}") String baseUrl) {
         this.commands = commandBus == null ? null : DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.progress = progress;
         this.accounts = accounts;
+        this.remoteAccounts = remoteAccounts;
         URI base = URI.create(baseUrl);
         this.localAuthority = base.getAuthority();
         this.localHostName = base.getHost();
@@ -86,17 +90,22 @@ class ImportProcess {
         if (resolution.failure() != null) {
             return resolution.failure();
         }
-        Optional<AccountLookup.Found> target = accounts.byNickname(resolution.nickname());
+        Optional<String> target = resolution.remote()
+                ? Optional.ofNullable(remoteAccounts.getIfAvailable()).flatMap(directory -> directory.accountIdOf(entry))
+                : accounts.byNickname(resolution.nickname()).map(AccountLookup.Found::accountId);
         if (target.isEmpty()) {
             return ImportEntryResult.NOT_FOUND;
         }
         String actor = pending.accountId();
-        String targetId = target.get().accountId();
+        String targetId = target.get();
         if (targetId.equals(actor)) {
             return ImportEntryResult.INVALID;
         }
         RelationshipState state = commands.sendAndWait(switch (pending.kind()) {
-            case FOLLOW -> new RelationshipCommands.Follow(actor, targetId, target.get().locked(), null);
+            // A remote account answers through its server: a request until then (as AccountLookup.isLocked says,
+            // but the account may have been discovered in this very batch, whose lookups are written at its commit).
+            case FOLLOW -> new RelationshipCommands.Follow(actor, targetId,
+                    resolution.remote() || accounts.isLocked(targetId), null);
             case BLOCK -> new RelationshipCommands.Block(actor, targetId);
             case MUTE -> new RelationshipCommands.Mute(actor, targetId, true);
         });
@@ -109,8 +118,20 @@ class ImportProcess {
         return state.requested() ? ImportEntryResult.REQUESTED : ImportEntryResult.DONE;
     }
 
-    /** A local nickname, or why the entry names no local account. */
-    record Resolution(String nickname, ImportEntryResult failure) {
+    /** A local nickname, an account of another server ({@code remote}), or why the entry names no account. */
+    record Resolution(String nickname, boolean remote, ImportEntryResult failure) {
+
+        static Resolution local(String nickname) {
+            return new Resolution(nickname, false, null);
+        }
+
+        static Resolution elsewhere() {
+            return new Resolution(null, true, null);
+        }
+
+        static Resolution failed(ImportEntryResult failure) {
+            return new Resolution(null, false, failure);
+        }
     }
 
     /** People write this server's address with or without its port: both are this server. */
@@ -118,7 +139,10 @@ class ImportProcess {
         return authority != null && (authority.equalsIgnoreCase(localAuthority) || authority.equalsIgnoreCase(localHostName));
     }
 
-    /** {@code nick}, {@code nick@thishost} and this instance's profile URLs are local accounts. */
+    /**
+     * {@code nick}, {@code nick@thishost} and this instance's profile URLs are local accounts;
+     * {@code nick@otherhost} and other servers' URLs are accounts there.
+     */
     Resolution resolve(String entry) {
         String nickname = entry;
         if (entry.startsWith("http://") || entry.startsWith("https://")) {
@@ -126,25 +150,25 @@ class ImportProcess {
             try {
                 uri = URI.create(entry);
             } catch (IllegalArgumentException e) {
-                return new Resolution(null, ImportEntryResult.INVALID);
+                return Resolution.failed(ImportEntryResult.INVALID);
             }
             if (!isLocal(uri.getAuthority())) {
-                return new Resolution(null, ImportEntryResult.NOT_FOUND);
+                return uri.getHost() == null ? Resolution.failed(ImportEntryResult.INVALID) : Resolution.elsewhere();
             }
             Matcher path = PROFILE_PATH.matcher(uri.getPath() == null ? "" : uri.getPath());
             if (!path.matches()) {
-                return new Resolution(null, ImportEntryResult.INVALID);
+                return Resolution.failed(ImportEntryResult.INVALID);
             }
             nickname = path.group(1);
         } else if (entry.contains("@")) {
             int at = entry.indexOf('@');
             if (!isLocal(entry.substring(at + 1))) {
-                return new Resolution(null, entry.indexOf('@', at + 1) < 0 && at > 0
-                        ? ImportEntryResult.NOT_FOUND : ImportEntryResult.INVALID);
+                return entry.indexOf('@', at + 1) < 0 && at > 0 && NICKNAME.matcher(entry.substring(0, at)).matches()
+                        ? Resolution.elsewhere() : Resolution.failed(ImportEntryResult.INVALID);
             }
             nickname = entry.substring(0, at);
         }
         return NICKNAME.matcher(nickname).matches()
-                ? new Resolution(nickname, null) : new Resolution(null, ImportEntryResult.INVALID);
+                ? Resolution.local(nickname) : Resolution.failed(ImportEntryResult.INVALID);
     }
 }

@@ -58,16 +58,16 @@ class AccountListImportTest {
     }
 
     @Test
-    void entriesNameLocalAccountsByNicknameAddressOrProfileUrl() {
+    void entriesNameLocalAccountsByNicknameAddressOrProfileUrlAndOthersAsRemote() {
         ImportProcess process = new ImportProcess(null, new ImportProgress(mock(JdbcTemplate.class)),
-                new AccountLookup(mock(JdbcTemplate.class)), "https://annals.example");
+                new AccountLookup(mock(JdbcTemplate.class)), null, "https://annals.example");
         assertThat(process.resolve("lain").nickname()).isEqualTo("lain");
         assertThat(process.resolve("lain@annals.example").nickname()).isEqualTo("lain");
         assertThat(process.resolve("https://annals.example/users/lain").nickname()).isEqualTo("lain");
         assertThat(process.resolve("https://annals.example/@lain").nickname()).isEqualTo("lain");
-        assertThat(process.resolve("lain@elsewhere.example").failure()).isEqualTo(ImportEntryResult.NOT_FOUND);
-        assertThat(process.resolve("https://elsewhere.example/users/lain").failure())
-                .isEqualTo(ImportEntryResult.NOT_FOUND);
+        assertThat(process.resolve("lain@elsewhere.example").remote()).isTrue();
+        assertThat(process.resolve("https://elsewhere.example/users/lain").remote()).isTrue();
+        assertThat(process.resolve("la in@elsewhere.example").failure()).isEqualTo(ImportEntryResult.INVALID);
         assertThat(process.resolve("<script>").failure()).isEqualTo(ImportEntryResult.INVALID);
         assertThat(process.resolve("a@b@c").failure()).isEqualTo(ImportEntryResult.INVALID);
         assertThat(process.resolve("https://annals.example/notice/1").failure()).isEqualTo(ImportEntryResult.INVALID);
@@ -76,12 +76,12 @@ class AccountListImportTest {
     @Test
     void thisServersAddressNamesItWithOrWithoutItsPort() {
         ImportProcess process = new ImportProcess(null, new ImportProgress(mock(JdbcTemplate.class)),
-                new AccountLookup(mock(JdbcTemplate.class)), "http://localhost:4000");
+                new AccountLookup(mock(JdbcTemplate.class)), null, "http://localhost:4000");
         assertThat(process.resolve("lain@localhost:4000").nickname()).isEqualTo("lain");
         assertThat(process.resolve("lain@LOCALHOST").nickname()).isEqualTo("lain");
         assertThat(process.resolve("http://localhost:4000/users/lain").nickname()).isEqualTo("lain");
         assertThat(process.resolve("http://localhost/@lain").nickname()).isEqualTo("lain");
-        assertThat(process.resolve("lain@localhost:4001").failure()).isEqualTo(ImportEntryResult.NOT_FOUND);
-        assertThat(process.resolve("lain@otherhost").failure()).isEqualTo(ImportEntryResult.NOT_FOUND);
+        assertThat(process.resolve("lain@localhost:4001").remote()).isTrue();
+        assertThat(process.resolve("lain@otherhost").remote()).isTrue();
     }
 }

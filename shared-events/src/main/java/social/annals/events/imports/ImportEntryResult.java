@@ -8,7 +8,7 @@ public enum ImportEntryResult {
     REQUESTED,
     /** It already was so: nothing changed. */
     ALREADY,
-    /** No local account by that name (remote accounts cannot be resolved without federation). */
+    /** No account by that name: not here, and not on its server (or its server did not answer). */
     NOT_FOUND,
     /** The account blocks the importer. */
     BLOCKED,
