@@ -2,8 +2,11 @@ package social.annals.gateway.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 import social.annals.command.federation.RemoteAccountCommands;
 import social.annals.command.ids.FlakeIdGenerator;
@@ -27,6 +30,8 @@ public class RemoteActors {
     private final Commands commands;
     private final FlakeIdGenerator ids;
     private final ObjectMapper json;
+    private final Cache<String, Boolean> refreshedRecently = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofDays(1)).build();
 
     public RemoteActors(SignedHttp http, Queries queries, Commands commands, FlakeIdGenerator ids, ObjectMapper json) {
         this.http = http;
@@ -44,10 +49,25 @@ public class RemoteActors {
         return queries.one(new RemoteActorQueries.ByActorUri(actorUri), RemoteActor.class);
     }
 
-    /** The known actor, or the actor fetched now. */
+    /**
+     * The known actor, or the actor fetched now. A known actor is fetched again when this node has
+     * not done so for a day (someone looks it up: its profile may have changed without an Update
+     * reaching us); if its server does not answer, what we know stands.
+     */
     public RemoteActor resolve(String actorUri) {
         RemoteActor known = byActorUri(actorUri);
-        return known != null ? known : fetch(actorUri);
+        if (known == null) {
+            return fetch(actorUri);
+        }
+        if (refreshedRecently.getIfPresent(actorUri) == null) {
+            refreshedRecently.put(actorUri, Boolean.TRUE);
+            try {
+                return fetch(actorUri);
+            } catch (RemoteDocumentRejected e) {
+                return known;
+            }
+        }
+        return known;
     }
 
     /** Fetches the actor's document again and records what changed. */

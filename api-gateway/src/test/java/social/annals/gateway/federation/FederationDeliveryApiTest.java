@@ -119,6 +119,34 @@ class FederationDeliveryApiTest extends ApiTest {
     }
 
     @Test
+    void aPrivatePostIsServedOnlyToASignedFetchOfAFollower() {
+        User lain = user("deliver");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        FakeRemoteServer.Actor mallory = REMOTE.actor(unique("mallory"));
+        followedBy(alice, lain);
+        REMOTE.deliver(mallory, sharedInbox(), Map.of("id", mallory.id() + "/wave/" + unique("w"), "type", "Wave",
+                "actor", mallory.id(), "object", actorUrl(lain)));
+        String id = postStatusId(lain, "status", "followers only", "visibility", "private");
+        String path = "/objects/" + id;
+        assertThat(http.get(path, "Accept", "application/activity+json").status()).isEqualTo(404);
+        assertThat(signedGet(alice, path).status()).isEqualTo(200);
+        assertThat(signedGet(alice, path).json().get("content").asText()).contains("followers only");
+        assertThat(signedGet(mallory, path).status()).isEqualTo(404);
+    }
+
+    private Http.Response signedGet(FakeRemoteServer.Actor signer, String path) {
+        URI uri = URI.create("http://localhost:" + port + path);
+        List<String> headers = new java.util.ArrayList<>(List.of("Accept", "application/activity+json"));
+        HttpSignatures.signedHeaders("GET", uri, null, signer.keyId(), signer.keys().getPrivate(), Instant.now())
+                .forEach((name, value) -> {
+                    if (!name.equals("Host")) {
+                        headers.addAll(List.of(name, value));
+                    }
+                });
+        return http.get(path, headers.toArray(String[]::new));
+    }
+
+    @Test
     void remoteAccountsAreFoundByNickAtHostThroughWebFinger() {
         User lain = user("deliver");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
