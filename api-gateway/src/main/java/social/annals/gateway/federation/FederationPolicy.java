@@ -78,35 +78,43 @@ class FederationPolicy {
         }
     }
 
+    /** A local account following a remote one: what a Follow or its Undo is made of. */
+    private record OutgoingFollow(AccountView follower, String actor, RemoteActor followed) {
+    }
+
+    private OutgoingFollow outgoing(String followerId, String followedId, TrackingToken token) {
+        awaitRemoteActors(token);
+        AccountView follower = local.byId(followerId);
+        RemoteActor followed = remote(followedId);
+        return follower == null || followed == null ? null
+                : new OutgoingFollow(follower, urls.actor(follower.nickname()), followed);
+    }
+
     @EventHandler
     void on(FollowRequested event, TrackingToken token) {
-        awaitRemoteActors(token);
-        AccountView follower = local.byId(event.followerId());
-        RemoteActor followed = remote(event.followedId());
-        if (follower == null || followed == null) {
+        OutgoingFollow follow = outgoing(event.followerId(), event.followedId(), token);
+        if (follow == null) {
             return;
         }
-        String actor = urls.actor(follower.nickname());
-        String followId = actor + "#follows/" + event.followedId() + "/" + event.requestedAt().toEpochMilli();
-        remember(follower.accountId(), followed.accountId(), followId);
-        send(new Activity(ActivityStreams.CONTEXT, followId, "Follow", actor, followed.actorUri(),
-                List.of(followed.actorUri()), null, null), follower, List.of(followed.inbox()));
+        String followId = follow.actor() + "#follows/" + event.followedId() + "/" + event.requestedAt().toEpochMilli();
+        remember(event.followerId(), event.followedId(), followId);
+        send(new Activity(ActivityStreams.CONTEXT, followId, "Follow", follow.actor(), follow.followed().actorUri(),
+                List.of(follow.followed().actorUri()), null, null), follow.follower(), List.of(follow.followed().inbox()));
     }
 
     @EventHandler
     void on(AccountUnfollowed event, TrackingToken token) {
-        awaitRemoteActors(token);
-        AccountView follower = local.byId(event.followerId());
-        RemoteActor followed = remote(event.followedId());
-        if (follower == null || followed == null) {
+        OutgoingFollow follow = outgoing(event.followerId(), event.followedId(), token);
+        if (follow == null) {
             return;
         }
-        String actor = urls.actor(follower.nickname());
-        String followId = remembered(follower.accountId(), followed.accountId());
-        Activity follow = new Activity(null, followId, "Follow", actor, followed.actorUri(), null, null, null);
-        send(new Activity(ActivityStreams.CONTEXT, (followId == null ? actor + "#follows/" + followed.accountId()
-                : followId) + "/undo/" + event.unfollowedAt().toEpochMilli(), "Undo", actor, follow,
-                List.of(followed.actorUri()), null, null), follower, List.of(followed.inbox()));
+        String followId = remembered(event.followerId(), event.followedId());
+        Activity undone = new Activity(null, followId, "Follow", follow.actor(), follow.followed().actorUri(), null,
+                null, null);
+        send(new Activity(ActivityStreams.CONTEXT, (followId == null ? follow.actor() + "#follows/"
+                + event.followedId() : followId) + "/undo/" + event.unfollowedAt().toEpochMilli(), "Undo",
+                follow.actor(), undone, List.of(follow.followed().actorUri()), null, null), follow.follower(),
+                List.of(follow.followed().inbox()));
     }
 
     @EventHandler

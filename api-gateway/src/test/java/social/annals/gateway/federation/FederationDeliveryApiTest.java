@@ -8,49 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import social.annals.gateway.federation.signature.HttpSignatures;
 import social.annals.gateway.federation.signature.PemKeys;
-import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.FakeRemoteServer;
+import social.annals.gateway.support.FederationApiTest;
 import social.annals.gateway.support.Http;
 
 /** What local accounts do reaches other servers: answers to follows, follows, posts, deletions, profiles. */
-class FederationDeliveryApiTest extends ApiTest {
+class FederationDeliveryApiTest extends FederationApiTest {
 
-    private static final FakeRemoteServer REMOTE = new FakeRemoteServer();
 
-    @AfterAll
-    static void stopRemote() {
-        REMOTE.close();
-    }
 
-    private URI sharedInbox() {
-        return URI.create("http://localhost:" + port + "/inbox");
-    }
-
-    private static String actorUrl(User user) {
-        return "http://annals.test/users/" + user.nickname();
-    }
-
-    private static Map<String, Object> follow(FakeRemoteServer.Actor actor, String target) {
-        return Map.of("id", actor.id() + "/follows/" + unique("f"), "type", "Follow", "actor", actor.id(),
-                "object", target);
-    }
-
-    /** A remote actor that follows the user, so that it is known here; answers its account id. */
-    private String followedBy(FakeRemoteServer.Actor remote, User user) {
-        assertThat(REMOTE.deliver(remote, sharedInbox(), follow(remote, actorUrl(user)))).isEqualTo(202);
-        JsonNode followers = http.get("/api/v1/accounts/" + user.id() + "/followers", "Authorization", user.bearer())
-                .json();
-        for (JsonNode follower : followers) {
-            if (follower.get("username").asText().equals(remote.username())) {
-                return follower.get("id").asText();
-            }
-        }
-        throw new AssertionError("not a follower: " + remote);
-    }
 
     @Test
     void aRemoteFollowIsAcceptedWithASignatureOfTheFollowedAccount() throws Exception {

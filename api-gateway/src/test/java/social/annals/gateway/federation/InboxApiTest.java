@@ -9,35 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import social.annals.gateway.federation.signature.PemKeys;
-import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.FakeRemoteServer;
+import social.annals.gateway.support.FederationApiTest;
 import social.annals.gateway.support.Http;
 
 /** Deliveries from another server: what is refused, and what a follow, an undo and an update do. */
-class InboxApiTest extends ApiTest {
+class InboxApiTest extends FederationApiTest {
 
-    private static final FakeRemoteServer REMOTE = new FakeRemoteServer();
 
-    @AfterAll
-    static void stopRemote() {
-        REMOTE.close();
-    }
-
-    private URI sharedInbox() {
-        return URI.create("http://localhost:" + port + "/inbox");
-    }
-
-    private static Map<String, Object> follow(FakeRemoteServer.Actor actor, String target) {
-        return Map.of("@context", "https://www.w3.org/ns/activitystreams", "id", actor.id() + "/follows/" + unique("f"),
-                "type", "Follow", "actor", actor.id(), "object", target);
-    }
-
-    private static String actorUrl(User user) {
-        return "http://annals.test/users/" + user.nickname();
-    }
 
     @Test
     void aSignedFollowMakesTheRemoteAccountAFollowerShownAsNickAtHost() {

@@ -3,33 +3,17 @@ package social.annals.gateway.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.FakeRemoteServer;
+import social.annals.gateway.support.FederationApiTest;
 
 /** Posts of other servers: where they show, how they thread, who they notify, and their deletion. */
-class RemoteStatusesApiTest extends ApiTest {
+class RemoteStatusesApiTest extends FederationApiTest {
 
-    private static final FakeRemoteServer REMOTE = new FakeRemoteServer();
     private static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
-
-    @AfterAll
-    static void stopRemote() {
-        REMOTE.close();
-    }
-
-    private URI sharedInbox() {
-        return URI.create("http://localhost:" + port + "/inbox");
-    }
-
-    private static String actorUrl(User user) {
-        return "http://annals.test/users/" + user.nickname();
-    }
 
     /** The remote actor's account id here, the user following it (accepted by its server). */
     private String followAccepted(User user, FakeRemoteServer.Actor remote) {
