@@ -131,7 +131,7 @@ public class ActorController {
 
     private AccountView local(String nickname) {
         AccountView account = queries.one(new AccountQueries.ByNickname(nickname), AccountView.class);
-        if (account == null || account.deactivated()) {
+        if (account == null || !account.local() || account.deactivated()) {
             throw ApiException.notFound();
         }
         return account;

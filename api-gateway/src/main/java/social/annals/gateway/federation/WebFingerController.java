@@ -47,7 +47,7 @@ public class WebFingerController {
         }
         AccountView account = queries.one(new AccountQueries.ByNickname(nicknameIn(resource.trim())),
                 AccountView.class);
-        if (account == null || account.deactivated()) {
+        if (account == null || !account.local() || account.deactivated()) {
             throw ApiException.notFound();
         }
         String actor = urls.actor(account.nickname());

@@ -82,6 +82,19 @@ class InboxApiTest extends FederationApiTest {
     }
 
     @Test
+    void aRemoteAccountIsNeverServedAsOneOfOurs() {
+        User lain = user("inbox");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        REMOTE.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
+        String nickname = alice.username() + "@" + REMOTE.host();
+        assertThat(http.get("/users/" + nickname, "Accept", "application/activity+json").status()).isEqualTo(404);
+        assertThat(http.get("/users/" + nickname + "/outbox", "Accept", "application/activity+json").status())
+                .isEqualTo(404);
+        assertThat(http.get("/.well-known/webfinger?resource=acct:" + nickname + "@annals.test").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void anUpdateOfTheSendersOwnProfileChangesItsAccount() {
         User lain = user("inbox");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
