@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import social.annals.events.federation.RemoteProfile;
 import social.annals.gateway.federation.signature.HttpSignatures;
 import social.annals.gateway.federation.signature.PemKeys;
 import social.annals.gateway.federation.signature.SignatureHeader;
@@ -49,7 +50,12 @@ public class InboxVerifier {
         }
     }
 
-    public RemoteActor verify(HttpServletRequest request, byte[] body) {
+    /**
+     * The actor that signed the request. {@code expectedActor}, when given, must be that actor (an
+     * activity's {@code actor}). A key fetched for this request is recorded only once it has
+     * verified the request and belongs to the expected actor: a refused request records nothing.
+     */
+    public RemoteActor verify(HttpServletRequest request, byte[] body, String expectedActor) {
         Function<String, String> headers = name -> joined(request, name);
         Optional<SignatureHeader> signature = HttpSignatures.header(headers);
         if (signature.isEmpty()) {
@@ -57,29 +63,40 @@ public class InboxVerifier {
         }
         String keyId = signature.get().keyId();
         String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        boolean fetchedNow = false;
-        RemoteActor actor = actors.byKeyId(keyId);
-        if (actor == null) {
-            actor = fetchOwner(keyId);
-            fetchedNow = true;
-        }
-        Verification outcome = verify(signature.get(), request.getMethod(), target, headers, body, actor);
-        if (outcome == Verification.BAD_SIGNATURE && !fetchedNow && recentlyRefetched.getIfPresent(keyId) == null) {
+        Function<String, Verification> verifyWith = pem -> verify(signature.get(), request.getMethod(), target,
+                headers, body, pem);
+        RemoteActor known = actors.byKeyId(keyId);
+        if (known != null) {
+            Verification outcome = verifyWith.apply(known.publicKeyPem());
+            if (outcome.isValid()) {
+                return expected(known.actorUri(), expectedActor, known);
+            }
+            if (outcome != Verification.BAD_SIGNATURE || recentlyRefetched.getIfPresent(keyId) != null) {
+                throw new Unverified("Signature not accepted: " + outcome);
+            }
             recentlyRefetched.put(keyId, Boolean.TRUE);
-            actor = fetchOwner(keyId);
-            outcome = verify(signature.get(), request.getMethod(), target, headers, body, actor);
         }
+        RemoteProfile owner = fetchOwner(keyId);
+        Verification outcome = verifyWith.apply(owner.publicKeyPem());
         if (!outcome.isValid()) {
             throw new Unverified("Signature not accepted: " + outcome);
+        }
+        expected(owner.actorUri(), expectedActor, null);
+        return actors.record(owner);
+    }
+
+    private static RemoteActor expected(String signer, String expectedActor, RemoteActor actor) {
+        if (expectedActor != null && !expectedActor.equals(signer)) {
+            throw new Unverified("The activity of " + expectedActor + " was signed by " + signer);
         }
         return actor;
     }
 
     private Verification verify(SignatureHeader signature, String method, String target,
-                                Function<String, String> headers, byte[] body, RemoteActor actor) {
+                                Function<String, String> headers, byte[] body, String publicKeyPem) {
         PublicKey key;
         try {
-            key = parsedKeys.get(actor.publicKeyPem(), PemKeys::publicKey);
+            key = parsedKeys.get(publicKeyPem, PemKeys::publicKey);
         } catch (IllegalArgumentException e) {
             throw new Unverified("The signer's key is unusable");
         }
@@ -87,7 +104,7 @@ public class InboxVerifier {
                 maxSkewAhead);
     }
 
-    private RemoteActor fetchOwner(String keyId) {
+    private RemoteProfile fetchOwner(String keyId) {
         try {
             return actors.fetchKeyOwner(keyId);
         } catch (RemoteDocumentRejected e) {

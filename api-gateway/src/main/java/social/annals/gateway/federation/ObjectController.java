@@ -61,7 +61,7 @@ public class ObjectController {
             return null;
         }
         try {
-            return signatures.verify(request, new byte[0]).accountId();
+            return signatures.verify(request, new byte[0], null).accountId();
         } catch (InboxVerifier.Unverified e) {
             return null;
         }

@@ -72,25 +72,30 @@ public class RemoteActors {
 
     /** Fetches the actor's document again and records what changed. */
     public RemoteActor fetch(String actorUri) {
+        return record(fetchProfile(actorUri));
+    }
+
+    /** The actor's document as its server serves it now; nothing is recorded. */
+    public RemoteProfile fetchProfile(String actorUri) {
         URI uri = ActorDocumentReader.uri(actorUri, "actor");
-        JsonNode document = fetchJson(uri);
-        return record(ActorDocumentReader.read(document, uri));
+        return ActorDocumentReader.read(fetchJson(uri), uri);
     }
 
     /**
-     * The actor that owns a key, fetched: a key id is usually the actor's URL with a fragment; some
-     * servers give the key a document of its own, which names its owner.
+     * The actor that owns a key, as its server serves it now, not recorded: the caller records it
+     * once the key has verified what it signed. A key id is usually the actor's URL with a
+     * fragment; some servers give the key a document of its own, which names its owner.
      */
-    public RemoteActor fetchKeyOwner(String keyId) {
+    public RemoteProfile fetchKeyOwner(String keyId) {
         URI keyUri = ActorDocumentReader.uri(keyId, "keyId");
         URI document = URI.create(keyUri.getScheme() + "://" + keyUri.getRawAuthority() + keyUri.getRawPath()
                 + (keyUri.getRawQuery() == null ? "" : "?" + keyUri.getRawQuery()));
         JsonNode fetched = fetchJson(document);
         String owner = ActorDocumentReader.text(fetched, "owner");
         if (owner != null && ActorDocumentReader.text(fetched, "publicKeyPem") != null) {
-            return fetch(owner);
+            return fetchProfile(owner);
         }
-        return record(ActorDocumentReader.read(fetched, document));
+        return ActorDocumentReader.read(fetched, document);
     }
 
     /**
@@ -102,7 +107,7 @@ public class RemoteActors {
     }
 
     /** Answers from what was recorded, not from the read model: inside a caller's transaction it has it only later. */
-    private RemoteActor record(RemoteProfile profile) {
+    public RemoteActor record(RemoteProfile profile) {
         String accountId = commands.sendAndWait(new RemoteAccountCommands.Discover(ids.next(), profile));
         return new RemoteActor(accountId, profile.actorUri(), profile.host(), profile.publicKeyId(),
                 profile.publicKeyPem(), profile.inbox(), profile.sharedInbox(), profile.followersUri());

@@ -138,6 +138,7 @@ class InboxApiTest extends FederationApiTest {
         FakeRemoteServer.Actor impostor = new FakeRemoteServer.Actor(alice.id(), alice.username(), PemKeys.generateRsa());
         assertThat(REMOTE.deliver(impostor, sharedInbox(), follow(alice, actorUrl(lain)))).isEqualTo(401);
         assertNoFollowers(lain);
+        assertUnknown(alice, lain);
     }
 
     @Test
@@ -156,6 +157,7 @@ class InboxApiTest extends FederationApiTest {
         FakeRemoteServer.Actor mallory = REMOTE.actor(unique("mallory"));
         assertThat(REMOTE.deliver(mallory, sharedInbox(), follow(alice, actorUrl(lain)))).isEqualTo(401);
         assertNoFollowers(lain);
+        assertUnknown(mallory, lain);
     }
 
     @Test
@@ -187,6 +189,12 @@ class InboxApiTest extends FederationApiTest {
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         assertThat(REMOTE.deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/wave/" + unique("w"),
                 "type", "Wave", "actor", alice.id(), "object", "http://annals.test/users/someone"))).isEqualTo(202);
+    }
+
+    /** A refused delivery records nothing, not even the actor whose key was fetched to check it. */
+    private void assertUnknown(FakeRemoteServer.Actor actor, User viewer) {
+        assertThat(http.get("/api/v1/accounts/search?q=" + actor.username(), "Authorization", viewer.bearer()).json())
+                .isEmpty();
     }
 
     private void assertNoFollowers(User user) {
