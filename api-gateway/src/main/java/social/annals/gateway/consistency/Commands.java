@@ -69,12 +69,27 @@ public class Commands {
      * race retries the whole transaction instead.
      */
     public void inOneTransaction(Consumer<CommandGateway> work) {
+        inOneTransaction(work, true);
+    }
+
+    /**
+     * As {@link #inOneTransaction(Consumer)}, for a caller that answers someone who will not read
+     * our read models (another server delivering to our inbox): it returns at the commit, without
+     * waiting for them.
+     */
+    public void inOneTransactionWithoutReadYourWrites(Consumer<CommandGateway> work) {
+        inOneTransaction(work, false);
+    }
+
+    private void inOneTransaction(Consumer<CommandGateway> work, boolean awaitReadModels) {
         for (int attempt = 1; ; attempt++) {
             PublishedEvents.Recording recording = published.start();
             try {
                 transaction.executeWithoutResult(status -> work.accept(bus));
                 published.stop(recording);
-                barrier.awaitReadModels(recording, null);
+                if (awaitReadModels) {
+                    barrier.awaitReadModels(recording, null);
+                }
                 return;
             } catch (RuntimeException e) {
                 published.stop(recording);

@@ -152,7 +152,7 @@ public class ActivityInbox {
         String type = ActorDocumentReader.text(activity, "type");
         boolean[] fresh = {false};
         try {
-            commands.inOneTransaction(bus -> {
+            commands.inOneTransactionWithoutReadYourWrites(bus -> {
                 fresh[0] = bus.sendAndWait(InboundActivityCommands.Receive.of(id, type, sender.accountId(),
                         objectUri));
                 if (fresh[0]) {

@@ -29,6 +29,8 @@ public final class ActivityStreams {
         terms.put("discoverable", "toot:discoverable");
         terms.put("featured", Map.of("@id", "toot:featured", "@type", "@id"));
         terms.put("Emoji", "toot:Emoji");
+        terms.put("ostatus", "http://ostatus.org#");
+        terms.put("conversation", "ostatus:conversation");
         return Collections.unmodifiableMap(terms);
     }
 

@@ -26,7 +26,7 @@ class FederationDeliveryApiTest extends FederationApiTest {
         User lain = user("deliver");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         Map<String, Object> follow = follow(alice, actorUrl(lain));
-        REMOTE.deliver(alice, sharedInbox(), follow);
+        deliver(alice, sharedInbox(), follow);
 
         FakeRemoteServer.Delivery accept = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Accept");
         assertThat(accept.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
@@ -45,8 +45,8 @@ class FederationDeliveryApiTest extends FederationApiTest {
         http.patchForm("/api/v1/accounts/update_credentials", List.of("locked", "true"), "Authorization", lain.bearer());
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         FakeRemoteServer.Actor bob = REMOTE.actor(unique("bob"));
-        REMOTE.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
-        REMOTE.deliver(bob, sharedInbox(), follow(bob, actorUrl(lain)));
+        deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
+        deliver(bob, sharedInbox(), follow(bob, actorUrl(lain)));
         JsonNode requests = http.get("/api/v1/follow_requests", "Authorization", lain.bearer()).json();
         assertThat(requests).hasSize(2);
         for (JsonNode request : requests) {
@@ -74,7 +74,7 @@ class FederationDeliveryApiTest extends FederationApiTest {
         assertThat(follow.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
         assertThat(follow.activity().get("object").asText()).isEqualTo(alice.id());
 
-        assertThat(REMOTE.deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/accepts/" + unique("a"),
+        assertThat(deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/accepts/" + unique("a"),
                 "type", "Accept", "actor", alice.id(), "object", follow.activity()))).isEqualTo(202);
         JsonNode relationship = http.get("/api/v1/accounts/relationships?id[]=" + aliceId, "Authorization",
                 lain.bearer()).json().get(0);
@@ -93,7 +93,7 @@ class FederationDeliveryApiTest extends FederationApiTest {
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         FakeRemoteServer.Actor mallory = REMOTE.actor(unique("mallory"));
         followedBy(alice, lain);
-        REMOTE.deliver(mallory, sharedInbox(), Map.of("id", mallory.id() + "/wave/" + unique("w"), "type", "Wave",
+        deliver(mallory, sharedInbox(), Map.of("id", mallory.id() + "/wave/" + unique("w"), "type", "Wave",
                 "actor", mallory.id(), "object", actorUrl(lain)));
         String id = postStatusId(lain, "status", "followers only", "visibility", "private");
         String path = "/objects/" + id;

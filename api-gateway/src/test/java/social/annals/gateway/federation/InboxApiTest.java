@@ -24,7 +24,7 @@ class InboxApiTest extends FederationApiTest {
     void aSignedFollowMakesTheRemoteAccountAFollowerShownAsNickAtHost() {
         User lain = user("inbox");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
-        assertThat(REMOTE.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)))).isEqualTo(202);
+        assertThat(deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)))).isEqualTo(202);
 
         JsonNode followers = http.get("/api/v1/accounts/" + lain.id() + "/followers", "Authorization", lain.bearer())
                 .json();
@@ -45,9 +45,9 @@ class InboxApiTest extends FederationApiTest {
         User lain = user("inbox");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         Map<String, Object> follow = follow(alice, actorUrl(lain));
-        assertThat(REMOTE.deliver(alice, sharedInbox(), follow)).isEqualTo(202);
+        assertThat(deliver(alice, sharedInbox(), follow)).isEqualTo(202);
         FakeRemoteServer.Actor same = alice;
-        assertThat(REMOTE.deliver(same, URI.create("http://localhost:" + port + "/users/" + lain.nickname()
+        assertThat(deliver(same, URI.create("http://localhost:" + port + "/users/" + lain.nickname()
                 + "/inbox"), follow)).isEqualTo(202);
         assertThat(http.get("/api/v1/accounts/" + lain.id(), "Authorization", lain.bearer()).json()
                 .get("followers_count").asInt()).isEqualTo(1);
@@ -59,12 +59,12 @@ class InboxApiTest extends FederationApiTest {
         http.patchForm("/api/v1/accounts/update_credentials", List.of("locked", "true"), "Authorization", lain.bearer());
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         Map<String, Object> follow = follow(alice, actorUrl(lain));
-        assertThat(REMOTE.deliver(alice, sharedInbox(), follow)).isEqualTo(202);
+        assertThat(deliver(alice, sharedInbox(), follow)).isEqualTo(202);
         JsonNode requests = http.get("/api/v1/follow_requests", "Authorization", lain.bearer()).json();
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).get("acct").asText()).isEqualTo(alice.username() + "@" + REMOTE.host());
 
-        assertThat(REMOTE.deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/undo/" + unique("u"),
+        assertThat(deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/undo/" + unique("u"),
                 "type", "Undo", "actor", alice.id(), "object", follow))).isEqualTo(202);
         assertThat(http.get("/api/v1/follow_requests", "Authorization", lain.bearer()).json()).isEmpty();
     }
@@ -74,8 +74,8 @@ class InboxApiTest extends FederationApiTest {
         User lain = user("inbox");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         Map<String, Object> follow = follow(alice, actorUrl(lain));
-        REMOTE.deliver(alice, sharedInbox(), follow);
-        assertThat(REMOTE.deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/undo/" + unique("u"),
+        deliver(alice, sharedInbox(), follow);
+        assertThat(deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/undo/" + unique("u"),
                 "type", "Undo", "actor", alice.id(), "object", follow))).isEqualTo(202);
         assertThat(http.get("/api/v1/accounts/" + lain.id(), "Authorization", lain.bearer()).json()
                 .get("followers_count").asInt()).isZero();
@@ -85,7 +85,7 @@ class InboxApiTest extends FederationApiTest {
     void aRemoteAccountIsNeverServedAsOneOfOurs() {
         User lain = user("inbox");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
-        REMOTE.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
+        deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
         String nickname = alice.username() + "@" + REMOTE.host();
         assertThat(http.get("/users/" + nickname, "Accept", "application/activity+json").status()).isEqualTo(404);
         assertThat(http.get("/users/" + nickname + "/outbox", "Accept", "application/activity+json").status())
@@ -98,10 +98,10 @@ class InboxApiTest extends FederationApiTest {
     void anUpdateOfTheSendersOwnProfileChangesItsAccount() {
         User lain = user("inbox");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
-        REMOTE.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
+        deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
         JsonNode changed = ((com.fasterxml.jackson.databind.node.ObjectNode) REMOTE.document(alice).deepCopy())
                 .put("name", "Alice Renamed");
-        assertThat(REMOTE.deliver(alice, sharedInbox(), Map.of("id", alice.id() + "#updates/" + unique("u"),
+        assertThat(deliver(alice, sharedInbox(), Map.of("id", alice.id() + "#updates/" + unique("u"),
                 "type", "Update", "actor", alice.id(), "object", changed))).isEqualTo(202);
         JsonNode followers = http.get("/api/v1/accounts/" + lain.id() + "/followers", "Authorization", lain.bearer())
                 .json();
@@ -136,7 +136,7 @@ class InboxApiTest extends FederationApiTest {
         User lain = user("inbox");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         FakeRemoteServer.Actor impostor = new FakeRemoteServer.Actor(alice.id(), alice.username(), PemKeys.generateRsa());
-        assertThat(REMOTE.deliver(impostor, sharedInbox(), follow(alice, actorUrl(lain)))).isEqualTo(401);
+        assertThat(deliver(impostor, sharedInbox(), follow(alice, actorUrl(lain)))).isEqualTo(401);
         assertNoFollowers(lain);
         assertUnknown(alice, lain);
     }
@@ -155,7 +155,7 @@ class InboxApiTest extends FederationApiTest {
         User lain = user("inbox");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         FakeRemoteServer.Actor mallory = REMOTE.actor(unique("mallory"));
-        assertThat(REMOTE.deliver(mallory, sharedInbox(), follow(alice, actorUrl(lain)))).isEqualTo(401);
+        assertThat(deliver(mallory, sharedInbox(), follow(alice, actorUrl(lain)))).isEqualTo(401);
         assertNoFollowers(lain);
         assertUnknown(mallory, lain);
     }
@@ -172,22 +172,22 @@ class InboxApiTest extends FederationApiTest {
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         assertThat(REMOTE.deliver(alice, sharedInbox(), "{not json".getBytes(StandardCharsets.UTF_8), Instant.now(),
                 Map.of())).isEqualTo(400);
-        assertThat(REMOTE.deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/x", "actor", alice.id())))
+        assertThat(deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/x", "actor", alice.id())))
                 .isEqualTo(400);
-        assertThat(REMOTE.deliver(alice, sharedInbox(), List.of("an", "array"))).isEqualTo(400);
+        assertThat(deliver(alice, sharedInbox(), List.of("an", "array"))).isEqualTo(400);
     }
 
     @Test
     void theInboxOfAnUnknownAccountIs404() {
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
-        assertThat(REMOTE.deliver(alice, URI.create("http://localhost:" + port + "/users/nobody-here/inbox"),
+        assertThat(deliver(alice, URI.create("http://localhost:" + port + "/users/nobody-here/inbox"),
                 follow(alice, "http://annals.test/users/nobody-here"))).isEqualTo(404);
     }
 
     @Test
     void anActivityOfAnUnknownTypeIsAcceptedAndDropped() {
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
-        assertThat(REMOTE.deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/wave/" + unique("w"),
+        assertThat(deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/wave/" + unique("w"),
                 "type", "Wave", "actor", alice.id(), "object", "http://annals.test/users/someone"))).isEqualTo(202);
     }
 

@@ -18,12 +18,12 @@ class RemoteStatusesApiTest extends FederationApiTest {
     /** The remote actor's account id here, the user following it (accepted by its server). */
     private String followAccepted(User user, FakeRemoteServer.Actor remote) {
         User introducer = user("intro");
-        REMOTE.deliver(remote, sharedInbox(), Map.of("id", remote.id() + "/follows/" + unique("f"), "type", "Follow",
+        deliver(remote, sharedInbox(), Map.of("id", remote.id() + "/follows/" + unique("f"), "type", "Follow",
                 "actor", remote.id(), "object", actorUrl(introducer)));
         String remoteId = http.get("/api/v1/accounts/" + introducer.id() + "/followers", "Authorization",
                 introducer.bearer()).json().get(0).get("id").asText();
         http.postForm("/api/v1/accounts/" + remoteId + "/follow", List.of(), "Authorization", user.bearer());
-        REMOTE.deliver(remote, sharedInbox(), Map.of("id", remote.id() + "/accepts/" + unique("a"), "type", "Accept",
+        deliver(remote, sharedInbox(), Map.of("id", remote.id() + "/accepts/" + unique("a"), "type", "Accept",
                 "actor", remote.id(), "object", Map.of("type", "Follow", "actor", actorUrl(user), "object", remote.id())));
         return remoteId;
     }
@@ -43,7 +43,7 @@ class RemoteStatusesApiTest extends FederationApiTest {
     }
 
     private int create(FakeRemoteServer.Actor author, Map<String, Object> note) {
-        return REMOTE.deliver(author, sharedInbox(), Map.of("id", note.get("id") + "/activity", "type", "Create",
+        return deliver(author, sharedInbox(), Map.of("id", note.get("id") + "/activity", "type", "Create",
                 "actor", author.id(), "object", note, "to", note.get("to"), "cc", note.get("cc")));
     }
 
@@ -90,7 +90,7 @@ class RemoteStatusesApiTest extends FederationApiTest {
         followAccepted(lain, alice);
         Map<String, Object> note = note(alice, noteId(alice), "once", Map.of());
         create(alice, note);
-        REMOTE.deliver(alice, sharedInbox(), Map.of("id", note.get("id") + "/activity-again", "type", "Create",
+        deliver(alice, sharedInbox(), Map.of("id", note.get("id") + "/activity-again", "type", "Create",
                 "actor", alice.id(), "object", note));
         assertThat(http.get("/api/v1/timelines/home", "Authorization", lain.bearer()).json()).hasSize(1);
     }
@@ -164,10 +164,10 @@ class RemoteStatusesApiTest extends FederationApiTest {
         followAccepted(lain, alice);
         String id = noteId(alice);
         create(alice, note(alice, id, "soon gone", Map.of()));
-        assertThat(REMOTE.deliver(mallory, sharedInbox(), Map.of("id", mallory.id() + "/delete/" + unique("d"),
+        assertThat(deliver(mallory, sharedInbox(), Map.of("id", mallory.id() + "/delete/" + unique("d"),
                 "type", "Delete", "actor", mallory.id(), "object", id))).isEqualTo(202);
         assertThat(http.get("/api/v1/timelines/home", "Authorization", lain.bearer()).json()).hasSize(1);
-        assertThat(REMOTE.deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/delete/" + unique("d"),
+        assertThat(deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/delete/" + unique("d"),
                 "type", "Delete", "actor", alice.id(), "object", Map.of("id", id, "type", "Tombstone"))))
                 .isEqualTo(202);
         assertThat(http.get("/api/v1/timelines/home", "Authorization", lain.bearer()).json()).isEmpty();

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import social.annals.gateway.consistency.ConsistencyBarrier;
 
 /** HTTP tests with another server beside this one: a {@link FakeRemoteServer} per test class. */
 public abstract class FederationApiTest extends ApiTest {
@@ -21,6 +24,29 @@ public abstract class FederationApiTest extends ApiTest {
     @AfterAll
     static void stopRemote() {
         REMOTE.close();
+    }
+
+    @Autowired
+    private ConsistencyBarrier barrier;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    /**
+     * Delivers as the remote server would, then waits until every read model has what the
+     * delivery did: the inbox answers at its commit, since other servers do not read our read models.
+     */
+    protected int deliver(FakeRemoteServer.Actor signer, URI inbox, Object activity) {
+        int status = REMOTE.deliver(signer, inbox, activity);
+        awaitReadModels();
+        return status;
+    }
+
+    /** Processes first (a notification is appended by one), then the read models that show what they appended. */
+    protected void awaitReadModels() {
+        String[] groups = processing.eventProcessors().keySet().toArray(String[]::new);
+        barrier.awaitHead(groups);
+        barrier.awaitHead(groups);
     }
 
     protected URI sharedInbox() {
@@ -38,7 +64,7 @@ public abstract class FederationApiTest extends ApiTest {
 
     /** Has the remote actor follow the user, so that it is known here; answers its account id. */
     protected String followedBy(FakeRemoteServer.Actor remote, User user) {
-        assertThat(REMOTE.deliver(remote, sharedInbox(), follow(remote, actorUrl(user)))).isEqualTo(202);
+        assertThat(deliver(remote, sharedInbox(), follow(remote, actorUrl(user)))).isEqualTo(202);
         JsonNode followers = http.get("/api/v1/accounts/" + user.id() + "/followers", "Authorization", user.bearer())
                 .json();
         for (JsonNode follower : followers) {
