@@ -1,7 +1,9 @@
 package social.annals.gateway.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.function.Consumer;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import social.annals.command.federation.InboundActivityCommands;
@@ -17,15 +19,17 @@ import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
 /**
- * Acts on a verified activity. Each one it understands is recorded as received together with what
- * it does, in one transaction, so a redelivered activity does nothing and a failed one leaves no
- * trace; what it does not understand (or that concerns nobody here) is dropped.
+ * Verified activities, as Mastodon and Pleroma take them: the inbox records each activity it
+ * understands as received (its JSON in the event, so a rebuild never fetches it again) and answers
+ * at once; {@link InboxProcess} then acts on it. A redelivered activity is not received again, and
+ * one of another type is dropped.
  */
 @Component
 public class ActivityInbox {
 
-    /** What became of an activity. */
-    public enum Outcome { ACCEPTED, DUPLICATE, IGNORED }
+    private static final Logger log = LoggerFactory.getLogger(ActivityInbox.class);
+    private static final Set<String> UNDERSTOOD = Set.of("Follow", "Undo", "Accept", "Reject", "Update", "Create",
+            "Delete");
 
     private final Commands commands;
     private final RemoteActors actors;
@@ -42,131 +46,111 @@ public class ActivityInbox {
         this.queries = queries;
     }
 
-    public Outcome accept(JsonNode activity, RemoteActor sender) {
+    /**
+     * Records the activity as received, to be acted on by {@link InboxProcess}; answers false when
+     * it was received before or is of a type we do not act on (then nothing is recorded).
+     */
+    public boolean receive(JsonNode activity, String json, RemoteActor sender) {
         String type = ActorDocumentReader.text(activity, "type");
-        JsonNode object = activity.get("object");
-        return switch (type == null ? "" : type) {
-            case "Follow" -> follow(activity, sender, object);
-            case "Undo" -> undo(activity, sender, object);
-            case "Accept", "Reject" -> answer(activity, sender, object, type.equals("Accept"));
-            case "Update" -> update(activity, sender, object);
-            case "Create" -> create(activity, sender, object);
-            case "Delete" -> delete(activity, sender, object);
-            default -> Outcome.IGNORED;
-        };
+        if (!UNDERSTOOD.contains(type)) {
+            return false;
+        }
+        boolean[] fresh = {false};
+        commands.inOneTransactionWithoutReadYourWrites(bus -> fresh[0] = bus.sendAndWait(
+                InboundActivityCommands.Receive.of(idOf(activity), type, sender.accountId(),
+                        idOf(activity.get("object")), json)));
+        return fresh[0];
     }
 
-    private Outcome follow(JsonNode activity, RemoteActor sender, JsonNode object) {
-        AccountView followed = localActor(idOf(object));
-        if (followed == null) {
-            return Outcome.IGNORED;
+    /** Acts on a received activity, on the caller's bus (its transaction). */
+    public void act(JsonNode activity, RemoteActor sender, CommandGateway bus) {
+        String type = ActorDocumentReader.text(activity, "type");
+        JsonNode object = activity.get("object");
+        try {
+            switch (type == null ? "" : type) {
+                case "Follow" -> follow(sender, object, bus);
+                case "Undo" -> undo(sender, object, bus);
+                case "Accept", "Reject" -> answer(sender, object, type.equals("Accept"), bus);
+                case "Update" -> update(sender, object, bus);
+                case "Create" -> create(sender, object, bus);
+                case "Delete" -> delete(sender, object, bus);
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            if (!(ApiErrorHandler.unwrap(e) instanceof DomainRefusal refusal)) {
+                throw e;
+            }
+            // Refused as a local request would be (a status deleted already): nothing was recorded.
+            log.info("Activity {} of {} refused: {}", idOf(activity), sender.actorUri(), refusal.getMessage());
         }
-        return received(activity, sender, idOf(object), bus -> bus.sendAndWait(new RelationshipCommands.Follow(
-                sender.accountId(), followed.accountId(), followed.locked(), null)));
+    }
+
+    private void follow(RemoteActor sender, JsonNode object, CommandGateway bus) {
+        AccountView followed = localActor(idOf(object));
+        if (followed != null) {
+            bus.sendAndWait(new RelationshipCommands.Follow(sender.accountId(), followed.accountId(),
+                    followed.locked(), null));
+        }
     }
 
     /** Only an undone follow is understood here; the object is the Follow, embedded, as Mastodon and Pleroma send it. */
-    private Outcome undo(JsonNode activity, RemoteActor sender, JsonNode object) {
+    private void undo(RemoteActor sender, JsonNode object, CommandGateway bus) {
         if (object == null || !"Follow".equals(ActorDocumentReader.text(object, "type"))
                 || !sender.actorUri().equals(idOf(object.get("actor")))) {
-            return Outcome.IGNORED;
+            return;
         }
         AccountView followed = localActor(idOf(object.get("object")));
-        if (followed == null) {
-            return Outcome.IGNORED;
+        if (followed != null) {
+            bus.sendAndWait(new RelationshipCommands.UndoFollow(sender.accountId(), followed.accountId()));
         }
-        return received(activity, sender, idOf(object), bus -> bus.sendAndWait(new RelationshipCommands.UndoFollow(
-                sender.accountId(), followed.accountId())));
     }
 
     /**
      * The answer to a follow of ours: the object is our Follow, embedded (its actor is our account)
      * or by the id we gave it, which names our account.
      */
-    private Outcome answer(JsonNode activity, RemoteActor sender, JsonNode object, boolean accepted) {
-        String followId = idOf(object);
-        String followerUri = object != null && object.isObject() ? idOf(object.get("actor")) : followerOf(followId);
+    private void answer(RemoteActor sender, JsonNode object, boolean accepted, CommandGateway bus) {
         if (object != null && object.isObject() && !"Follow".equals(ActorDocumentReader.text(object, "type"))) {
-            return Outcome.IGNORED;
+            return;
         }
+        String followerUri = object != null && object.isObject() ? idOf(object.get("actor")) : followerOf(idOf(object));
         AccountView follower = localActor(followerUri);
-        if (follower == null) {
-            return Outcome.IGNORED;
+        if (follower != null) {
+            bus.sendAndWait(accepted
+                    ? new RelationshipCommands.AuthorizeFollowRequest(sender.accountId(), follower.accountId())
+                    : new RelationshipCommands.RejectFollowRequest(sender.accountId(), follower.accountId()));
         }
-        return received(activity, sender, followId, bus -> bus.sendAndWait(accepted
-                ? new RelationshipCommands.AuthorizeFollowRequest(sender.accountId(), follower.accountId())
-                : new RelationshipCommands.RejectFollowRequest(sender.accountId(), follower.accountId())));
     }
 
     /** A profile change: only the actor's own document, which the signature vouches for. */
-    private Outcome update(JsonNode activity, RemoteActor sender, JsonNode object) {
-        if (object == null || !object.isObject() || !sender.actorUri().equals(idOf(object))) {
-            return Outcome.IGNORED;
+    private void update(RemoteActor sender, JsonNode object, CommandGateway bus) {
+        if (object != null && object.isObject() && sender.actorUri().equals(idOf(object))) {
+            actors.update(object, bus);
         }
-        return received(activity, sender, sender.actorUri(), bus -> actors.update(object, bus));
     }
 
     /** A note, embedded or by its id (then fetched, so that what we keep is what its server serves). */
-    private Outcome create(JsonNode activity, RemoteActor sender, JsonNode object) {
+    private void create(RemoteActor sender, JsonNode object, CommandGateway bus) {
         JsonNode note = object;
         if (object != null && object.isTextual()) {
             try {
                 note = actors.fetchJson(ActorDocumentReader.uri(object.asText(), "object"));
             } catch (RemoteDocumentRejected e) {
-                return Outcome.IGNORED;
+                return;
             }
         }
-        if (note == null || !note.isObject()) {
-            return Outcome.IGNORED;
-        }
-        JsonNode received = note;
-        return received(activity, sender, idOf(note), bus -> {
-            if (notes.receive(received, sender, bus) == null) {
-                throw NotWanted.INSTANCE;
-            }
-        });
-    }
-
-    /** Rolls back the receipt of an activity that concerns nobody here: it is dropped like an unknown one. */
-    private static final class NotWanted extends RuntimeException {
-        static final NotWanted INSTANCE = new NotWanted();
-
-        private NotWanted() {
-            super("Not for anyone here", null, false, false);
+        if (note != null && note.isObject()) {
+            notes.receive(note, sender, bus);
         }
     }
 
     /** A deleted note of the sender's own; anyone else's is left alone. */
-    private Outcome delete(JsonNode activity, RemoteActor sender, JsonNode object) {
+    private void delete(RemoteActor sender, JsonNode object, CommandGateway bus) {
         String objectId = idOf(object);
         StatusView status = objectId == null ? null : queries.one(new StatusQueries.ByUri(objectId), StatusView.class);
-        if (status == null || !sender.accountId().equals(status.authorId())) {
-            return Outcome.IGNORED;
+        if (status != null && sender.accountId().equals(status.authorId())) {
+            bus.sendAndWait(new StatusCommands.Delete(status.statusId(), sender.accountId(), false));
         }
-        return received(activity, sender, objectId, bus -> bus.sendAndWait(
-                new StatusCommands.Delete(status.statusId(), sender.accountId(), false)));
-    }
-
-    private Outcome received(JsonNode activity, RemoteActor sender, String objectUri, Consumer<CommandGateway> effect) {
-        String id = idOf(activity);
-        String type = ActorDocumentReader.text(activity, "type");
-        boolean[] fresh = {false};
-        try {
-            commands.inOneTransactionWithoutReadYourWrites(bus -> {
-                fresh[0] = bus.sendAndWait(InboundActivityCommands.Receive.of(id, type, sender.accountId(),
-                        objectUri));
-                if (fresh[0]) {
-                    effect.accept(bus);
-                }
-            });
-        } catch (RuntimeException e) {
-            Throwable cause = ApiErrorHandler.unwrap(e);
-            if (cause instanceof NotWanted || cause instanceof DomainRefusal) {
-                return Outcome.IGNORED; // refused as a local request would be (a status deleted already): nothing recorded
-            }
-            throw e;
-        }
-        return fresh[0] ? Outcome.ACCEPTED : Outcome.DUPLICATE;
     }
 
     private AccountView localActor(String uri) {

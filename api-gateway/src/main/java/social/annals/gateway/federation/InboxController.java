@@ -25,7 +25,8 @@ import social.annals.query.federation.RemoteActorQueries.RemoteActor;
  * Where other servers deliver: each account's inbox and the shared one. In order, a request is
  * refused when its body is over 1 MB (413), its account unknown (404), its body not an activity
  * (400), its signature not verified or its activity not the signer's own (401); nothing is
- * recorded for any of them. An accepted activity answers 202, whatever became of it.
+ * recorded for any of them. An accepted activity answers 202 once it is recorded as received
+ * (acting on it comes after, as on Mastodon and Pleroma), whatever becomes of it.
  */
 @RestController
 public class InboxController {
@@ -73,7 +74,7 @@ public class InboxController {
             log.info("Refused an inbox delivery: {}", e.getMessage());
             throw ApiException.error(HttpStatus.UNAUTHORIZED, "Invalid signature");
         }
-        inbox.accept(activity, signer);
+        inbox.receive(activity, new String(body, java.nio.charset.StandardCharsets.UTF_8), signer);
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(Map.of());
     }
 

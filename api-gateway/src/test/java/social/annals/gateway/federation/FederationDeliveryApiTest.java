@@ -159,8 +159,8 @@ class FederationDeliveryApiTest extends FederationApiTest {
         try {
             FakeRemoteServer.Actor alice = remote.actor(unique("alice"));
             FakeRemoteServer.Actor bob = remote.actor(unique("bob"));
-            remote.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
-            remote.deliver(bob, sharedInbox(), follow(bob, actorUrl(lain)));
+            deliver(remote, alice, sharedInbox(), follow(alice, actorUrl(lain)));
+            deliver(remote, bob, sharedInbox(), follow(bob, actorUrl(lain)));
             String id = postStatusId(lain, "status", "hello fediverse", "visibility", "public");
 
             FakeRemoteServer.Delivery create = remote.awaitDelivery("/inbox", "Create");
@@ -184,7 +184,7 @@ class FederationDeliveryApiTest extends FederationApiTest {
         FakeRemoteServer remote = new FakeRemoteServer();
         try {
             FakeRemoteServer.Actor alice = remote.actor(unique("alice"));
-            remote.deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
+            deliver(remote, alice, sharedInbox(), follow(alice, actorUrl(lain)));
             http.patchForm("/api/v1/accounts/update_credentials", List.of("display_name", "Lain of the Wired"),
                     "Authorization", lain.bearer());
             FakeRemoteServer.Delivery update = remote.awaitDelivery("/inbox", "Update");

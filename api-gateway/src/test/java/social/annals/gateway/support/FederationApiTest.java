@@ -37,16 +37,25 @@ public abstract class FederationApiTest extends ApiTest {
      * delivery did: the inbox answers at its commit, since other servers do not read our read models.
      */
     protected int deliver(FakeRemoteServer.Actor signer, URI inbox, Object activity) {
-        int status = REMOTE.deliver(signer, inbox, activity);
+        return deliver(REMOTE, signer, inbox, activity);
+    }
+
+    /** As {@link #deliver(FakeRemoteServer.Actor, URI, Object)}, from another remote server. */
+    protected int deliver(FakeRemoteServer server, FakeRemoteServer.Actor signer, URI inbox, Object activity) {
+        int status = server.deliver(signer, inbox, activity);
         awaitReadModels();
         return status;
     }
 
-    /** Processes first (a notification is appended by one), then the read models that show what they appended. */
+    /**
+     * Until every processor has everything: the inbox process acts on what was received, the
+     * notification policy on what that did, and the read models show all of it.
+     */
     protected void awaitReadModels() {
         String[] groups = processing.eventProcessors().keySet().toArray(String[]::new);
-        barrier.awaitHead(groups);
-        barrier.awaitHead(groups);
+        for (int round = 0; round < 4; round++) {
+            barrier.awaitHead(groups);
+        }
     }
 
     protected URI sharedInbox() {

@@ -33,7 +33,7 @@ class InboundActivity {
             return false;
         }
         apply(new ActivityReceived(command.inboundId(), command.activityUri(), command.type(), command.actorId(),
-                command.objectUri(), clock.instant()));
+                command.objectUri(), command.activity(), clock.instant()));
         return true;
     }
 

@@ -14,7 +14,7 @@ class InboundActivityTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
     private static final InboundActivityCommands.Receive FOLLOW = InboundActivityCommands.Receive.of(
-            "https://remote.example/follows/1", "Follow", "remote-account", "https://annals.test/users/lain");
+            "https://remote.example/follows/1", "Follow", "remote-account", "https://annals.test/users/lain", "{}");
 
     private AggregateTestFixture<InboundActivity> fixture;
 
@@ -29,14 +29,14 @@ class InboundActivityTest {
         fixture.givenNoPriorActivity()
                 .when(FOLLOW)
                 .expectEvents(new ActivityReceived(FOLLOW.inboundId(), FOLLOW.activityUri(), "Follow", "remote-account",
-                        FOLLOW.objectUri(), NOW))
+                        FOLLOW.objectUri(), "{}", NOW))
                 .expectResultMessagePayload(true);
     }
 
     @Test
     void anActivityReceivedBeforeIsNotReceivedAgain() {
         fixture.given(new ActivityReceived(FOLLOW.inboundId(), FOLLOW.activityUri(), "Follow", "remote-account",
-                        FOLLOW.objectUri(), NOW))
+                        FOLLOW.objectUri(), "{}", NOW))
                 .when(FOLLOW)
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
@@ -45,8 +45,8 @@ class InboundActivityTest {
     @Test
     void theIdIsADigestThatFitsTheEventStore() {
         String longUri = "https://remote.example/" + "x".repeat(500);
-        String id = InboundActivityCommands.Receive.of(longUri, "Follow", "a", null).inboundId();
+        String id = InboundActivityCommands.Receive.of(longUri, "Follow", "a", null, "{}").inboundId();
         assertThat(id).hasSize("inbound-".length() + 64).isEqualTo(
-                InboundActivityCommands.Receive.of(longUri, "Undo", "b", null).inboundId());
+                InboundActivityCommands.Receive.of(longUri, "Undo", "b", null, "{}").inboundId());
     }
 }
