@@ -1,6 +1,5 @@
 package social.annals.gateway.federation;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
