@@ -4,6 +4,7 @@
 # this machine) and RATE_LIMIT_EXEMPT=127.0.0.1 (the benchmark registers an account), e.g.
 #   FEDERATION_ALLOW_PRIVATE_ADDRESSES=true RATE_LIMIT_EXEMPT=127.0.0.1 java -jar api-gateway/target/annals.jar
 # Usage: scripts/federation-bench.sh [--url=http://localhost:4000] [--rate=300] [--seconds=60] [--actors=50]
+#                                   [--connections=64] [--warmup=20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -o -pl api-gateway test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \

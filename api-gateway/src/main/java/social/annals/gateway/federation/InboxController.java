@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,12 +46,12 @@ public class InboxController {
     }
 
     @PostMapping("/inbox")
-    public ResponseEntity<Object> sharedInbox(HttpServletRequest request) throws IOException {
+    public ResponseEntity<String> sharedInbox(HttpServletRequest request) throws IOException {
         return receive(request);
     }
 
     @PostMapping("/users/{nickname}/inbox")
-    public ResponseEntity<Object> accountInbox(@PathVariable String nickname, HttpServletRequest request)
+    public ResponseEntity<String> accountInbox(@PathVariable String nickname, HttpServletRequest request)
             throws IOException {
         AccountView account = queries.one(new AccountQueries.ByNickname(nickname), AccountView.class);
         if (account == null || !account.local() || account.deactivated()) {
@@ -61,7 +60,7 @@ public class InboxController {
         return receive(request);
     }
 
-    private ResponseEntity<Object> receive(HttpServletRequest request) throws IOException {
+    private ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
         byte[] body = readAtMost(request, MAX_BODY_BYTES);
         if (body == null) {
             throw ApiException.error(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large");
@@ -75,7 +74,7 @@ public class InboxController {
             throw ApiException.error(HttpStatus.UNAUTHORIZED, "Invalid signature");
         }
         inbox.receive(activity, new String(body, java.nio.charset.StandardCharsets.UTF_8), signer);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(Map.of());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body("{}");
     }
 
     /** An activity needs an id, a type and an actor; anything else is not one. */

@@ -35,6 +35,13 @@ public class InboxVerifier {
     private final Cache<String, Boolean> recentlyRefetched = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
     private final Cache<String, PublicKey> parsedKeys = Caffeine.newBuilder().maximumSize(10_000).build();
+    /**
+     * The actor each key was last seen to belong to, for a minute: a busy sender's key is not looked
+     * up for every POST. A key that stops verifying is fetched again and the entry replaced, so a
+     * rotation costs one refused POST at most per node.
+     */
+    private final Cache<String, Optional<RemoteActor>> keyOwners = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public InboxVerifier(RemoteActors actors, Clock clock,
                          @Value("${annals.federation.signature-max-age-seconds:43200}") long maxAgeSeconds) {
@@ -65,7 +72,7 @@ public class InboxVerifier {
         String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         Function<String, Verification> verifyWith = pem -> verify(signature.get(), request.getMethod(), target,
                 headers, body, pem);
-        RemoteActor known = actors.byKeyId(keyId);
+        RemoteActor known = keyOwners.get(keyId, id -> Optional.ofNullable(actors.byKeyId(id))).orElse(null);
         if (known != null) {
             Verification outcome = verifyWith.apply(known.publicKeyPem());
             if (outcome.isValid()) {
@@ -82,7 +89,9 @@ public class InboxVerifier {
             throw new Unverified("Signature not accepted: " + outcome);
         }
         expected(owner.actorUri(), expectedActor, null);
-        return actors.record(owner);
+        RemoteActor recorded = actors.record(owner);
+        keyOwners.put(keyId, Optional.of(recorded));
+        return recorded;
     }
 
     private static RemoteActor expected(String signer, String expectedActor, RemoteActor actor) {

@@ -1,7 +1,6 @@
 package social.annals.gateway.security;
 
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -17,7 +16,14 @@ public final class AesGcm {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Looking the algorithm up costs more than sealing a short value; each thread keeps its own. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is part of every Java runtime", e);
+        }
+    });
 
     private AesGcm() {
     }
@@ -26,7 +32,7 @@ public final class AesGcm {
     public static byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
         try {
             byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
+            ThreadRandom.current().nextBytes(iv);
             byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, iv, associatedData).doFinal(plaintext);
             byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
             System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
@@ -51,7 +57,7 @@ public final class AesGcm {
 
     private static Cipher cipher(int mode, byte[] key, byte[] iv, byte[] associatedData)
             throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
         if (associatedData != null) {
             cipher.updateAAD(associatedData);

@@ -142,6 +142,24 @@ class InboxApiTest extends FederationApiTest {
     }
 
     @Test
+    void aRotatedKeyIsFetchedAgainAndTheOldKeyStopsVerifying() {
+        User lain = user("inbox");
+        String name = unique("alice");
+        FakeRemoteServer.Actor alice = REMOTE.actor(name);
+        Map<String, Object> follow = follow(alice, actorUrl(lain));
+        assertThat(deliver(alice, sharedInbox(), follow)).isEqualTo(202);
+
+        FakeRemoteServer.Actor rotated = REMOTE.actor(name, PemKeys.generateRsa(), Map.of());
+        assertThat(deliver(rotated, sharedInbox(), Map.of("id", alice.id() + "/undo/" + unique("u"),
+                "type", "Undo", "actor", alice.id(), "object", follow))).isEqualTo(202);
+        assertThat(http.get("/api/v1/accounts/" + lain.id(), "Authorization", lain.bearer()).json()
+                .get("followers_count").asInt()).isZero();
+
+        assertThat(deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)))).isEqualTo(401);
+        assertNoFollowers(lain);
+    }
+
+    @Test
     void aStaleSignatureIs401() {
         User lain = user("inbox");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
