@@ -13,7 +13,10 @@ import social.annals.command.status.StatusCommands;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.web.ApiErrorHandler;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.gateway.render.Urls;
 import social.annals.query.account.AccountView;
+import social.annals.query.federation.RemoteActorQueries;
 import social.annals.query.federation.RemoteActorQueries.RemoteActor;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
@@ -29,21 +32,25 @@ public class ActivityInbox {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityInbox.class);
     private static final Set<String> UNDERSTOOD = Set.of("Follow", "Undo", "Accept", "Reject", "Update", "Create",
-            "Delete");
+            "Delete", "Like", "Announce", "EmojiReact", "Block");
 
     private final Commands commands;
     private final RemoteActors actors;
     private final LocalActors localActors;
     private final RemoteNotes notes;
     private final Queries queries;
+    private final Urls urls;
+    private final FlakeIdGenerator ids;
 
     public ActivityInbox(Commands commands, RemoteActors actors, LocalActors localActors, RemoteNotes notes,
-                         Queries queries) {
+                         Queries queries, Urls urls, FlakeIdGenerator ids) {
         this.commands = commands;
         this.actors = actors;
         this.localActors = localActors;
         this.notes = notes;
         this.queries = queries;
+        this.urls = urls;
+        this.ids = ids;
     }
 
     /**
@@ -74,6 +81,10 @@ public class ActivityInbox {
                 case "Update" -> update(sender, object, bus);
                 case "Create" -> create(sender, object, bus);
                 case "Delete" -> delete(sender, object, bus);
+                case "Like" -> like(sender, object, bus);
+                case "Block" -> block(sender, object, bus);
+                case "EmojiReact" -> react(sender, object, ActorDocumentReader.text(activity, "content"), bus);
+                case "Announce" -> announce(sender, object, bus);
                 default -> { }
             }
         } catch (RuntimeException e) {
@@ -93,16 +104,118 @@ public class ActivityInbox {
         }
     }
 
-    /** Only an undone follow is understood here; the object is the Follow, embedded, as Mastodon and Pleroma send it. */
+    /**
+     * An undone follow, block, like, reaction or boost. The object is the undone activity, embedded, as Mastodon and
+     * Pleroma send it; only its own actor may undo it.
+     */
     private void undo(RemoteActor sender, JsonNode object, CommandGateway bus) {
-        if (object == null || !"Follow".equals(ActorDocumentReader.text(object, "type"))
-                || !sender.actorUri().equals(idOf(object.get("actor")))) {
+        if (object == null || !object.isObject() || !sender.actorUri().equals(idOf(object.get("actor")))) {
             return;
         }
-        AccountView followed = localActor(idOf(object.get("object")));
-        if (followed != null) {
-            bus.sendAndWait(new RelationshipCommands.UndoFollow(sender.accountId(), followed.accountId()));
+        switch (String.valueOf(ActorDocumentReader.text(object, "type"))) {
+            case "Follow" -> {
+                AccountView followed = localActor(idOf(object.get("object")));
+                if (followed != null) {
+                    bus.sendAndWait(new RelationshipCommands.UndoFollow(sender.accountId(), followed.accountId()));
+                }
+            }
+            case "Block" -> {
+                AccountView blocked = localActor(idOf(object.get("object")));
+                if (blocked != null) {
+                    bus.sendAndWait(new RelationshipCommands.Unblock(sender.accountId(), blocked.accountId()));
+                }
+            }
+            case "Like" -> {
+                StatusView liked = statusFor(sender, idOf(object.get("object")));
+                if (liked != null) {
+                    bus.sendAndWait(new StatusCommands.Unfavourite(sender.accountId(), liked.statusId(),
+                            liked.authorId()));
+                }
+            }
+            case "EmojiReact" -> {
+                StatusView reacted = statusFor(sender, idOf(object.get("object")));
+                String emoji = ActorDocumentReader.text(object, "content");
+                if (reacted != null && emoji != null) {
+                    bus.sendAndWait(new StatusCommands.Unreact(sender.accountId(), reacted.statusId(),
+                            reacted.authorId(), emoji));
+                }
+            }
+            case "Announce" -> {
+                StatusView boosted = statusFor(sender, idOf(object.get("object")));
+                if (boosted != null) {
+                    bus.sendAndWait(new StatusCommands.Unreblog(sender.accountId(), boosted.statusId()));
+                }
+            }
+            default -> { }
         }
+    }
+
+    /** A block of one of ours: as a local block, it ends the follows between the two both ways. */
+    private void block(RemoteActor sender, JsonNode object, CommandGateway bus) {
+        AccountView blocked = localActor(idOf(object));
+        if (blocked != null) {
+            bus.sendAndWait(new RelationshipCommands.Block(sender.accountId(), blocked.accountId()));
+        }
+    }
+
+    /** A favourite of a status the sender may see; of any other, nothing. */
+    private void like(RemoteActor sender, JsonNode object, CommandGateway bus) {
+        StatusView liked = statusFor(sender, idOf(object));
+        if (liked != null) {
+            bus.sendAndWait(new StatusCommands.Favourite(sender.accountId(), liked.statusId(), liked.authorId()));
+        }
+    }
+
+    /**
+     * Pleroma's emoji reaction to a status the sender may see; {@code emoji} one Unicode emoji (a
+     * custom one of another server is refused, as one that is not an emoji).
+     */
+    private void react(RemoteActor sender, JsonNode object, String emoji, CommandGateway bus) {
+        StatusView reacted = statusFor(sender, idOf(object));
+        if (reacted != null && emoji != null) {
+            bus.sendAndWait(new StatusCommands.React(sender.accountId(), reacted.statusId(), reacted.authorId(),
+                    emoji));
+        }
+    }
+
+    /**
+     * A boost of a public or unlisted status: ours, one we have, or, when someone here follows the
+     * booster, fetched from its server so that their home timelines can show it.
+     */
+    private void announce(RemoteActor sender, JsonNode object, CommandGateway bus) {
+        String objectUri = idOf(object);
+        StatusView known = statusFor(sender, objectUri);
+        RemoteNotes.Received boosted = known == null ? null : RemoteNotes.Received.of(known);
+        if (known == null && objectUri != null && !objectUri.startsWith(urls.object(""))
+                && Boolean.TRUE.equals(queries.one(new RemoteActorQueries.HasLocalFollowers(sender.accountId()),
+                Boolean.class))) {
+            boosted = notes.fetchBoosted(objectUri, bus);
+        }
+        if (boosted == null || (known != null && known.reblogOfId() != null)
+                || !(boosted.visibility().equals("PUBLIC") || boosted.visibility().equals("UNLISTED"))) {
+            return;
+        }
+        bus.sendAndWait(new StatusCommands.Reblog(ids.next(), sender.accountId(), boosted.statusId(),
+                boosted.authorId()));
+    }
+
+    /** The status a URI names (ours by its URL, a remote one by its id), if the sender may see it. */
+    private StatusView statusFor(RemoteActor sender, String uri) {
+        if (uri == null) {
+            return null;
+        }
+        String ours = urls.object("");
+        String statusId;
+        if (uri.startsWith(ours)) {
+            statusId = uri.substring(ours.length());
+        } else {
+            StatusView known = queries.one(new StatusQueries.ByUri(uri), StatusView.class);
+            if (known == null) {
+                return null;
+            }
+            statusId = known.statusId();
+        }
+        return queries.one(new StatusQueries.ById(statusId, sender.accountId()), StatusView.class);
     }
 
     /**

@@ -61,11 +61,11 @@ public class RemoteNotes {
         return received == null ? null : received.statusId();
     }
 
-    /** What threading a reply needs of the status it replies to. */
-    private record Received(String statusId, String authorId, String conversationId) {
+    /** What threading a reply or boosting needs of a status (the read models may not show it yet). */
+    public record Received(String statusId, String authorId, String conversationId, String visibility) {
 
         static Received of(StatusView status) {
-            return new Received(status.statusId(), status.authorId(), status.conversationId());
+            return new Received(status.statusId(), status.authorId(), status.conversationId(), status.visibility());
         }
     }
 
@@ -116,7 +116,7 @@ public class RemoteNotes {
                 emojis, List.of(), null, published(note),
                 new RemoteOrigin(id, ActorDocumentReader.link(note.get("url")), attachments(note)));
         String recorded = bus.sendAndWait(new StatusCommands.Receive(status));
-        return new Received(recorded, author.accountId(), status.conversationId());
+        return new Received(recorded, author.accountId(), status.conversationId(), status.visibility().name());
     }
 
     /** Mastodon's rule: public in {@code to} is public, in {@code cc} unlisted; the followers collection is private. */
@@ -169,13 +169,27 @@ public class RemoteNotes {
         if (depth >= MAX_PARENTS_FETCHED) {
             return null;
         }
+        return fetched(uri, "inReplyTo", bus, depth + 1);
+    }
+
+    /**
+     * A status someone here will see boosted: fetched from its server and kept whoever it addresses.
+     * Answers it, or null when its server does not vouch for it.
+     */
+    public Received fetchBoosted(String uri, CommandGateway bus) {
+        return fetched(uri, "object", bus, 1);
+    }
+
+    /** A note fetched by its id, kept only when its author is of the same host as the id. */
+    private Received fetched(String uri, String field, CommandGateway bus, int depth) {
         try {
-            JsonNode fetched = actors.fetchJson(ActorDocumentReader.uri(uri, "inReplyTo"));
+            JsonNode fetched = actors.fetchJson(ActorDocumentReader.uri(uri, field));
             String authorUri = ActivityInbox.idOf(fetched.get("attributedTo"));
-            if (!uri.equals(ActivityInbox.idOf(fetched)) || authorUri == null || !URI.create(authorUri).getHost().equalsIgnoreCase(URI.create(uri).getHost())) {
+            if (!uri.equals(ActivityInbox.idOf(fetched)) || authorUri == null
+                    || !URI.create(authorUri).getHost().equalsIgnoreCase(URI.create(uri).getHost())) {
                 return null;
             }
-            return receive(fetched, actors.resolve(authorUri), bus, depth + 1);
+            return receive(fetched, actors.resolve(authorUri), bus, depth);
         } catch (RemoteDocumentRejected | IllegalArgumentException e) {
             return null;
         }

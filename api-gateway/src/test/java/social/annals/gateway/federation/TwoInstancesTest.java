@@ -26,7 +26,7 @@ import social.annals.gateway.support.Http;
  * their users find each other by {@code @nick@host}, follow each other (a locked account too),
  * post, reply and see it all in timelines, threads and notifications; unfollows, deletions and
  * profile changes reach the other side, and a delivery to an instance that is down arrives once it
- * is back.
+ * is back. Favourites, boosts, reactions, their undoing and blocks reach the other side too.
  */
 class TwoInstancesTest {
 
@@ -195,6 +195,60 @@ class TwoInstancesTest {
         b.start();
         eventually(() -> b.http.get("/api/v1/timelines/home", "Authorization", bob.bearer()).json(),
                 home -> home.findValuesAsText("content").toString().contains("while you were out"));
+    }
+
+    @Test
+    void favouritesBoostsReactionsAndBlocksGoBothWays() {
+        User dave = a.user("dave");
+        User erin = b.user("erin");
+        String erinOnA = a.http.get("/api/v1/accounts/lookup?acct=erin@" + b.host(), "Authorization", dave.bearer())
+                .json().get("id").asText();
+        a.http.postForm("/api/v1/accounts/" + erinOnA + "/follow", List.of(), "Authorization", dave.bearer());
+        eventually(() -> relationship(a, dave, erinOnA), rel -> rel.get("following").asBoolean());
+        String daveOnB = b.http.get("/api/v1/accounts/lookup?acct=dave@" + a.host(), "Authorization", erin.bearer())
+                .json().get("id").asText();
+        b.http.postForm("/api/v1/accounts/" + daveOnB + "/follow", List.of(), "Authorization", erin.bearer());
+        eventually(() -> relationship(b, erin, daveOnB), rel -> rel.get("following").asBoolean());
+
+        // A to B: dave favourites, boosts and reacts to erin's post; erin sees the counts and is notified.
+        String erinsPost = b.http.postForm("/api/v1/statuses", List.of("status", "erin's news", "visibility",
+                "public"), "Authorization", erin.bearer()).json().get("id").asText();
+        String erinsPostOnA = eventually(() -> a.http.get("/api/v1/timelines/home", "Authorization", dave.bearer())
+                .json(), home -> home.findValuesAsText("content").toString().contains("erin's news")).get(0)
+                .get("id").asText();
+        a.http.postJson("/api/v1/statuses/" + erinsPostOnA + "/favourite", "", "Authorization", dave.bearer());
+        a.http.postJson("/api/v1/statuses/" + erinsPostOnA + "/reblog", "", "Authorization", dave.bearer());
+        a.http.putJson("/api/v1/pleroma/statuses/" + erinsPostOnA + "/reactions/%F0%9F%94%A5", "", "Authorization",
+                dave.bearer());
+        JsonNode onB = eventually(() -> b.http.get("/api/v1/statuses/" + erinsPost, "Authorization", erin.bearer())
+                .json(), status -> status.get("favourites_count").asInt() == 1 && status.get("reblogs_count").asInt() == 1
+                && status.at("/pleroma/emoji_reactions").size() == 1);
+        assertThat(onB.at("/pleroma/emoji_reactions/0/name").asText()).isEqualTo("🔥");
+        JsonNode notified = eventually(() -> b.http.get("/api/v1/notifications", "Authorization", erin.bearer())
+                .json(), notes -> notes.size() >= 4);
+        assertThat(notified.findValuesAsText("type")).contains("favourite", "reblog", "pleroma:emoji_reaction");
+        assertThat(notified.get(0).at("/account/acct").asText()).isEqualTo("dave@" + a.host());
+        a.http.postJson("/api/v1/statuses/" + erinsPostOnA + "/unfavourite", "", "Authorization", dave.bearer());
+        a.http.postJson("/api/v1/statuses/" + erinsPostOnA + "/unreblog", "", "Authorization", dave.bearer());
+        eventually(() -> b.http.get("/api/v1/statuses/" + erinsPost, "Authorization", erin.bearer()).json(),
+                status -> status.get("favourites_count").asInt() == 0 && status.get("reblogs_count").asInt() == 0);
+
+        // B to A: erin favourites and boosts dave's post.
+        String davesPost = a.http.postForm("/api/v1/statuses", List.of("status", "dave's news", "visibility",
+                "public"), "Authorization", dave.bearer()).json().get("id").asText();
+        String davesPostOnB = eventually(() -> b.http.get("/api/v1/timelines/home", "Authorization", erin.bearer())
+                .json(), home -> home.findValuesAsText("content").toString().contains("dave's news")).get(0)
+                .get("id").asText();
+        b.http.postJson("/api/v1/statuses/" + davesPostOnB + "/favourite", "", "Authorization", erin.bearer());
+        b.http.postJson("/api/v1/statuses/" + davesPostOnB + "/reblog", "", "Authorization", erin.bearer());
+        eventually(() -> a.http.get("/api/v1/statuses/" + davesPost, "Authorization", dave.bearer()).json(),
+                status -> status.get("favourites_count").asInt() == 1 && status.get("reblogs_count").asInt() == 1);
+
+        // A block on B ends both follows on A too.
+        b.http.postJson("/api/v1/accounts/" + daveOnB + "/block", "", "Authorization", erin.bearer());
+        JsonNode blocked = eventually(() -> relationship(a, dave, erinOnA),
+                rel -> rel.get("blocked_by").asBoolean() && !rel.get("following").asBoolean());
+        assertThat(blocked.get("followed_by").asBoolean()).isFalse();
     }
 
     private static JsonNode relationship(Instance instance, User user, String accountId) {

@@ -56,6 +56,12 @@ class NotificationAudience {
                 (rs, row) -> new Subscriber(rs.getString(1), rs.getBoolean(2)), accountId);
     }
 
+    /** Whether the account is another server's: what it does is a remote activity (pleroma-api §2.11). */
+    public boolean isRemote(String accountId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM remote_account_lookup WHERE account_id = ?)", Boolean.class, accountId));
+    }
+
     /**
      * Everything the rules need about each existing local account among {@code recipientIds},
      * towards the actor. Single-table queries: a join of all these tables costs more to plan

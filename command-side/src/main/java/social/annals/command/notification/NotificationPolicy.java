@@ -122,13 +122,14 @@ class NotificationPolicy {
                          String emoji) {
         List<DomainEventMessage<?>> deliveries = new ArrayList<>();
         Set<String> mutedThread = audience.mutedThreadOf(statusId, candidates);
-        for (NotificationRules.Recipient recipient : audience.recipients(candidates, actorId,
-                type == NotificationType.FOLLOW)) {
+        List<NotificationRules.Recipient> recipients = audience.recipients(candidates, actorId,
+                type == NotificationType.FOLLOW);
+        boolean localActivity = recipients.isEmpty() || !audience.isRemote(actorId);
+        for (NotificationRules.Recipient recipient : recipients) {
             if (mutedThread.contains(recipient.accountId())) {
                 continue; // the recipient muted this conversation
             }
-            // Every activity is local until federation exists.
-            if (NotificationRules.notifies(recipient, actorId, type, true)
+            if (NotificationRules.notifies(recipient, actorId, type, localActivity)
                     && (type != NotificationType.FOLLOW || firstFollowInBatch(recipient.accountId(), actorId))) {
                 long id = ids.next();
                 deliveries.add(new GenericDomainEventMessage<>(Notification.class.getSimpleName(),

@@ -1,0 +1,336 @@
+package social.annals.gateway.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import social.annals.gateway.support.FakeRemoteServer;
+import social.annals.gateway.support.FederationApiTest;
+
+/** Favourites and boosts across servers: a remote Like or Announce and its Undo, and ours sent out. */
+class RemoteInteractionsApiTest extends FederationApiTest {
+
+    private static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+
+    private static String objectUrl(String statusId) {
+        return "http://annals.test/objects/" + statusId;
+    }
+
+    private static Map<String, Object> activity(FakeRemoteServer.Actor actor, String type, Object object) {
+        return Map.of("id", actor.id() + "/" + type.toLowerCase() + "s/" + unique("a"), "type", type,
+                "actor", actor.id(), "object", object);
+    }
+
+    private static Map<String, Object> undo(FakeRemoteServer.Actor actor, Map<String, Object> undone) {
+        return activity(actor, "Undo", undone);
+    }
+
+    private JsonNode status(User viewer, String statusId) {
+        return http.get("/api/v1/statuses/" + statusId, "Authorization", viewer.bearer()).json();
+    }
+
+    private JsonNode relationship(User user, String accountId) {
+        return http.get("/api/v1/accounts/relationships?id[]=" + accountId, "Authorization", user.bearer()).json()
+                .get(0);
+    }
+
+    private JsonNode notificationsOf(User user, String type) {
+        return http.get("/api/v1/notifications?types[]=" + type, "Authorization", user.bearer()).json();
+    }
+
+    /** The remote actor's account id here, the user following it (accepted by its server). */
+    private String followAccepted(User user, FakeRemoteServer.Actor remote) {
+        User introducer = user("intro");
+        String remoteId = followedBy(remote, introducer);
+        http.postForm("/api/v1/accounts/" + remoteId + "/follow", List.of(), "Authorization", user.bearer());
+        deliver(remote, sharedInbox(), activity(remote, "Accept", Map.of("type", "Follow", "actor", actorUrl(user),
+                "object", remote.id())));
+        return remoteId;
+    }
+
+    private Map<String, Object> note(FakeRemoteServer.Actor author, String content) {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("id", author.id() + "/statuses/" + unique("n"));
+        note.put("type", "Note");
+        note.put("attributedTo", author.id());
+        note.put("content", content);
+        note.put("published", "2026-12-04T10:00:00Z");
+        note.put("to", List.of(PUBLIC));
+        note.put("cc", List.of(author.id() + "/followers"));
+        return note;
+    }
+
+    /** A remote post that the user sees, by an author the user follows; answers its status id here. */
+    private String remotePostSeenBy(User user, FakeRemoteServer.Actor author) {
+        followAccepted(user, author);
+        Map<String, Object> note = note(author, "<p>from afar</p>");
+        assertThat(deliver(author, sharedInbox(), Map.of("id", note.get("id") + "/activity", "type", "Create",
+                "actor", author.id(), "object", note, "to", note.get("to"), "cc", note.get("cc")))).isEqualTo(202);
+        JsonNode home = http.get("/api/v1/timelines/home", "Authorization", user.bearer()).json();
+        for (JsonNode status : home) {
+            if (status.get("uri").asText().equals(note.get("id"))) {
+                return status.get("id").asText();
+            }
+        }
+        throw new AssertionError("the remote post is not in the home timeline: " + home);
+    }
+
+    @Test
+    void aRemoteLikeFavouritesALocalPostNotifiesItsAuthorAndItsUndoRemovesIt() {
+        User lain = user("likes");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String id = postStatusId(lain, "status", "like me", "visibility", "public");
+
+        Map<String, Object> like = activity(alice, "Like", objectUrl(id));
+        assertThat(deliver(alice, sharedInbox(), like)).isEqualTo(202);
+        assertThat(deliver(alice, sharedInbox(), like)).isEqualTo(202);
+        assertThat(status(lain, id).get("favourites_count").asInt()).isEqualTo(1);
+        JsonNode favouritedBy = http.get("/api/v1/statuses/" + id + "/favourited_by", "Authorization",
+                lain.bearer()).json();
+        assertThat(favouritedBy.get(0).get("acct").asText()).isEqualTo(alice.username() + "@" + REMOTE.host());
+        JsonNode notification = notificationsOf(lain, "favourite").get(0);
+        assertThat(notification.at("/account/acct").asText()).isEqualTo(alice.username() + "@" + REMOTE.host());
+        assertThat(notification.at("/status/id").asText()).isEqualTo(id);
+
+        assertThat(deliver(alice, sharedInbox(), undo(alice, like))).isEqualTo(202);
+        assertThat(status(lain, id).get("favourites_count").asInt()).isZero();
+    }
+
+    @Test
+    void theRemoteAndLocalSwitchesDropNotificationsFromRemoteAndLocalActors() {
+        User noRemote = user("switch");
+        User noLocal = user("switch");
+        http.putJson("/api/pleroma/notification_settings", Map.of("remote", false), "Authorization", noRemote.bearer());
+        http.putJson("/api/pleroma/notification_settings", Map.of("local", false), "Authorization", noLocal.bearer());
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        User bob = user("switch");
+        for (User recipient : List.of(noRemote, noLocal)) {
+            String id = postStatusId(recipient, "status", "hello", "visibility", "public");
+            deliver(alice, sharedInbox(), activity(alice, "Like", objectUrl(id)));
+            deliver(alice, sharedInbox(), activity(alice, "Announce", objectUrl(id)));
+            deliver(alice, sharedInbox(), follow(alice, actorUrl(recipient)));
+            act(bob, "/api/v1/statuses/" + id + "/favourite");
+            act(bob, "/api/v1/accounts/" + recipient.id() + "/follow");
+        }
+        awaitReadModels();
+
+        JsonNode fromLocalOnly = http.get("/api/v1/notifications", "Authorization", noRemote.bearer()).json();
+        assertThat(fromLocalOnly).extracting(n -> n.at("/account/id").asText()).containsOnly(bob.id());
+        assertThat(fromLocalOnly).extracting(n -> n.get("type").asText()).containsExactlyInAnyOrder("favourite",
+                "follow");
+        JsonNode fromRemoteOnly = http.get("/api/v1/notifications", "Authorization", noLocal.bearer()).json();
+        assertThat(fromRemoteOnly).extracting(n -> n.at("/account/acct").asText())
+                .containsOnly(alice.username() + "@" + REMOTE.host());
+        assertThat(fromRemoteOnly).extracting(n -> n.get("type").asText()).containsExactlyInAnyOrder("favourite",
+                "reblog", "follow");
+    }
+
+    @Test
+    void anUndoOfSomeoneElsesLikeChangesNothing() {
+        User lain = user("likes");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        FakeRemoteServer.Actor mallory = REMOTE.actor(unique("mallory"));
+        String id = postStatusId(lain, "status", "like me", "visibility", "public");
+        Map<String, Object> like = activity(alice, "Like", objectUrl(id));
+        deliver(alice, sharedInbox(), like);
+
+        assertThat(deliver(mallory, sharedInbox(), undo(mallory, like))).isEqualTo(202);
+        assertThat(status(lain, id).get("favourites_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aLikeOfAPostTheSenderMayNotSeeOrOfAnUnknownOneChangesNothing() {
+        User lain = user("likes");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String followersOnly = postStatusId(lain, "status", "for my followers", "visibility", "private");
+        String direct = postStatusId(lain, "status", "just for me", "visibility", "direct");
+
+        assertThat(deliver(alice, sharedInbox(), activity(alice, "Like", objectUrl(followersOnly)))).isEqualTo(202);
+        assertThat(deliver(alice, sharedInbox(), activity(alice, "Like", objectUrl(direct)))).isEqualTo(202);
+        assertThat(deliver(alice, sharedInbox(), activity(alice, "Like", objectUrl("9999999999")))).isEqualTo(202);
+        assertThat(deliver(alice, sharedInbox(), activity(alice, "Like", REMOTE.base() + "/statuses/unknown")))
+                .isEqualTo(202);
+        assertThat(status(lain, followersOnly).get("favourites_count").asInt()).isZero();
+        assertThat(status(lain, direct).get("favourites_count").asInt()).isZero();
+        assertThat(notificationsOf(lain, "favourite")).isEmpty();
+    }
+
+    @Test
+    void aRemoteEmojiReactionIsShownWithTheStatusAndItsUndoRemovesIt() {
+        User lain = user("reacts");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String id = postStatusId(lain, "status", "react to me", "visibility", "public");
+
+        Map<String, Object> react = new LinkedHashMap<>(activity(alice, "EmojiReact", objectUrl(id)));
+        react.put("content", "🔥");
+        assertThat(deliver(alice, sharedInbox(), react)).isEqualTo(202);
+        JsonNode reactions = status(lain, id).at("/pleroma/emoji_reactions");
+        assertThat(reactions).hasSize(1);
+        assertThat(reactions.get(0).get("name").asText()).isEqualTo("🔥");
+        assertThat(reactions.get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(notificationsOf(lain, "pleroma:emoji_reaction").get(0).at("/account/acct").asText())
+                .isEqualTo(alice.username() + "@" + REMOTE.host());
+
+        Map<String, Object> notAnEmoji = new LinkedHashMap<>(activity(alice, "EmojiReact", objectUrl(id)));
+        notAnEmoji.put("content", "not an emoji");
+        assertThat(deliver(alice, sharedInbox(), notAnEmoji)).isEqualTo(202);
+        assertThat(status(lain, id).at("/pleroma/emoji_reactions")).hasSize(1);
+
+        assertThat(deliver(alice, sharedInbox(), undo(alice, react))).isEqualTo(202);
+        assertThat(status(lain, id).at("/pleroma/emoji_reactions")).isEmpty();
+    }
+
+    @Test
+    void reactingToARemotePostSendsAnEmojiReactAndTakingItBackUndoesIt() {
+        User lain = user("reacts");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String id = remotePostSeenBy(lain, alice);
+        String uri = status(lain, id).get("uri").asText();
+
+        assertThat(http.putJson("/api/v1/pleroma/statuses/" + id + "/reactions/%F0%9F%94%A5", "", "Authorization",
+                lain.bearer()).status()).isEqualTo(200);
+        FakeRemoteServer.Delivery react = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "EmojiReact");
+        assertThat(react.activity().get("object").asText()).isEqualTo(uri);
+        assertThat(react.activity().get("content").asText()).isEqualTo("🔥");
+
+        assertThat(http.delete("/api/v1/pleroma/statuses/" + id + "/reactions/%F0%9F%94%A5", "Authorization",
+                lain.bearer()).status()).isEqualTo(200);
+        FakeRemoteServer.Delivery undo = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Undo");
+        assertThat(undo.activity().at("/object/type").asText()).isEqualTo("EmojiReact");
+        assertThat(undo.activity().at("/object/id").asText()).isEqualTo(react.activity().get("id").asText());
+        assertThat(undo.activity().at("/object/content").asText()).isEqualTo("🔥");
+    }
+
+    @Test
+    void aRemoteAnnounceBoostsALocalPostNotifiesItsAuthorAndItsUndoRemovesIt() {
+        User lain = user("boosts");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String id = postStatusId(lain, "status", "boost me", "visibility", "public");
+
+        Map<String, Object> announce = activity(alice, "Announce", objectUrl(id));
+        assertThat(deliver(alice, sharedInbox(), announce)).isEqualTo(202);
+        assertThat(status(lain, id).get("reblogs_count").asInt()).isEqualTo(1);
+        JsonNode notification = notificationsOf(lain, "reblog").get(0);
+        assertThat(notification.at("/account/acct").asText()).isEqualTo(alice.username() + "@" + REMOTE.host());
+
+        assertThat(deliver(alice, sharedInbox(), undo(alice, announce))).isEqualTo(202);
+        assertThat(status(lain, id).get("reblogs_count").asInt()).isZero();
+    }
+
+    @Test
+    void aFollowersOnlyPostCannotBeBoostedEvenByAFollower() {
+        User lain = user("boosts");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        followedBy(alice, lain);
+        String id = postStatusId(lain, "status", "for my followers", "visibility", "private");
+
+        assertThat(deliver(alice, sharedInbox(), activity(alice, "Announce", objectUrl(id)))).isEqualTo(202);
+        assertThat(status(lain, id).get("reblogs_count").asInt()).isZero();
+        assertThat(notificationsOf(lain, "reblog")).isEmpty();
+    }
+
+    @Test
+    void aBoostByAFollowedAccountOfAPostWeHaveNotSeenIsFetchedIntoTheHomeTimeline() {
+        User lain = user("boosts");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        FakeRemoteServer.Actor bob = REMOTE.actor(unique("bob"));
+        followAccepted(lain, alice);
+        Map<String, Object> note = note(bob, "<p>worth sharing</p>");
+        REMOTE.publish(((String) note.get("id")).substring(REMOTE.base().length()), note);
+
+        assertThat(deliver(alice, sharedInbox(), activity(alice, "Announce", note.get("id")))).isEqualTo(202);
+        JsonNode boost = http.get("/api/v1/timelines/home", "Authorization", lain.bearer()).json().get(0);
+        assertThat(boost.at("/account/acct").asText()).isEqualTo(alice.username() + "@" + REMOTE.host());
+        assertThat(boost.at("/reblog/uri").asText()).isEqualTo(note.get("id"));
+        assertThat(boost.at("/reblog/account/acct").asText()).isEqualTo(bob.username() + "@" + REMOTE.host());
+        assertThat(boost.at("/reblog/content").asText()).contains("worth sharing");
+    }
+
+    @Test
+    void aRemoteBlockEndsTheFollowsBothWaysAndItsUndoLiftsIt() {
+        User lain = user("blocks");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String aliceId = followAccepted(lain, alice);
+        followedBy(alice, lain);
+        JsonNode before = relationship(lain, aliceId);
+        assertThat(before.get("following").asBoolean()).isTrue();
+        assertThat(before.get("followed_by").asBoolean()).isTrue();
+
+        Map<String, Object> block = activity(alice, "Block", actorUrl(lain));
+        assertThat(deliver(alice, sharedInbox(), block)).isEqualTo(202);
+        JsonNode blocked = relationship(lain, aliceId);
+        assertThat(blocked.get("following").asBoolean()).isFalse();
+        assertThat(blocked.get("followed_by").asBoolean()).isFalse();
+        assertThat(blocked.get("blocked_by").asBoolean()).isTrue();
+
+        assertThat(deliver(alice, sharedInbox(), undo(alice, block))).isEqualTo(202);
+        assertThat(relationship(lain, aliceId).get("blocked_by").asBoolean()).isFalse();
+    }
+
+    @Test
+    void blockingARemoteAccountSendsABlockAndUnblockingUndoesIt() {
+        User lain = user("blocks");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String aliceId = followedBy(alice, lain);
+
+        act(lain, "/api/v1/accounts/" + aliceId + "/block");
+        FakeRemoteServer.Delivery block = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Block");
+        assertThat(block.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
+        assertThat(block.activity().get("object").asText()).isEqualTo(alice.id());
+
+        act(lain, "/api/v1/accounts/" + aliceId + "/unblock");
+        FakeRemoteServer.Delivery undo = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Undo");
+        assertThat(undo.activity().at("/object/id").asText()).isEqualTo(block.activity().get("id").asText());
+    }
+
+    @Test
+    void favouritingARemotePostSendsALikeToItsAuthorAndUnfavouritingUndoesThatLike() {
+        User lain = user("likes");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String id = remotePostSeenBy(lain, alice);
+        String uri = status(lain, id).get("uri").asText();
+
+        act(lain, "/api/v1/statuses/" + id + "/favourite");
+        FakeRemoteServer.Delivery like = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Like");
+        assertThat(like.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
+        assertThat(like.activity().get("object").asText()).isEqualTo(uri);
+
+        act(lain, "/api/v1/statuses/" + id + "/unfavourite");
+        FakeRemoteServer.Delivery undo = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Undo");
+        assertThat(undo.activity().at("/object/type").asText()).isEqualTo("Like");
+        assertThat(undo.activity().at("/object/id").asText()).isEqualTo(like.activity().get("id").asText());
+        assertThat(undo.activity().at("/object/object").asText()).isEqualTo(uri);
+    }
+
+    @Test
+    void boostingSendsAnAnnounceToTheRemoteFollowersAndTheRemoteAuthorAndUnboostingUndoesIt() {
+        User lain = user("boosts");
+        FakeRemoteServer followers = new FakeRemoteServer();
+        try {
+            FakeRemoteServer.Actor carol = followers.actor(unique("carol"));
+            deliver(followers, carol, sharedInbox(), follow(carol, actorUrl(lain)));
+            FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+            String id = remotePostSeenBy(lain, alice);
+            String uri = status(lain, id).get("uri").asText();
+
+            act(lain, "/api/v1/statuses/" + id + "/reblog");
+            FakeRemoteServer.Delivery toAuthor = REMOTE.awaitDelivery("/inbox", "Announce");
+            FakeRemoteServer.Delivery toFollowers = followers.awaitDelivery("/inbox", "Announce");
+            assertThat(toAuthor.activity().get("object").asText()).isEqualTo(uri);
+            assertThat(toFollowers.activity().get("id").asText()).isEqualTo(toAuthor.activity().get("id").asText());
+            assertThat(toAuthor.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
+            assertThat(toAuthor.activity().get("cc").toString()).contains(alice.id(), actorUrl(lain) + "/followers");
+
+            act(lain, "/api/v1/statuses/" + id + "/unreblog");
+            FakeRemoteServer.Delivery undo = followers.awaitDelivery("/inbox", "Undo");
+            assertThat(undo.activity().at("/object/type").asText()).isEqualTo("Announce");
+            assertThat(undo.activity().at("/object/id").asText()).isEqualTo(toAuthor.activity().get("id").asText());
+            REMOTE.awaitDelivery("/inbox", "Undo");
+        } finally {
+            followers.close();
+        }
+    }
+}
