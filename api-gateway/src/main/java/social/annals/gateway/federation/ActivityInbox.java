@@ -1,23 +1,28 @@
 package social.annals.gateway.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import social.annals.command.federation.InboundActivityCommands;
 import social.annals.command.DomainRefusal;
+import social.annals.command.federation.InboundActivityCommands;
+import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.command.report.ReportCommands;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.status.StatusCommands;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
-import social.annals.gateway.web.ApiErrorHandler;
-import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.gateway.render.Urls;
+import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.query.account.AccountView;
-import social.annals.query.federation.RemoteActorQueries;
 import social.annals.query.federation.RemoteActorQueries.RemoteActor;
+import social.annals.query.federation.RemoteActorQueries;
 import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
@@ -32,7 +37,7 @@ public class ActivityInbox {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityInbox.class);
     private static final Set<String> UNDERSTOOD = Set.of("Follow", "Undo", "Accept", "Reject", "Update", "Create",
-            "Delete", "Like", "Announce", "EmojiReact", "Block");
+            "Delete", "Like", "Announce", "EmojiReact", "Block", "Flag");
 
     private final Commands commands;
     private final RemoteActors actors;
@@ -83,6 +88,7 @@ public class ActivityInbox {
                 case "Delete" -> delete(sender, object, bus);
                 case "Like" -> like(sender, object, bus);
                 case "Block" -> block(sender, object, bus);
+                case "Flag" -> flag(sender, object, ActorDocumentReader.text(activity, "content"), bus);
                 case "EmojiReact" -> react(sender, object, ActorDocumentReader.text(activity, "content"), bus);
                 case "Announce" -> announce(sender, object, bus);
                 default -> { }
@@ -156,6 +162,37 @@ public class ActivityInbox {
         if (blocked != null) {
             bus.sendAndWait(new RelationshipCommands.Block(sender.accountId(), blocked.accountId()));
         }
+    }
+
+    /**
+     * A report from another server (Mastodon's and Pleroma's Flag): the object names one of our
+     * accounts and, optionally, some of its statuses; it becomes a report for our moderators, filed
+     * by the sender (usually that server's instance actor), with the statuses that are that
+     * account's and the content as its comment.
+     */
+    private void flag(RemoteActor sender, JsonNode object, String content, CommandGateway bus) {
+        List<String> named = new ArrayList<>();
+        for (JsonNode node : object != null && object.isArray() ? object : Collections.singletonList(object)) {
+            String uri = idOf(node);
+            if (uri != null) {
+                named.add(uri);
+            }
+        }
+        AccountView reported = named.stream().map(this::localActor).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        if (reported == null) {
+            return;
+        }
+        String ours = urls.object("");
+        List<String> statusIds = named.stream().filter(uri -> uri.startsWith(ours))
+                .map(uri -> uri.substring(ours.length())).distinct().toList();
+        List<String> reportedStatuses = statusIds.isEmpty() ? List.of()
+                : queries.many(new StatusQueries.ByIds(statusIds), StatusView.class).stream()
+                .filter(status -> status.reblogOfId() == null && status.authorId().equals(reported.accountId()))
+                .map(StatusView::statusId).sorted().toList();
+        String comment = content == null ? null : RemoteHtml.text(content);
+        bus.sendAndWait(new ReportCommands.File(ids.next(), sender.accountId(), reported.accountId(),
+                reportedStatuses, comment == null || comment.isBlank() ? null : comment, false));
     }
 
     /** A favourite of a status the sender may see; of any other, nothing. */

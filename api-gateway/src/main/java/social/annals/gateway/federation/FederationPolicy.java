@@ -3,6 +3,8 @@ package social.annals.gateway.federation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
 import social.annals.events.account.ProfileUpdated;
 import social.annals.events.federation.ActivityReceived;
 import social.annals.events.federation.RemoteAccountDiscovered;
+import social.annals.events.report.ReportFiled;
 import social.annals.events.social.AccountBlocked;
 import social.annals.events.social.AccountFollowed;
 import social.annals.events.social.AccountUnblocked;
@@ -185,6 +188,25 @@ class FederationPolicy {
                 followerInboxes(author.accountId()));
     }
 
+    /**
+     * A report of a remote account that its reporter asked to forward: a Flag from the instance
+     * actor (not the reporter, as Mastodon does) to the account's server, naming the reported posts.
+     */
+    @EventHandler
+    void on(ReportFiled event) {
+        RemoteActor reported = event.forward() ? remote(event.accountId()) : null;
+        if (reported == null) {
+            return;
+        }
+        List<Object> object = new ArrayList<>(List.of(reported.actorUri()));
+        queries.many(new StatusQueries.ByIds(event.statusIds()), StatusView.class).stream()
+                .filter(status -> !status.local()).forEach(status -> object.add(status.remote().uri()));
+        String actor = urls.instanceActor();
+        Activity flag = new Activity(ActivityStreams.CONTEXT, actor + "#flags/" + event.reportId(), "Flag", actor,
+                object, List.of(reported.actorUri()), null, null, event.comment());
+        schedule(flag, null, List.of(reported.deliveryInbox()));
+    }
+
     /** A local account's block of a remote one: a Block to its inbox (as Pleroma sends by default). */
     @EventHandler
     void on(AccountBlocked event) {
@@ -326,7 +348,7 @@ class FederationPolicy {
 
     /** Addressed as Mastodon addresses a boost: public, copied to the booster's followers and the author. */
     private Activity announce(Interaction boost, String reblogId, String published) {
-        List<String> cc = new java.util.ArrayList<>(List.of(boost.actor() + "/followers"));
+        List<String> cc = new ArrayList<>(List.of(boost.actor() + "/followers"));
         if (boost.author() != null) {
             cc.add(boost.author().actorUri());
         }
@@ -376,12 +398,17 @@ class FederationPolicy {
                 .findFirst().orElse(null);
     }
 
-    private void send(Activity activity, AccountView signer, java.util.Collection<String> inboxes) {
+    private void send(Activity activity, AccountView signer, Collection<String> inboxes) {
+        schedule(activity, signer.accountId(), inboxes);
+    }
+
+    /** {@code signerId} null: signed by the instance actor. */
+    private void schedule(Activity activity, String signerId, Collection<String> inboxes) {
         if (inboxes.isEmpty()) {
             return;
         }
         try {
-            deliveries.schedule(activity.id(), json.writeValueAsString(activity), signer.accountId(), inboxes);
+            deliveries.schedule(activity.id(), json.writeValueAsString(activity), signerId, inboxes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An activity we render is always JSON", e);
         }

@@ -3,6 +3,7 @@ package social.annals.gateway.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -284,6 +285,63 @@ class RemoteInteractionsApiTest extends FederationApiTest {
         act(lain, "/api/v1/accounts/" + aliceId + "/unblock");
         FakeRemoteServer.Delivery undo = REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Undo");
         assertThat(undo.activity().at("/object/id").asText()).isEqualTo(block.activity().get("id").asText());
+    }
+
+    @Test
+    void aRemoteFlagBecomesAReportWithTheReportedAccountsStatuses() {
+        User lain = user("flags");
+        User other = user("flags");
+        String bad = postStatusId(lain, "status", "something bad", "visibility", "public");
+        String unrelated = postStatusId(other, "status", "unrelated", "visibility", "public");
+        FakeRemoteServer.Actor moderator = REMOTE.actor(unique("instance"));
+        Map<String, Object> flag = new LinkedHashMap<>(activity(moderator, "Flag",
+                List.of(actorUrl(lain), objectUrl(bad), objectUrl(unrelated))));
+        flag.put("content", "<p>spam from your user</p>");
+
+        assertThat(deliver(moderator, sharedInbox(), flag)).isEqualTo(202);
+        assertThat(deliver(moderator, sharedInbox(), flag)).isEqualTo(202);
+        JsonNode reports = http.get("/api/pleroma/admin/reports?admin_token=" + ADMIN_TOKEN).json().get("reports");
+        List<JsonNode> aboutLain = new ArrayList<>();
+        reports.forEach(report -> {
+            if (report.at("/account/id").asText().equals(lain.id())) {
+                aboutLain.add(report);
+            }
+        });
+        assertThat(aboutLain).hasSize(1);
+        JsonNode report = aboutLain.get(0);
+        assertThat(report.at("/actor/acct").asText()).isEqualTo(moderator.username() + "@" + REMOTE.host());
+        assertThat(report.get("content").asText()).isEqualTo("spam from your user");
+        assertThat(report.get("statuses")).extracting(status -> status.get("id").asText()).containsExactly(bad);
+    }
+
+    @Test
+    void aForwardedReportOfARemoteAccountSendsAFlagFromTheInstance() {
+        User lain = user("flags");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String post = remotePostSeenBy(lain, alice);
+        String aliceId = status(lain, post).at("/account/id").asText();
+        String uri = status(lain, post).get("uri").asText();
+
+        assertThat(http.postJson("/api/v1/reports", Map.of("account_id", aliceId, "status_ids", List.of(post),
+                "comment", "not nice", "forward", true), "Authorization", lain.bearer()).status()).isEqualTo(200);
+        FakeRemoteServer.Delivery flag = REMOTE.awaitDelivery("/inbox", "Flag");
+        assertThat(flag.activity().get("actor").asText()).isEqualTo("http://annals.test/internal/fetch");
+        assertThat(flag.activity().get("object").toString()).contains(alice.id(), uri);
+        assertThat(flag.activity().get("content").asText()).isEqualTo("not nice");
+        assertThat(flag.header("Signature")).contains("keyId=\"http://annals.test/internal/fetch#main-key\"");
+    }
+
+    @Test
+    void aReportNotForwardedStaysHere() {
+        User lain = user("flags");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String aliceId = followedBy(alice, lain);
+        assertThat(http.postJson("/api/v1/reports", Map.of("account_id", aliceId, "comment", "meh"),
+                "Authorization", lain.bearer()).status()).isEqualTo(200);
+        awaitReadModels();
+        assertThat(REMOTE.deliveries().stream().filter(delivery -> delivery.activity() != null
+                && "Flag".equals(delivery.activity().path("type").asText())
+                && delivery.activity().path("object").toString().contains(alice.id()))).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -26,11 +27,13 @@ import social.annals.gateway.support.Http;
  * their users find each other by {@code @nick@host}, follow each other (a locked account too),
  * post, reply and see it all in timelines, threads and notifications; unfollows, deletions and
  * profile changes reach the other side, and a delivery to an instance that is down arrives once it
- * is back. Favourites, boosts, reactions, their undoing and blocks reach the other side too.
+ * is back. Favourites, boosts, reactions, their undoing, forwarded reports and blocks reach the other
+ * side too.
  */
 class TwoInstancesTest {
 
     private static final String PASSWORD = "correct horse battery";
+    private static final String ADMIN_TOKEN = "two-instances-admin";
     private static Instance a;
     private static Instance b;
 
@@ -56,7 +59,8 @@ class TwoInstancesTest {
                     "--annals.security.bcrypt-strength=4", "--annals.federation.key-bits=1024",
                     "--annals.federation.allow-private-addresses=true",
                     "--annals.federation.delivery.first-retry-seconds=1",
-                    "--annals.rate-limits.exempt=127.0.0.1,0:0:0:0:0:0:0:1", "--annals.node-name=" + name);
+                    "--annals.rate-limits.exempt=127.0.0.1,0:0:0:0:0:0:0:1", "--annals.node-name=" + name,
+                    "--annals.admin-token=" + ADMIN_TOKEN);
             http = new Http(port);
             awaitProcessorsClaimed();
         }
@@ -243,6 +247,21 @@ class TwoInstancesTest {
         b.http.postJson("/api/v1/statuses/" + davesPostOnB + "/reblog", "", "Authorization", erin.bearer());
         eventually(() -> a.http.get("/api/v1/statuses/" + davesPost, "Authorization", dave.bearer()).json(),
                 status -> status.get("favourites_count").asInt() == 1 && status.get("reblogs_count").asInt() == 1);
+
+        // dave reports erin and asks for it to be forwarded: B's moderators get it from A's instance actor.
+        assertThat(a.http.postJson("/api/v1/reports", Map.of("account_id", erinOnA, "status_ids",
+                List.of(erinsPostOnA), "comment", "please look", "forward", true), "Authorization", dave.bearer())
+                .status()).isEqualTo(200);
+        JsonNode forwarded = eventually(() -> b.http.get("/api/pleroma/admin/reports?admin_token=" + ADMIN_TOKEN)
+                .json().get("reports"), reports -> reports.findValuesAsText("content").contains("please look"));
+        for (JsonNode report : forwarded) {
+            if (report.get("content").asText().equals("please look")) {
+                assertThat(report.at("/account/id").asText()).isEqualTo(erin.id());
+                assertThat(report.get("statuses")).extracting(status -> status.get("id").asText())
+                        .containsExactly(erinsPost);
+                assertThat(report.at("/actor/acct").asText()).endsWith("@" + a.host());
+            }
+        }
 
         // A block on B ends both follows on A too.
         b.http.postJson("/api/v1/accounts/" + daveOnB + "/block", "", "Authorization", erin.bearer());

@@ -27,7 +27,7 @@ class Report {
     @CommandHandler
     Report(ReportCommands.File command, Clock clock) {
         apply(new ReportFiled(command.reportId(), command.reporterId(), command.accountId(), command.statusIds(),
-                command.comment(), clock.instant()));
+                command.comment(), clock.instant(), command.forward()));
     }
 
     /** Recorded even when the state is unchanged: the moderation log shows every update, as in Pleroma. */

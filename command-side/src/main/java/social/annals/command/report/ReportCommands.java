@@ -11,8 +11,9 @@ public final class ReportCommands {
     }
 
     /** The caller has checked the account and kept only statuses it authored. */
+    /** {@code forward}: a copy goes to the account's server when it is another one. */
     public record File(@TargetAggregateIdentifier String reportId, String reporterId, String accountId,
-                       List<String> statusIds, String comment) {
+                       List<String> statusIds, String comment, boolean forward) {
     }
 
     public record ChangeState(@TargetAggregateIdentifier String reportId, ReportState state, Moderator by) {

@@ -17,7 +17,7 @@ class ReportTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     private static final Moderator ROOT = new Moderator("R", "root");
-    private static final ReportFiled FILED = new ReportFiled("P1", "U", "A", List.of("S1"), "spam", NOW);
+    private static final ReportFiled FILED = new ReportFiled("P1", "U", "A", List.of("S1"), "spam", NOW, false);
 
     private AggregateTestFixture<Report> fixture;
 
@@ -30,7 +30,7 @@ class ReportTest {
     @Test
     void aReportIsFiledOpen() {
         fixture.givenNoPriorActivity()
-                .when(new ReportCommands.File("P1", "U", "A", List.of("S1"), "spam"))
+                .when(new ReportCommands.File("P1", "U", "A", List.of("S1"), "spam", false))
                 .expectEvents(FILED);
     }
 

@@ -35,7 +35,7 @@ public class ReportsController {
         this.ids = ids;
     }
 
-    /** {@code forward} is accepted and has no effect: there are no remote servers to forward to. */
+    /** {@code forward}: a copy goes to a remote account's server, from this instance (not the reporter). */
     @PostMapping("/api/v1/reports")
     @Auth(value = Auth.Level.REQUIRED, scope = "write:reports")
     public Report report(Params params, ApiPrincipal caller) {
@@ -57,7 +57,7 @@ public class ReportsController {
                 .map(StatusView::statusId).sorted().toList();
         String reportId = ids.next();
         commands.sendAndWait(new ReportCommands.File(reportId, caller.accountId(), accountId, statusIds,
-                comment.isEmpty() ? null : comment));
+                comment.isEmpty() ? null : comment, params.bool("forward").orElse(false)));
         return new Report(reportId, false);
     }
 }
