@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import social.annals.command.DomainRefusal;
 import social.annals.command.federation.InboundActivityCommands;
+import social.annals.command.federation.RemoteAccountCommands;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.report.ReportCommands;
 import social.annals.command.social.RelationshipCommands;
@@ -294,9 +295,16 @@ public class ActivityInbox {
         }
     }
 
-    /** A deleted note of the sender's own; anyone else's is left alone. */
+    /**
+     * A deleted note of the sender's own, or the sender itself (then the account and what we have of
+     * it go); anyone else's is left alone.
+     */
     private void delete(RemoteActor sender, JsonNode object, CommandGateway bus) {
         String objectId = idOf(object);
+        if (sender.actorUri().equals(objectId)) {
+            bus.sendAndWait(new RemoteAccountCommands.Delete(sender.accountId()));
+            return;
+        }
         StatusView status = objectId == null ? null : queries.one(new StatusQueries.ByUri(objectId), StatusView.class);
         if (status != null && sender.accountId().equals(status.authorId())) {
             bus.sendAndWait(new StatusCommands.Delete(status.statusId(), sender.accountId(), false));

@@ -345,6 +345,30 @@ class RemoteInteractionsApiTest extends FederationApiTest {
     }
 
     @Test
+    void anActorThatDeletesItselfDisappearsWithItsPostsAndFollows() {
+        User lain = user("gone");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String post = remotePostSeenBy(lain, alice);
+        String aliceId = status(lain, post).at("/account/id").asText();
+        followedBy(alice, lain);
+        FakeRemoteServer.Actor mallory = REMOTE.actor(unique("mallory"));
+        assertThat(deliver(mallory, sharedInbox(), activity(mallory, "Delete", alice.id()))).isEqualTo(202);
+        assertThat(relationship(lain, aliceId).get("following").asBoolean()).isTrue();
+
+        assertThat(deliver(alice, sharedInbox(), activity(alice, "Delete", alice.id()))).isEqualTo(202);
+        assertThat(http.get("/api/v1/statuses/" + post, "Authorization", lain.bearer()).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/timelines/home", "Authorization", lain.bearer()).json()).isEmpty();
+        JsonNode relationship = relationship(lain, aliceId);
+        assertThat(relationship.get("following").asBoolean()).isFalse();
+        assertThat(relationship.get("followed_by").asBoolean()).isFalse();
+        assertThat(http.get("/api/v1/accounts/" + aliceId, "Authorization", lain.bearer()).json()
+                .at("/pleroma/deactivated").asBoolean()).isTrue();
+        String after = postStatusId(lain, "status", "after", "visibility", "public");
+        deliver(alice, sharedInbox(), activity(alice, "Like", objectUrl(after)));
+        assertThat(status(lain, after).get("favourites_count").asInt()).isZero();
+    }
+
+    @Test
     void favouritingARemotePostSendsALikeToItsAuthorAndUnfavouritingUndoesThatLike() {
         User lain = user("likes");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));

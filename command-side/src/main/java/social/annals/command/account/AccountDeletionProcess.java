@@ -16,6 +16,7 @@ import social.annals.command.status.StatusCommands;
 import social.annals.events.account.AccountDeletionProgressed;
 import social.annals.events.account.AccountDeletionProgressed.Phase;
 import social.annals.events.account.AccountDeletionStarted;
+import social.annals.events.federation.RemoteAccountDeleted;
 
 /**
  * Deletes an account one batch per event, like the import process: first it severs every
@@ -51,6 +52,22 @@ class AccountDeletionProcess {
     @EventHandler
     void on(AccountDeletionProgressed event) {
         step(event.accountId(), event);
+    }
+
+    /**
+     * A remote account that deleted itself: what we have of it (its relationships with accounts
+     * here and the posts delivered here, few beside a local account's) goes in one transaction,
+     * then its personal data, such as the activities it sent, becomes unreadable.
+     */
+    @EventHandler
+    void on(RemoteAccountDeleted event) {
+        String accountId = event.accountId();
+        // Read once: the lookups change only when this transaction's events are published, at its end.
+        work.partnersAfter(accountId, null, Integer.MAX_VALUE)
+                .forEach(partner -> commands.sendAndWait(new RelationshipCommands.Sever(accountId, partner)));
+        work.statuses(accountId, Integer.MAX_VALUE)
+                .forEach(status -> commands.sendAndWait(new StatusCommands.Delete(status, accountId, false)));
+        eraser.erase(accountId);
     }
 
     private void step(String accountId, AccountDeletionProgressed last) {

@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import social.annals.events.federation.RemoteAccountDeleted;
 import social.annals.events.federation.RemoteAccountDiscovered;
 import social.annals.events.federation.RemoteAccountUpdated;
 import social.annals.events.federation.RemoteProfile;
@@ -21,6 +22,7 @@ class RemoteAccount {
     @AggregateIdentifier
     private String accountId;
     private RemoteProfile profile;
+    private boolean deleted;
 
     RemoteAccount() {
     }
@@ -31,6 +33,9 @@ class RemoteAccount {
 
     @CommandHandler
     public String handle(RemoteAccountCommands.Refresh command, Clock clock) {
+        if (deleted) {
+            throw new FederationRefused("The actor deleted itself");
+        }
         if (!command.profile().actorUri().equals(profile.actorUri())) {
             throw new FederationRefused("An actor cannot change its id");
         }
@@ -38,6 +43,13 @@ class RemoteAccount {
             apply(new RemoteAccountUpdated(accountId, command.profile(), clock.instant()));
         }
         return accountId;
+    }
+
+    @CommandHandler
+    public void handle(RemoteAccountCommands.Delete command, Clock clock) {
+        if (!deleted) {
+            apply(new RemoteAccountDeleted(accountId, profile.actorUri(), clock.instant()));
+        }
     }
 
     @EventSourcingHandler
@@ -49,5 +61,10 @@ class RemoteAccount {
     @EventSourcingHandler
     void on(RemoteAccountUpdated event) {
         profile = event.profile();
+    }
+
+    @EventSourcingHandler
+    void on(RemoteAccountDeleted event) {
+        deleted = true;
     }
 }

@@ -16,6 +16,10 @@ public final class RemoteAccountCommands {
     public record Discover(String newAccountId, RemoteProfile profile) {
     }
 
+    /** The actor deleted itself; deleting it again changes nothing. */
+    public record Delete(@TargetAggregateIdentifier String accountId) {
+    }
+
     /** Record the actor's profile as fetched or sent now; nothing is recorded when it did not change. */
     public record Refresh(@TargetAggregateIdentifier String accountId, RemoteProfile profile) {
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import social.annals.events.federation.RemoteAccountDeleted;
 import social.annals.events.federation.RemoteAccountDiscovered;
 import social.annals.events.federation.RemoteAccountUpdated;
 import social.annals.events.federation.RemoteProfile;
@@ -65,6 +66,20 @@ class RemoteAccountTest {
                 false);
         fixture.given(new RemoteAccountDiscovered(ID, ALICE, NOW))
                 .when(new RemoteAccountCommands.Refresh(ID, moved))
+                .expectNoEvents()
+                .expectException(FederationRefused.class);
+    }
+
+    @Test
+    void anActorThatDeletedItselfIsDeletedOnceAndNeverRefreshed() {
+        fixture.given(new RemoteAccountDiscovered(ID, ALICE, NOW))
+                .when(new RemoteAccountCommands.Delete(ID))
+                .expectEvents(new RemoteAccountDeleted(ID, ALICE.actorUri(), NOW));
+        fixture.given(new RemoteAccountDiscovered(ID, ALICE, NOW), new RemoteAccountDeleted(ID, ALICE.actorUri(), NOW))
+                .when(new RemoteAccountCommands.Delete(ID))
+                .expectNoEvents();
+        fixture.given(new RemoteAccountDiscovered(ID, ALICE, NOW), new RemoteAccountDeleted(ID, ALICE.actorUri(), NOW))
+                .when(new RemoteAccountCommands.Refresh(ID, ALICE))
                 .expectNoEvents()
                 .expectException(FederationRefused.class);
     }

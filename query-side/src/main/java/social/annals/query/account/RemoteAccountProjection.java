@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import social.annals.events.federation.RemoteAccountDeleted;
 import social.annals.events.federation.RemoteAccountDiscovered;
 import social.annals.events.federation.RemoteAccountUpdated;
 import social.annals.events.federation.RemoteProfile;
@@ -34,6 +35,13 @@ public class RemoteAccountProjection {
                 event.accountId(), profile.nickname(), profile.nickname().toLowerCase(Locale.ROOT),
                 profile.displayName(), profile.summaryHtml(), profile.locked(), Timestamp.from(event.discoveredAt()),
                 profile.actorUri(), profile.url(), profile.avatarUrl(), profile.headerUrl());
+    }
+
+    /** As a deleted local account: deactivated (never shown), its profile text gone. */
+    @EventHandler
+    void on(RemoteAccountDeleted event) {
+        jdbc.update("UPDATE account_view SET deactivated = true, display_name = NULL, note_html = NULL "
+                + "WHERE account_id = ?", event.accountId());
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import social.annals.events.federation.RemoteAccountDeleted;
 import social.annals.events.federation.RemoteAccountDiscovered;
 import social.annals.events.federation.RemoteAccountUpdated;
 import social.annals.events.federation.RemoteProfile;
@@ -38,6 +39,12 @@ public class RemoteActorProjection {
     @EventHandler
     void on(RemoteAccountUpdated event) {
         write(event.accountId(), event.profile());
+    }
+
+    /** Gone: nothing is delivered to it, and its key signs nothing more (a fetch finds it gone). */
+    @EventHandler
+    void on(RemoteAccountDeleted event) {
+        jdbc.update("DELETE FROM remote_actor_view WHERE account_id = ?", event.accountId());
     }
 
     private void write(String accountId, RemoteProfile profile) {

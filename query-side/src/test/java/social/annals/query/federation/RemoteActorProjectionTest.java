@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import social.annals.events.federation.RemoteAccountDeleted;
 import social.annals.events.federation.RemoteAccountDiscovered;
 import social.annals.events.federation.RemoteAccountUpdated;
 import social.annals.events.federation.RemoteProfile;
@@ -56,5 +57,17 @@ class RemoteActorProjectionTest {
         projection.on(new RemoteAccountDiscovered("r2", profile("one.example", "bob", "KEY2", null), AT));
         projection.on(new RemoteAccountDiscovered("r3", profile("two.example", "carol", "KEY3", null), AT));
         assertThat(projection.handle(new RemoteActorQueries.Hosts())).containsExactly("one.example", "two.example");
+    }
+
+    @Test
+    void aDeletedActorIsFoundNoMoreEvenWhenReplayed() {
+        var discovered = new RemoteAccountDiscovered("r1", profile("one.example", "alice", "KEY", null), AT);
+        var deleted = new RemoteAccountDeleted("r1", "https://one.example/users/alice", AT);
+        projection.on(discovered);
+        projection.on(deleted);
+        projection.on(deleted);
+        assertThat(projection.handle(new RemoteActorQueries.ByKeyId("https://one.example/users/alice#main-key")))
+                .isNull();
+        assertThat(projection.handle(new RemoteActorQueries.ByAccountIds(List.of("r1")))).isEmpty();
     }
 }
