@@ -144,17 +144,23 @@ public class ActivityDocuments {
         for (int i = 0; i < originals.size(); i++) {
             notes.put(originals.get(i).statusId(), rendered.get(i).embedded());
         }
-        Map<String, String> boosters = actorUriById(statuses.stream().filter(status -> status.reblogOfId() != null)
-                .map(StatusView::authorId).distinct().toList());
+        List<StatusView> boosts = statuses.stream().filter(status -> status.reblogOfId() != null).toList();
+        Map<String, String> boosters = actorUriById(boosts.stream().map(StatusView::authorId).distinct().toList());
+        Map<String, String> boosted = boosts.isEmpty() ? Map.of()
+                : queries.many(new StatusQueries.ByIds(boosts.stream().map(StatusView::reblogOfId).distinct().toList()),
+                StatusView.class).stream().collect(Collectors.toMap(StatusView::statusId,
+                        original -> original.local() ? urls.object(original.statusId()) : original.remote().uri()));
         return statuses.stream().map(status -> status.reblogOfId() == null ? create(notes.get(status.statusId()))
-                : announce(status, boosters.get(status.authorId()))).filter(Objects::nonNull).toList();
+                : announce(status, boosters.get(status.authorId()), boosted.get(status.reblogOfId())))
+                .filter(Objects::nonNull).toList();
     }
 
-    private Activity announce(StatusView boost, String booster) {
-        if (booster == null) {
+    /** A boost of a post of ours or of another server's, by that post's own URI. */
+    private Activity announce(StatusView boost, String booster, String boostedUri) {
+        if (booster == null || boostedUri == null) {
             return null;
         }
-        return new Activity(null, urls.activity(boost.statusId()), "Announce", booster, urls.object(boost.reblogOfId()),
+        return new Activity(null, urls.activity(boost.statusId()), "Announce", booster, boostedUri,
                 List.of(ActivityStreams.PUBLIC), List.of(booster + "/followers"), instant(boost.createdAt()));
     }
 

@@ -18,8 +18,13 @@ public class PersonalDataCipher {
         this.keys = keys;
     }
 
+    /** Sealed under the subject's key; for a subject already erased, stored as erased (nothing to open). */
     public String encrypt(String subjectId, String plaintext) {
-        byte[] sealed = AesGcm.seal(keys.keyFor(subjectId), plaintext.getBytes(StandardCharsets.UTF_8),
+        Optional<byte[]> key = keys.keyFor(subjectId);
+        if (key.isEmpty()) {
+            return PREFIX;
+        }
+        byte[] sealed = AesGcm.seal(key.get(), plaintext.getBytes(StandardCharsets.UTF_8),
                 subjectId.getBytes(StandardCharsets.UTF_8));
         return PREFIX + Base64.getEncoder().encodeToString(sealed);
     }

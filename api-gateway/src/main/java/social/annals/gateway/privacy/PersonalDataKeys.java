@@ -41,10 +41,14 @@ public class PersonalDataKeys {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public byte[] keyFor(String subjectId) {
+    /**
+     * The subject's key, made on first use; empty when it was destroyed: a subject erased once stays
+     * erased (a remote account that deleted itself may still be named by a delivery in flight).
+     */
+    public Optional<byte[]> keyFor(String subjectId) {
         byte[] cached = cached(subjectId);
         if (cached != null) {
-            return cached;
+            return Optional.of(cached);
         }
         byte[] key = ownTransaction.execute(status -> {
             byte[] candidate = new byte[32];
@@ -54,8 +58,11 @@ public class PersonalDataKeys {
             return jdbc.queryForObject("SELECT key FROM personal_data_key WHERE subject_id = ?", byte[].class,
                     subjectId);
         });
+        if (key == null) {
+            return Optional.empty();
+        }
         cache.put(subjectId, new Cached(key, System.nanoTime()));
-        return key;
+        return Optional.of(key);
     }
 
     /** The key if it still exists; empty once destroyed. */
@@ -65,7 +72,8 @@ public class PersonalDataKeys {
             return Optional.of(cached);
         }
         Optional<byte[]> key = jdbc.query("SELECT key FROM personal_data_key WHERE subject_id = ?",
-                (rs, row) -> rs.getBytes(1), subjectId).stream().findFirst();
+                (rs, row) -> Optional.ofNullable(rs.getBytes(1)), subjectId).stream().findFirst()
+                .flatMap(found -> found);
         key.ifPresent(k -> cache.put(subjectId, new Cached(k, System.nanoTime())));
         return key;
     }
@@ -78,8 +86,10 @@ public class PersonalDataKeys {
         return cached.key();
     }
 
+    /** Destroys the key for good: the row stays, without a key, so that none is made again. */
     public void destroy(String subjectId) {
-        jdbc.update("DELETE FROM personal_data_key WHERE subject_id = ?", subjectId);
+        jdbc.update("INSERT INTO personal_data_key (subject_id, key) VALUES (?, NULL) "
+                + "ON CONFLICT (subject_id) DO UPDATE SET key = NULL", subjectId);
         cache.remove(subjectId);
     }
 }

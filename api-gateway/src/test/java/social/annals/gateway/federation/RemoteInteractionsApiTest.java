@@ -405,6 +405,10 @@ class RemoteInteractionsApiTest extends FederationApiTest {
             assertThat(toFollowers.activity().get("id").asText()).isEqualTo(toAuthor.activity().get("id").asText());
             assertThat(toAuthor.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
             assertThat(toAuthor.activity().get("cc").toString()).contains(alice.id(), actorUrl(lain) + "/followers");
+            JsonNode outbox = http.get("/users/" + lain.nickname() + "/outbox?page=true", "Accept",
+                    "application/activity+json").json();
+            assertThat(outbox.at("/orderedItems/0/type").asText()).isEqualTo("Announce");
+            assertThat(outbox.at("/orderedItems/0/object").asText()).isEqualTo(uri);
 
             act(lain, "/api/v1/statuses/" + id + "/unreblog");
             FakeRemoteServer.Delivery undo = followers.awaitDelivery("/inbox", "Undo");

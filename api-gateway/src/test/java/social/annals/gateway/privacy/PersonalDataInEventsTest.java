@@ -21,6 +21,8 @@ class PersonalDataInEventsTest extends ApiTest {
     EventStore eventStore;
     @Autowired
     PersonalDataKeys keys;
+    @Autowired
+    PersonalDataCipher cipher;
 
     @Test
     void emailNamesAndBioNeverReachTheEventTableReadably() {
@@ -60,6 +62,19 @@ class PersonalDataInEventsTest extends ApiTest {
         assertThat(erased.bio()).isNull();
         assertThat(erased.nickname()).isEqualTo(nickname);
         assertThat(erased.passwordHash()).isNotBlank();
+    }
+
+    @Test
+    void aSubjectErasedOnceStaysErasedAndWhatIsWrittenAboutItLaterIsStoredErased() {
+        String subject = unique("gone");
+        String before = cipher.encrypt(subject, "said before");
+        keys.destroy(subject);
+
+        String after = cipher.encrypt(subject, "said after");
+        assertThat(after).doesNotContain("said after");
+        assertThat(keys.keyFor(subject)).isEmpty();
+        assertThat(cipher.decrypt(subject, before)).isEmpty();
+        assertThat(cipher.decrypt(subject, after)).isEmpty();
     }
 
     private AccountRegistered registeredEvent(String accountId) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import social.annals.gateway.federation.signature.HttpSignatures;
 import social.annals.gateway.federation.signature.PemKeys;
 
@@ -50,6 +51,8 @@ public final class FakeRemoteServer implements AutoCloseable {
                     .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
         }
     }
+
+    private final AtomicLong requests = new AtomicLong();
 
     public FakeRemoteServer() {
         try {
@@ -169,7 +172,13 @@ public final class FakeRemoteServer implements AutoCloseable {
         }
     }
 
+    /** Every request this server has answered, fetches and deliveries alike. */
+    public long requestCount() {
+        return requests.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         String path = exchange.getRequestURI().getPath();
         if (exchange.getRequestMethod().equals("POST")) {
             byte[] body = exchange.getRequestBody().readAllBytes();

@@ -1,0 +1,131 @@
+package social.annals.gateway.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import social.annals.gateway.support.FakeRemoteServer;
+import social.annals.gateway.support.FederationApiTest;
+import social.annals.gateway.support.Http;
+
+/**
+ * Rebuilding every read model from the log reproduces what other servers did here exactly, and
+ * fetches nothing: remote accounts, their posts, follows, favourites, boosts, reactions, a report
+ * and a self-deleted actor come from the events alone.
+ */
+class FederatedRebuildEquivalenceTest extends FederationApiTest {
+
+    private static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+
+    @Autowired
+    ReadModelRebuilder rebuilder;
+
+    private static Map<String, Object> activity(FakeRemoteServer.Actor actor, String type, Object object) {
+        return Map.of("id", actor.id() + "/" + type.toLowerCase() + "s/" + unique("a"), "type", type,
+                "actor", actor.id(), "object", object);
+    }
+
+    private static Map<String, Object> create(FakeRemoteServer.Actor author, String content, String inReplyTo) {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("id", author.id() + "/statuses/" + unique("n"));
+        note.put("type", "Note");
+        note.put("attributedTo", author.id());
+        note.put("content", content);
+        note.put("published", "2026-12-04T10:00:00Z");
+        note.put("to", List.of(PUBLIC));
+        note.put("cc", List.of(author.id() + "/followers"));
+        if (inReplyTo != null) {
+            note.put("inReplyTo", inReplyTo);
+        }
+        return Map.of("id", note.get("id") + "/activity", "type", "Create", "actor", author.id(), "object", note);
+    }
+
+    @Test
+    void federatedStateRebuiltFromTheLogAnswersExactlyAsBeforeWithoutFetchingAnything() {
+        User lain = user("fedrebuild");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        FakeRemoteServer.Actor bob = REMOTE.actor(unique("bob"));
+        String aliceId = followedBy(alice, lain);
+        String bobId = followedBy(bob, lain);
+        http.postForm("/api/v1/accounts/" + aliceId + "/follow", List.of(), "Authorization", lain.bearer());
+        deliver(alice, sharedInbox(), activity(alice, "Accept", Map.of("type", "Follow", "actor", actorUrl(lain),
+                "object", alice.id())));
+        String post = postStatusId(lain, "status", "hello fediverse", "visibility", "public");
+        String postUrl = "http://annals.test/objects/" + post;
+        deliver(alice, sharedInbox(), create(alice, "<p>from alice</p>", null));
+        deliver(alice, sharedInbox(), create(alice, "<p>a reply</p>", postUrl));
+        deliver(alice, sharedInbox(), activity(alice, "Like", postUrl));
+        deliver(alice, sharedInbox(), activity(alice, "Announce", postUrl));
+        Map<String, Object> react = new LinkedHashMap<>(activity(alice, "EmojiReact", postUrl));
+        react.put("content", "🔥");
+        deliver(alice, sharedInbox(), react);
+        Map<String, Object> flag = new LinkedHashMap<>(activity(alice, "Flag", List.of(actorUrl(lain), postUrl)));
+        flag.put("content", "rebuild me");
+        deliver(alice, sharedInbox(), flag);
+        deliver(bob, sharedInbox(), create(bob, "<p>soon gone</p>", postUrl));
+        deliver(bob, sharedInbox(), activity(bob, "Delete", bob.id()));
+        for (JsonNode status : http.get("/api/v1/timelines/home", "Authorization",
+                lain.bearer()).json()) {
+            if (status.get("content").asText().contains("from alice")) {
+                act(lain, "/api/v1/statuses/" + status.get("id").asText() + "/favourite");
+            }
+        }
+        awaitReadModels();
+
+        Map<String, String> before = answers(lain, post, aliceId, bobId);
+        long requestsBefore = REMOTE.requestCount();
+        rebuilder.rebuildAll();
+        awaitReadModels();
+        Map<String, String> after = answers(lain, post, aliceId, bobId);
+
+        assertThat(after).isEqualTo(before);
+        assertThat(REMOTE.requestCount()).as("requests to the other server during the rebuild")
+                .isEqualTo(requestsBefore);
+        assertThat(before.get("status")).contains("\"favourites_count\":1").contains("\"reblogs_count\":1")
+                .contains("\"replies_count\":1");
+        assertThat(before.get("context")).contains("a reply").doesNotContain("soon gone");
+        assertThat(before.get("home")).contains("from alice").doesNotContain("soon gone");
+        assertThat(before.get("account " + aliceId)).contains("\"acct\":\"" + alice.username() + "@" + REMOTE.host());
+        assertThat(before.get("account " + bobId)).contains("\"deactivated\":true");
+        assertThat(before.get("reports")).contains("rebuild me");
+        assertThat(before.get("favourites")).contains("from alice");
+        assertThat(before.get("notifications")).contains("\"type\":\"favourite\"").contains("\"type\":\"reblog\"")
+                .contains("\"type\":\"pleroma:emoji_reaction\"").contains("\"type\":\"follow\"");
+    }
+
+    private Map<String, String> answers(User lain, String post, String... accountIds) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        String auth = lain.bearer();
+        answers.put("status", render(http.get("/api/v1/statuses/" + post, "Authorization", auth)));
+        answers.put("context", render(http.get("/api/v1/statuses/" + post + "/context", "Authorization", auth)));
+        answers.put("favourited_by", render(http.get("/api/v1/statuses/" + post + "/favourited_by")));
+        answers.put("reblogged_by", render(http.get("/api/v1/statuses/" + post + "/reblogged_by")));
+        answers.put("home", render(http.get("/api/v1/timelines/home", "Authorization", auth)));
+        answers.put("public", render(http.get("/api/v1/timelines/public?limit=40")));
+        answers.put("notifications", render(http.get("/api/v1/notifications", "Authorization", auth)));
+        answers.put("followers", render(http.get("/api/v1/accounts/" + lain.id() + "/followers", "Authorization",
+                auth)));
+        answers.put("following", render(http.get("/api/v1/accounts/" + lain.id() + "/following", "Authorization",
+                auth)));
+        answers.put("favourites", render(http.get("/api/v1/favourites", "Authorization", auth)));
+        answers.put("reports", render(http.get("/api/pleroma/admin/reports?admin_token=" + ADMIN_TOKEN)));
+        answers.put("peers", render(http.get("/api/v1/instance/peers")));
+        for (String accountId : accountIds) {
+            answers.put("account " + accountId, render(http.get("/api/v1/accounts/" + accountId, "Authorization",
+                    auth)));
+            answers.put("relationship " + accountId, render(http.get("/api/v1/accounts/relationships?id[]="
+                    + accountId, "Authorization", auth)));
+            answers.put("statuses " + accountId, render(http.get("/api/v1/accounts/" + accountId + "/statuses",
+                    "Authorization", auth)));
+        }
+        return answers;
+    }
+
+    private static String render(Http.Response response) {
+        return response.status() + " " + response.body();
+    }
+}
