@@ -220,6 +220,8 @@ async function runSteps(peer) {
 
   let aliceActor = null;
   let peerAccount = null;
+  let alicePost = null; // 4a: the Annals status and its Note's id
+  let peerPost = null; // 4b: the peer's note as a status in Annals
 
   await step("1a WebFinger, peer -> Annals", async () => {
     const jrd = await lookupWebFinger(`acct:${aliceHandle}`, { allowPrivateAddress: true });
@@ -309,6 +311,7 @@ async function runSteps(peer) {
     });
     assert(create.note.toIds.some((u) => u.href === PUBLIC_COLLECTION.href), `note is not public: to=${create.note.toIds}`);
     assert(create.note.attributionId?.href === aliceUri, `attributedTo is ${create.note.attributionId}`);
+    alicePost = { status, noteId: create.note.id.href };
     return `status ${status.id} -> Create ${create.activity.id?.href} of Note ${create.note.id?.href} ` +
       `(${deliveryOf(peer, create.activity.id.href)})`;
   });
@@ -322,7 +325,61 @@ async function runSteps(peer) {
     });
     assert(status.account?.acct === peer.handle, `status account is ${status.account?.acct}`);
     assert(status.visibility === "public", `status visibility is ${status.visibility}`);
+    peerPost = status;
     return `Create ${create.id.href} -> home timeline status ${status.id} by ${status.account.acct} (${status.uri})`;
+  });
+
+  await step("5a favourite, boost and reply, peer -> Annals", async () => {
+    assert(alicePost && aliceActor, "no Annals post (4a failed)");
+    const like = await peer.like(alicePost.noteId, aliceActor);
+    const announce = await peer.announce(alicePost.noteId, aliceActor);
+    const text = `A reply from Fedify ${run}`;
+    const reply = await peer.reply(`<p>${text}</p>`, alicePost.noteId, aliceActor, aliceHandle);
+    const counted = await waitFor("the favourite and the boost counted", async () => {
+      const s = await api("GET", `/api/v1/statuses/${alicePost.status.id}`);
+      return s.favourites_count === 1 && s.reblogs_count === 1 && s;
+    });
+    const thread = await waitFor("the reply in the thread", async () => {
+      const context = await api("GET", `/api/v1/statuses/${alicePost.status.id}/context`);
+      return context.descendants?.find((s) => s.content?.includes(text));
+    });
+    const types = await waitFor("favourite, reblog and mention notifications from the peer", async () => {
+      const notes = await api("GET", "/api/v1/notifications");
+      const fromPeer = new Set(notes.filter((n) => n.account?.acct === peer.handle).map((n) => n.type));
+      return ["favourite", "reblog", "mention"].every((t) => fromPeer.has(t)) && [...fromPeer].join(", ");
+    });
+    return `Like ${like.id.href}, Announce ${announce.id.href}, reply ${reply.id.href} -> ` +
+      `favourites_count=${counted.favourites_count}, reblogs_count=${counted.reblogs_count}, ` +
+      `reply ${thread.id} in the thread, notifications: ${types}`;
+  });
+
+  await step("5b favourite, boost and reply, Annals -> peer", async () => {
+    assert(peerPost, "no peer post in Annals (4b failed)");
+    await api("POST", `/api/v1/statuses/${peerPost.id}/favourite`);
+    const like = await waitFor("Annals' Like in the peer's inbox", () =>
+      events.inbox.find((e) => e.type === "Like" && e.activity.actorId?.href === aliceUri),
+    );
+    assert(like.activity.objectId?.href === peerPost.uri, `Like object is ${like.activity.objectId}`);
+    await api("POST", `/api/v1/statuses/${peerPost.id}/reblog`);
+    const announce = await waitFor("Annals' Announce in the peer's inbox", () =>
+      events.inbox.find((e) => e.type === "Announce" && e.activity.actorId?.href === aliceUri),
+    );
+    assert(announce.activity.objectId?.href === peerPost.uri, `Announce object is ${announce.activity.objectId}`);
+    const text = `A reply from Annals ${run}`;
+    await api("POST", "/api/v1/statuses", {
+      status: `@${peer.handle} ${text}`, in_reply_to_id: peerPost.id, visibility: "public",
+    });
+    const reply = await waitFor("Annals' reply in the peer's inbox", async () => {
+      for (const e of events.inbox) {
+        if (e.type !== "Create" || e.activity.actorId?.href !== aliceUri) continue;
+        const note = await e.activity.getObject();
+        if (note instanceof Note && String(note.content).includes(text)) return { activity: e.activity, note };
+      }
+    });
+    assert(reply.note.replyTargetId?.href === peerPost.uri, `inReplyTo is ${reply.note.replyTargetId}`);
+    return `Like ${like.activity.id?.href} (${deliveryOf(peer, like.activity.id.href)}), ` +
+      `Announce ${announce.activity.id?.href} (${deliveryOf(peer, announce.activity.id.href)}), ` +
+      `reply ${reply.note.id?.href} inReplyTo ${reply.note.replyTargetId.href}`;
   });
 }
 

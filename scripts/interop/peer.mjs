@@ -6,13 +6,16 @@ import { setMaxListeners } from "node:events";
 import http from "node:http";
 import {
   Accept,
+  Announce,
   Create,
   createFederation,
   Endpoints,
   Follow,
   generateCryptoKeyPair,
   InProcessMessageQueue,
+  Like,
   MemoryKvStore,
+  Mention,
   Note,
   Person,
   PUBLIC_COLLECTION,
@@ -119,6 +122,12 @@ export async function startPeer({ port, identifier = "fedi" }) {
     .on(Create, (_ctx, create) => {
       events.inbox.push({ type: "Create", activity: create });
     })
+    .on(Like, (_ctx, like) => {
+      events.inbox.push({ type: "Like", activity: like });
+    })
+    .on(Announce, (_ctx, announce) => {
+      events.inbox.push({ type: "Announce", activity: announce });
+    })
     .onError((_ctx, error) => {
       events.errors.push(`inbox: ${error}`);
     });
@@ -211,6 +220,57 @@ export async function startPeer({ port, identifier = "fedi" }) {
         immediate: true,
         preferSharedInbox: true,
       });
+      return create;
+    },
+
+    /** Favourites `objectUri`, a note of `author` (an Actor), in a Like to its author. */
+    async like(objectUri, author) {
+      const like = new Like({
+        id: new URL(`${ctx.getActorUri(identifier).href}#likes/${crypto.randomUUID()}`),
+        actor: ctx.getActorUri(identifier),
+        object: new URL(objectUri),
+      });
+      await ctx.sendActivity({ identifier }, author, like, { immediate: true });
+      return like;
+    },
+
+    /** Boosts `objectUri`, a note of `author`: public, to our followers and to the author. */
+    async announce(objectUri, author) {
+      const announce = new Announce({
+        id: new URL(`${ctx.getActorUri(identifier).href}#announces/${crypto.randomUUID()}`),
+        actor: ctx.getActorUri(identifier),
+        object: new URL(objectUri),
+        to: PUBLIC_COLLECTION,
+        ccs: [ctx.getFollowersUri(identifier), author.id],
+        published: Temporal.Now.instant(),
+      });
+      await ctx.sendActivity({ identifier }, author, announce, { immediate: true });
+      return announce;
+    },
+
+    /** Replies to `objectUri`, a note of `author`, mentioning the author, as Mastodon does. */
+    async reply(content, objectUri, author, authorHandle) {
+      const id = crypto.randomUUID();
+      const note = new Note({
+        id: ctx.getObjectUri(Note, { identifier, id }),
+        attribution: ctx.getActorUri(identifier),
+        to: PUBLIC_COLLECTION,
+        ccs: [ctx.getFollowersUri(identifier), author.id],
+        content,
+        replyTarget: new URL(objectUri),
+        tags: [new Mention({ href: author.id, name: `@${authorHandle}` })],
+        published: Temporal.Now.instant(),
+      });
+      notes.set(note.id.href, note);
+      const create = new Create({
+        id: new URL(`${note.id.href}/activity`),
+        actor: note.attributionId,
+        to: PUBLIC_COLLECTION,
+        ccs: [ctx.getFollowersUri(identifier), author.id],
+        object: note,
+        published: note.published,
+      });
+      await ctx.sendActivity({ identifier }, author, create, { immediate: true });
       return create;
     },
 
