@@ -14,15 +14,8 @@ import social.annals.gateway.support.FederationApiTest;
 /** Favourites and boosts across servers: a remote Like or Announce and its Undo, and ours sent out. */
 class RemoteInteractionsApiTest extends FederationApiTest {
 
-    private static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
-
     private static String objectUrl(String statusId) {
         return "http://annals.test/objects/" + statusId;
-    }
-
-    private static Map<String, Object> activity(FakeRemoteServer.Actor actor, String type, Object object) {
-        return Map.of("id", actor.id() + "/" + type.toLowerCase() + "s/" + unique("a"), "type", type,
-                "actor", actor.id(), "object", object);
     }
 
     private static Map<String, Object> undo(FakeRemoteServer.Actor actor, Map<String, Object> undone) {
@@ -52,24 +45,11 @@ class RemoteInteractionsApiTest extends FederationApiTest {
         return remoteId;
     }
 
-    private Map<String, Object> note(FakeRemoteServer.Actor author, String content) {
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put("id", author.id() + "/statuses/" + unique("n"));
-        note.put("type", "Note");
-        note.put("attributedTo", author.id());
-        note.put("content", content);
-        note.put("published", "2026-12-04T10:00:00Z");
-        note.put("to", List.of(PUBLIC));
-        note.put("cc", List.of(author.id() + "/followers"));
-        return note;
-    }
-
     /** A remote post that the user sees, by an author the user follows; answers its status id here. */
     private String remotePostSeenBy(User user, FakeRemoteServer.Actor author) {
         followAccepted(user, author);
-        Map<String, Object> note = note(author, "<p>from afar</p>");
-        assertThat(deliver(author, sharedInbox(), Map.of("id", note.get("id") + "/activity", "type", "Create",
-                "actor", author.id(), "object", note, "to", note.get("to"), "cc", note.get("cc")))).isEqualTo(202);
+        Map<String, Object> note = note(author, noteId(author), "<p>from afar</p>", Map.of());
+        assertThat(create(author, note)).isEqualTo(202);
         JsonNode home = http.get("/api/v1/timelines/home", "Authorization", user.bearer()).json();
         for (JsonNode status : home) {
             if (status.get("uri").asText().equals(note.get("id"))) {
@@ -239,7 +219,7 @@ class RemoteInteractionsApiTest extends FederationApiTest {
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
         FakeRemoteServer.Actor bob = REMOTE.actor(unique("bob"));
         followAccepted(lain, alice);
-        Map<String, Object> note = note(bob, "<p>worth sharing</p>");
+        Map<String, Object> note = note(bob, noteId(bob), "<p>worth sharing</p>", Map.of());
         REMOTE.publish(((String) note.get("id")).substring(REMOTE.base().length()), note);
 
         assertThat(deliver(alice, sharedInbox(), activity(alice, "Announce", note.get("id")))).isEqualTo(202);

@@ -3,7 +3,6 @@ package social.annals.gateway.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,6 @@ import social.annals.gateway.support.FederationApiTest;
 
 /** Posts of other servers: where they show, how they thread, who they notify, and their deletion. */
 class RemoteStatusesApiTest extends FederationApiTest {
-
-    private static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
 
     /** The remote actor's account id here, the user following it (accepted by its server). */
     private String followAccepted(User user, FakeRemoteServer.Actor remote) {
@@ -26,29 +23,6 @@ class RemoteStatusesApiTest extends FederationApiTest {
         deliver(remote, sharedInbox(), Map.of("id", remote.id() + "/accepts/" + unique("a"), "type", "Accept",
                 "actor", remote.id(), "object", Map.of("type", "Follow", "actor", actorUrl(user), "object", remote.id())));
         return remoteId;
-    }
-
-    private static Map<String, Object> note(FakeRemoteServer.Actor author, String id, String content,
-                                            Map<String, Object> extra) {
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put("id", id);
-        note.put("type", "Note");
-        note.put("attributedTo", author.id());
-        note.put("content", content);
-        note.put("published", "2026-12-04T10:00:00Z");
-        note.put("to", List.of(PUBLIC));
-        note.put("cc", List.of(author.id() + "/followers"));
-        note.putAll(extra);
-        return note;
-    }
-
-    private int create(FakeRemoteServer.Actor author, Map<String, Object> note) {
-        return deliver(author, sharedInbox(), Map.of("id", note.get("id") + "/activity", "type", "Create",
-                "actor", author.id(), "object", note, "to", note.get("to"), "cc", note.get("cc")));
-    }
-
-    private String noteId(FakeRemoteServer.Actor author) {
-        return author.id() + "/statuses/" + unique("n");
     }
 
     @Test

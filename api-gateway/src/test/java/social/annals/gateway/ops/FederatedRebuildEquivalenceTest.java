@@ -19,30 +19,8 @@ import social.annals.gateway.support.Http;
  */
 class FederatedRebuildEquivalenceTest extends FederationApiTest {
 
-    private static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
-
     @Autowired
     ReadModelRebuilder rebuilder;
-
-    private static Map<String, Object> activity(FakeRemoteServer.Actor actor, String type, Object object) {
-        return Map.of("id", actor.id() + "/" + type.toLowerCase() + "s/" + unique("a"), "type", type,
-                "actor", actor.id(), "object", object);
-    }
-
-    private static Map<String, Object> create(FakeRemoteServer.Actor author, String content, String inReplyTo) {
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put("id", author.id() + "/statuses/" + unique("n"));
-        note.put("type", "Note");
-        note.put("attributedTo", author.id());
-        note.put("content", content);
-        note.put("published", "2026-12-04T10:00:00Z");
-        note.put("to", List.of(PUBLIC));
-        note.put("cc", List.of(author.id() + "/followers"));
-        if (inReplyTo != null) {
-            note.put("inReplyTo", inReplyTo);
-        }
-        return Map.of("id", note.get("id") + "/activity", "type", "Create", "actor", author.id(), "object", note);
-    }
 
     @Test
     void federatedStateRebuiltFromTheLogAnswersExactlyAsBeforeWithoutFetchingAnything() {
@@ -56,8 +34,8 @@ class FederatedRebuildEquivalenceTest extends FederationApiTest {
                 "object", alice.id())));
         String post = postStatusId(lain, "status", "hello fediverse", "visibility", "public");
         String postUrl = "http://annals.test/objects/" + post;
-        deliver(alice, sharedInbox(), create(alice, "<p>from alice</p>", null));
-        deliver(alice, sharedInbox(), create(alice, "<p>a reply</p>", postUrl));
+        create(alice, note(alice, noteId(alice), "<p>from alice</p>", Map.of()));
+        create(alice, note(alice, noteId(alice), "<p>a reply</p>", Map.of("inReplyTo", postUrl)));
         deliver(alice, sharedInbox(), activity(alice, "Like", postUrl));
         deliver(alice, sharedInbox(), activity(alice, "Announce", postUrl));
         Map<String, Object> react = new LinkedHashMap<>(activity(alice, "EmojiReact", postUrl));
@@ -66,7 +44,7 @@ class FederatedRebuildEquivalenceTest extends FederationApiTest {
         Map<String, Object> flag = new LinkedHashMap<>(activity(alice, "Flag", List.of(actorUrl(lain), postUrl)));
         flag.put("content", "rebuild me");
         deliver(alice, sharedInbox(), flag);
-        deliver(bob, sharedInbox(), create(bob, "<p>soon gone</p>", postUrl));
+        create(bob, note(bob, noteId(bob), "<p>soon gone</p>", Map.of("inReplyTo", postUrl)));
         deliver(bob, sharedInbox(), activity(bob, "Delete", bob.id()));
         for (JsonNode status : http.get("/api/v1/timelines/home", "Authorization",
                 lain.bearer()).json()) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,6 +15,8 @@ import social.annals.gateway.consistency.ConsistencyBarrier;
 
 /** HTTP tests with another server beside this one: a {@link FakeRemoteServer} per test class. */
 public abstract class FederationApiTest extends ApiTest {
+
+    protected static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
 
     protected static FakeRemoteServer REMOTE;
 
@@ -64,6 +68,38 @@ public abstract class FederationApiTest extends ApiTest {
 
     protected static String actorUrl(User user) {
         return "http://annals.test/users/" + user.nickname();
+    }
+
+    /** An activity of the actor with a fresh id, as the remote server would send it. */
+    protected static Map<String, Object> activity(FakeRemoteServer.Actor actor, String type, Object object) {
+        return Map.of("id", actor.id() + "/" + type.toLowerCase() + "s/" + unique("a"), "type", type,
+                "actor", actor.id(), "object", object);
+    }
+
+    /** A fresh id for a note of the actor. */
+    protected static String noteId(FakeRemoteServer.Actor author) {
+        return author.id() + "/statuses/" + unique("n");
+    }
+
+    /** A public note, as Mastodon writes one; {@code extra} fields are added or replace these. */
+    protected static Map<String, Object> note(FakeRemoteServer.Actor author, String id, String content,
+                                              Map<String, Object> extra) {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("id", id);
+        note.put("type", "Note");
+        note.put("attributedTo", author.id());
+        note.put("content", content);
+        note.put("published", "2026-12-04T10:00:00Z");
+        note.put("to", List.of(PUBLIC));
+        note.put("cc", List.of(author.id() + "/followers"));
+        note.putAll(extra);
+        return note;
+    }
+
+    /** Delivers the note's {@code Create} to the shared inbox, addressed as the note is. */
+    protected int create(FakeRemoteServer.Actor author, Map<String, Object> note) {
+        return deliver(author, sharedInbox(), Map.of("id", note.get("id") + "/activity", "type", "Create",
+                "actor", author.id(), "object", note, "to", note.get("to"), "cc", note.get("cc")));
     }
 
     protected static Map<String, Object> follow(FakeRemoteServer.Actor actor, String target) {
