@@ -133,7 +133,7 @@ public class StatusRenderer {
         for (String mentionedId : status.mentionedIds()) {
             AccountView mentioned = views.get(mentionedId);
             if (mentioned != null) {
-                mentions.add(new Mention(mentioned.accountId(), AccountRenderer.username(mentioned), mentioned.nickname(),
+                mentions.add(new Mention(mentioned.accountId(), mentioned.nickname(), AccountRenderer.username(mentioned),
                         urls.profile(mentioned)));
             }
         }

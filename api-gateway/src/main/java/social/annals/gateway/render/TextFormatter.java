@@ -1,9 +1,11 @@
 package social.annals.gateway.render;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -137,6 +139,18 @@ public class TextFormatter {
 
     private static long count(String text, char c, int end) {
         return text.substring(0, end).chars().filter(ch -> ch == c).count();
+    }
+
+    /** The {@code nick@host} of each mention of another server's account in the text, in order, once each. */
+    public List<String> remoteMentions(String text) {
+        Set<String> remote = new LinkedHashSet<>();
+        Matcher matcher = TOKENS.matcher(text);
+        while (matcher.find()) {
+            if (matcher.group("nick") != null && mentionKey(matcher).contains("@")) {
+                remote.add(mentionKey(matcher));
+            }
+        }
+        return List.copyOf(remote);
     }
 
     private Map<String, AccountView> mentionedAccounts(String text) {

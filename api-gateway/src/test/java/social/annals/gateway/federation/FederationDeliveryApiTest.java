@@ -179,6 +179,29 @@ class FederationDeliveryApiTest extends FederationApiTest {
     }
 
     @Test
+    void aPostMentioningARemoteAccountNotKnownYetResolvesItLinksItAndDeliversToIt() {
+        User lain = user("deliver");
+        FakeRemoteServer remote = new FakeRemoteServer();
+        try {
+            FakeRemoteServer.Actor bob = remote.actor(unique("bob"));
+            JsonNode posted = postStatus(lain, "status", "hello @" + bob.username() + "@" + remote.host(),
+                    "visibility", "public").json();
+            assertThat(posted.at("/mentions/0/acct").asText()).isEqualTo(bob.username() + "@" + remote.host());
+            assertThat(posted.get("content").asText()).contains("href=\"" + remote.base() + "/@" + bob.username());
+
+            FakeRemoteServer.Delivery create = remote.awaitDelivery("/inbox", "Create");
+            assertThat(create.activity().at("/object/tag").toString()).contains(bob.id());
+            assertThat(create.activity().at("/object/cc").toString()).contains(bob.id());
+
+            JsonNode unknownHost = postStatus(lain, "status", "hello @nobody@" + remote.host(), "visibility",
+                    "public").json();
+            assertThat(unknownHost.get("mentions")).isEmpty();
+        } finally {
+            remote.close();
+        }
+    }
+
+    @Test
     void aProfileChangeReachesRemoteFollowers() {
         User lain = user("deliver");
         FakeRemoteServer remote = new FakeRemoteServer();

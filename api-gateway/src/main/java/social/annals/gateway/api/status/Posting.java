@@ -14,6 +14,7 @@ import social.annals.events.status.Visibility;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.emoji.EmojiInText;
+import social.annals.gateway.federation.AccountResolver;
 import social.annals.gateway.render.TextFormatter;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.query.auth.AuthQueries;
@@ -29,6 +30,7 @@ import social.annals.query.status.StatusView;
 class Posting {
 
     private static final int MAX_ATTACHMENTS = 4;
+    private static final int MAX_RESOLVED_MENTIONS = 5;
 
     /** A new status as the client asked for it; null or empty where it gave nothing. */
     record Draft(String text, String spoiler, String inReplyToId, Optional<Visibility> visibility, boolean sensitive,
@@ -40,14 +42,16 @@ class Posting {
     private final FlakeIdGenerator ids;
     private final TextFormatter formatter;
     private final EmojiInText emoji;
+    private final AccountResolver remoteAccounts;
 
     Posting(Commands commands, Queries queries, FlakeIdGenerator ids, TextFormatter formatter,
-            EmojiInText emoji) {
+            EmojiInText emoji, AccountResolver remoteAccounts) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
         this.formatter = formatter;
         this.emoji = emoji;
+        this.remoteAccounts = remoteAccounts;
     }
 
     /** Posts the draft; the answer is the new status as the caller sees it, the author with it counted. */
@@ -67,12 +71,24 @@ class Posting {
         return asReadModelWouldHoldIt(preview);
     }
 
+    /**
+     * Other servers' accounts mentioned and not known here are looked up through WebFinger first, as
+     * Mastodon does, so that the post links and addresses them; a few at most, each bounded by the
+     * fetch timeout, and one that cannot be found stays plain text.
+     */
+    private void resolveRemoteMentions(String text) {
+        for (String acct : formatter.remoteMentions(text).stream().limit(MAX_RESOLVED_MENTIONS).toList()) {
+            remoteAccounts.resolve(acct);
+        }
+    }
+
     private StatusCommands.Post compose(Draft draft, ApiPrincipal caller) {
         StatusView parent = Optional.ofNullable(draft.inReplyToId()).filter(FlakeId::isWellFormed)
                 .map(id -> queries.one(new StatusQueries.ById(id, caller.accountId()), StatusView.class))
                 .filter(view -> view.reblogOfId() == null).orElse(null);
         Visibility visibility = draft.visibility()
                 .orElse(parent != null ? Visibility.valueOf(parent.visibility()) : Visibility.PUBLIC);
+        resolveRemoteMentions(draft.text());
         TextFormatter.Formatted formatted = formatter.format(draft.text().trim());
         Set<String> mentioned = new LinkedHashSet<>();
         formatted.mentioned().forEach(account -> mentioned.add(account.accountId()));
