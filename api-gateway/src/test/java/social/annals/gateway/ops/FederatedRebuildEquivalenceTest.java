@@ -53,6 +53,11 @@ class FederatedRebuildEquivalenceTest extends FederationApiTest {
             }
         }
         awaitReadModels();
+        // What lain's actions send goes out after them; it must be in before the rebuild is watched.
+        REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Follow");
+        REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Accept");
+        REMOTE.awaitDelivery("/users/" + bob.username() + "/inbox", "Accept");
+        REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Like");
 
         Map<String, String> before = answers(lain, post, aliceId, bobId);
         long requestsBefore = REMOTE.requestCount();
