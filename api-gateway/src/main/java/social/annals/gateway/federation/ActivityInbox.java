@@ -17,6 +17,7 @@ import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.report.ReportCommands;
 import social.annals.command.social.RelationshipCommands;
 import social.annals.command.status.StatusCommands;
+import social.annals.events.federation.InstancePolicy;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Urls;
@@ -47,9 +48,11 @@ public class ActivityInbox {
     private final Queries queries;
     private final Urls urls;
     private final FlakeIdGenerator ids;
+    private final HostPolicies policies;
 
     public ActivityInbox(Commands commands, RemoteActors actors, LocalActors localActors, RemoteNotes notes,
-                         Queries queries, Urls urls, FlakeIdGenerator ids) {
+                         Queries queries, Urls urls, FlakeIdGenerator ids, HostPolicies policies) {
+        this.policies = policies;
         this.commands = commands;
         this.actors = actors;
         this.localActors = localActors;
@@ -75,10 +78,36 @@ public class ActivityInbox {
         return fresh[0];
     }
 
-    /** Acts on a received activity, on the caller's bus (its transaction). */
+    /** Records that an instance policy stopped the activity at the door (of a type we act on). */
+    public void reject(JsonNode activity, String actorUri, InstancePolicy policy) {
+        String type = ActorDocumentReader.text(activity, "type");
+        if (UNDERSTOOD.contains(type)) {
+            commands.inOneTransactionWithoutReadYourWrites(bus -> bus.sendAndWait(rejection(activity, actorUri,
+                    policy)));
+        }
+    }
+
+    private static InboundActivityCommands.Reject rejection(JsonNode activity, String actorUri, InstancePolicy policy) {
+        return InboundActivityCommands.Reject.of(idOf(activity), ActorDocumentReader.text(activity, "type"),
+                actorUri, HostPolicies.authorityOf(actorUri), idOf(activity.get("object")), policy);
+    }
+
+    /**
+     * Acts on a received activity, on the caller's bus (its transaction), unless a policy set since
+     * it was received rejects its server, or it is a report and reports from there are removed:
+     * then it is recorded as rejected.
+     */
     public void act(JsonNode activity, RemoteActor sender, CommandGateway bus) {
         String type = ActorDocumentReader.text(activity, "type");
         JsonNode object = activity.get("object");
+        HostPolicies.Applied applied = policies.forUri(sender.actorUri());
+        InstancePolicy stoppedBy = applied.rejected() ? applied.rejectedBy()
+                : "Flag".equals(type) && applied.has(InstancePolicy.REPORT_REMOVAL) ? InstancePolicy.REPORT_REMOVAL
+                : null;
+        if (stoppedBy != null) {
+            bus.sendAndWait(rejection(activity, sender.actorUri(), stoppedBy));
+            return;
+        }
         try {
             switch (type == null ? "" : type) {
                 case "Follow" -> follow(sender, object, bus);

@@ -24,8 +24,10 @@ import social.annals.query.federation.RemoteActorQueries.RemoteActor;
  * Where other servers deliver: each account's inbox and the shared one. In order, a request is
  * refused when its body is over 1 MB (413), its account unknown (404), its body not an activity
  * (400), its signature not verified or its activity not the signer's own (401); nothing is
- * recorded for any of them. An accepted activity answers 202 once it is recorded as received
- * (acting on it comes after, as on Mastodon and Pleroma), whatever becomes of it.
+ * recorded for any of them. An activity of a server an instance policy rejects is recorded as
+ * rejected and answers 202, so that its server does not retry; its signature is not checked, since
+ * that would mean fetching the key from that server. An accepted activity answers 202 once it is
+ * recorded as received (acting on it comes after, as on Mastodon and Pleroma), whatever becomes of it.
  */
 @RestController
 public class InboxController {
@@ -37,9 +39,12 @@ public class InboxController {
     private final InboxVerifier verifier;
     private final ActivityInbox inbox;
     private final ObjectMapper json;
+    private final HostPolicies policies;
 
-    public InboxController(Queries queries, InboxVerifier verifier, ActivityInbox inbox, ObjectMapper json) {
+    public InboxController(Queries queries, InboxVerifier verifier, ActivityInbox inbox, ObjectMapper json,
+                           HostPolicies policies) {
         this.queries = queries;
+        this.policies = policies;
         this.verifier = verifier;
         this.inbox = inbox;
         this.json = json;
@@ -66,14 +71,24 @@ public class InboxController {
             throw ApiException.error(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large");
         }
         JsonNode activity = activity(body);
+        String actorUri = ActivityInbox.idOf(activity.get("actor"));
+        HostPolicies.Applied applied = policies.forUri(actorUri);
+        if (applied.rejected()) {
+            inbox.reject(activity, actorUri, applied.rejectedBy());
+            return accepted();
+        }
         RemoteActor signer;
         try {
-            signer = verifier.verify(request, body, ActivityInbox.idOf(activity.get("actor")));
+            signer = verifier.verify(request, body, actorUri);
         } catch (InboxVerifier.Unverified e) {
             log.info("Refused an inbox delivery: {}", e.getMessage());
             throw ApiException.error(HttpStatus.UNAUTHORIZED, "Invalid signature");
         }
         inbox.receive(activity, new String(body, java.nio.charset.StandardCharsets.UTF_8), signer);
+        return accepted();
+    }
+
+    private static ResponseEntity<String> accepted() {
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body("{}");
     }
 

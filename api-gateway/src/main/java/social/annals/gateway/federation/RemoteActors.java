@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 import social.annals.command.federation.RemoteAccountCommands;
 import social.annals.command.ids.FlakeIdGenerator;
+import social.annals.events.federation.InstancePolicy;
 import social.annals.events.federation.RemoteProfile;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.consistency.Commands;
@@ -21,6 +22,7 @@ import social.annals.query.federation.RemoteActorQueries.RemoteActor;
 /**
  * Accounts of other servers: found in the read model, or fetched from their server (signed by the
  * instance actor) and recorded as an event, so that a rebuild knows them without fetching again.
+ * What is recorded of a profile follows its server's instance policies (avatar or banner removed).
  */
 @Component
 public class RemoteActors {
@@ -30,10 +32,13 @@ public class RemoteActors {
     private final Commands commands;
     private final FlakeIdGenerator ids;
     private final ObjectMapper json;
+    private final HostPolicies policies;
     private final Cache<String, Boolean> refreshedRecently = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofDays(1)).build();
 
-    public RemoteActors(SignedHttp http, Queries queries, Commands commands, FlakeIdGenerator ids, ObjectMapper json) {
+    public RemoteActors(SignedHttp http, Queries queries, Commands commands, FlakeIdGenerator ids, ObjectMapper json,
+                        HostPolicies policies) {
+        this.policies = policies;
         this.http = http;
         this.queries = queries;
         this.commands = commands;
@@ -103,14 +108,27 @@ public class RemoteActors {
      * {@code Update}); the caller checked that the actor sent it.
      */
     public void update(JsonNode document, org.axonframework.commandhandling.gateway.CommandGateway bus) {
-        bus.sendAndWait(new RemoteAccountCommands.Discover(ids.next(), ActorDocumentReader.read(document, null)));
+        bus.sendAndWait(new RemoteAccountCommands.Discover(ids.next(), restricted(ActorDocumentReader.read(document,
+                null))));
     }
 
     /** Answers from what was recorded, not from the read model: inside a caller's transaction it has it only later. */
     public RemoteActor record(RemoteProfile profile) {
-        String accountId = commands.sendAndWait(new RemoteAccountCommands.Discover(ids.next(), profile));
+        String accountId = commands.sendAndWait(new RemoteAccountCommands.Discover(ids.next(), restricted(profile)));
         return new RemoteActor(accountId, profile.actorUri(), profile.host(), profile.publicKeyId(),
                 profile.publicKeyPem(), profile.inbox(), profile.sharedInbox(), profile.followersUri());
+    }
+
+    private RemoteProfile restricted(RemoteProfile p) {
+        HostPolicies.Applied applied = policies.forUri(p.actorUri());
+        boolean noAvatar = applied.has(InstancePolicy.AVATAR_REMOVAL);
+        boolean noBanner = applied.has(InstancePolicy.BANNER_REMOVAL);
+        if (!noAvatar && !noBanner) {
+            return p;
+        }
+        return new RemoteProfile(p.actorUri(), p.username(), p.host(), p.displayName(), p.summaryHtml(), p.url(),
+                noAvatar ? null : p.avatarUrl(), noBanner ? null : p.headerUrl(), p.inbox(), p.sharedInbox(),
+                p.followersUri(), p.followingUri(), p.publicKeyId(), p.publicKeyPem(), p.locked(), p.bot());
     }
 
     JsonNode fetchJson(URI uri) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.federation.InstancePolicy;
 import social.annals.events.status.RemoteOrigin;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.Visibility;
@@ -29,7 +30,9 @@ import social.annals.query.status.StatusView;
  * Turns Notes of other servers into statuses here: visibility from the addressing as Mastodon
  * does it, content sanitised, the content warning from {@code summary}, hashtags, mentions of
  * accounts we know, custom emoji and attachments as links, and a reply threaded under its parent
- * when we have it or can fetch it (three levels up at most).
+ * when we have it or can fetch it (three levels up at most). The instance policies of its author's
+ * server apply: none from a rejected one; attachments removed or marked sensitive, public posts
+ * kept off the public timeline or shown to followers only.
  */
 @Component
 public class RemoteNotes {
@@ -43,8 +46,11 @@ public class RemoteNotes {
     private final LocalActors local;
     private final FlakeIdGenerator ids;
     private final Urls urls;
+    private final HostPolicies policies;
 
-    public RemoteNotes(Queries queries, RemoteActors actors, LocalActors local, FlakeIdGenerator ids, Urls urls) {
+    public RemoteNotes(Queries queries, RemoteActors actors, LocalActors local, FlakeIdGenerator ids, Urls urls,
+                       HostPolicies policies) {
+        this.policies = policies;
         this.queries = queries;
         this.actors = actors;
         this.local = local;
@@ -76,6 +82,10 @@ public class RemoteNotes {
             return null;
         }
         ActorDocumentReader.uri(id, "id");
+        HostPolicies.Applied applied = policies.forUri(author.actorUri());
+        if (applied.rejected()) {
+            return null;
+        }
         StatusView known = queries.one(new StatusQueries.ByUri(id), StatusView.class);
         if (known != null) {
             return Received.of(known);
@@ -109,12 +119,16 @@ public class RemoteNotes {
         Received parent = parent(ActivityInbox.idOf(note.get("inReplyTo")), bus, depth);
         String html = RemoteHtml.sanitize(ActorDocumentReader.text(note, "content"));
         String summary = RemoteHtml.text(ActorDocumentReader.text(note, "summary"));
+        List<RemoteOrigin.RemoteAttachment> attachments = applied.has(InstancePolicy.MEDIA_REMOVAL) ? List.of()
+                : attachments(note);
+        boolean sensitive = note.path("sensitive").asBoolean(false)
+                || (applied.has(InstancePolicy.MEDIA_NSFW) && !attachments.isEmpty());
         StatusPosted status = new StatusPosted(statusId, author.accountId(), RemoteHtml.text(html), html,
-                summary == null ? "" : summary, visibility(to, cc, author), note.path("sensitive").asBoolean(false),
+                summary == null ? "" : summary, restricted(visibility(to, cc, author), applied), sensitive,
                 parent == null ? null : parent.statusId(), parent == null ? null : parent.authorId(),
                 parent == null ? statusId : parent.conversationId(), mentioned, List.copyOf(new LinkedHashSet<>(tags)),
                 emojis, List.of(), null, published(note),
-                new RemoteOrigin(id, ActorDocumentReader.link(note.get("url")), attachments(note)));
+                new RemoteOrigin(id, ActorDocumentReader.link(note.get("url")), attachments));
         String recorded = bus.sendAndWait(new StatusCommands.Receive(status));
         return new Received(recorded, author.accountId(), status.conversationId(), status.visibility().name());
     }
@@ -132,6 +146,18 @@ public class RemoteNotes {
             return Visibility.PRIVATE;
         }
         return Visibility.DIRECT;
+    }
+
+    /** Pleroma's federated_timeline_removal makes a public post unlisted; followers_only makes it private. */
+    private static Visibility restricted(Visibility visibility, HostPolicies.Applied applied) {
+        if (applied.has(InstancePolicy.FOLLOWERS_ONLY)
+                && (visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED)) {
+            return Visibility.PRIVATE;
+        }
+        if (applied.has(InstancePolicy.FEDERATED_TIMELINE_REMOVAL) && visibility == Visibility.PUBLIC) {
+            return Visibility.UNLISTED;
+        }
+        return visibility;
     }
 
     /** The accounts we know among those addressed: local ones, and remote ones we have met (never fetched here). */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.federation.http.FetchRefused;
 import social.annals.gateway.federation.http.GuardedHttp;
 import social.annals.gateway.federation.signature.HttpSignatures;
 import social.annals.gateway.federation.signature.PemKeys;
@@ -21,7 +22,8 @@ import social.annals.query.federation.ActorKeyQueries;
 /**
  * Every request federation makes, signed: fetches and deliveries on an account's behalf with its
  * key, fetches on no one's behalf with the instance actor's, so that servers which require signed
- * fetches (Mastodon's authorized fetch) answer us too.
+ * fetches (Mastodon's authorized fetch) answer us too. Nothing is asked of a host an instance policy
+ * rejects.
  */
 @Component
 public class SignedHttp {
@@ -33,12 +35,15 @@ public class SignedHttp {
     private final Queries queries;
     private final Urls urls;
     private final Clock clock;
+    private final HostPolicies policies;
     /** Parsing a PEM key costs more than signing; a key never changes under its account. */
     private final Cache<String, Signer> signers = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterAccess(Duration.ofMinutes(30)).build();
 
-    public SignedHttp(GuardedHttp http, ActorKeys keys, Queries queries, Urls urls, Clock clock) {
+    public SignedHttp(GuardedHttp http, ActorKeys keys, Queries queries, Urls urls, Clock clock,
+                      HostPolicies policies) {
         this.http = http;
+        this.policies = policies;
         this.keys = keys;
         this.queries = queries;
         this.urls = urls;
@@ -50,6 +55,7 @@ public class SignedHttp {
 
     /** A GET for an ActivityStreams document; {@code accountId} null signs as the instance actor. */
     public GuardedHttp.Response get(URI uri, String accountId) {
+        allowed(uri);
         Signer signer = signer(accountId);
         Map<String, String> headers = new LinkedHashMap<>(HttpSignatures.signedHeaders("GET", uri, null,
                 signer.keyId(), signer.key(), clock.instant()));
@@ -59,14 +65,23 @@ public class SignedHttp {
 
     /** A plain GET (WebFinger), unsigned: it asks for nothing but public discovery. */
     public GuardedHttp.Response getPublic(URI uri, String accept) {
+        allowed(uri);
         return http.get(uri, Map.of("Accept", accept));
     }
 
     /** Delivers an activity to an inbox, signed by the account that acts. */
     public GuardedHttp.Response post(URI inbox, byte[] body, String accountId) {
+        allowed(inbox);
         Signer signer = signer(accountId);
         return http.post(inbox, HttpSignatures.signedHeaders("POST", inbox, body, signer.keyId(), signer.key(),
                 clock.instant()), body);
+    }
+
+    private void allowed(URI uri) {
+        HostPolicies.Applied applied = policies.forHost(uri.getRawAuthority());
+        if (applied.rejected()) {
+            throw FetchRefused.byPolicy(uri, applied.rejectedBy().apiName());
+        }
     }
 
     private Signer signer(String accountId) {

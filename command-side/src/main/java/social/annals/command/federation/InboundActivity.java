@@ -10,17 +10,21 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import social.annals.events.federation.ActivityReceived;
+import social.annals.events.federation.ActivityRejected;
 
 /**
- * One activity another server delivered, by its id: it exists once, so a redelivery (servers
+ * One activity another server delivered, by its id: it is received once, so a redelivery (servers
  * retry whenever they are unsure) finds it and is not acted on twice; two deliveries at once
- * conflict on the append and the loser's retry finds it.
+ * conflict on the append and the loser's retry finds it. It is rejected once too; one rejected at
+ * the door may still be received when its server sends it again after the policy was lifted.
  */
 @Aggregate
 class InboundActivity {
 
     @AggregateIdentifier
     private String inboundId;
+    private boolean received;
+    private boolean rejected;
 
     InboundActivity() {
     }
@@ -29,7 +33,7 @@ class InboundActivity {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(InboundActivityCommands.Receive command, Clock clock) {
-        if (inboundId != null) {
+        if (received) {
             return false;
         }
         apply(new ActivityReceived(command.inboundId(), command.activityUri(), command.type(), command.actorId(),
@@ -37,8 +41,27 @@ class InboundActivity {
         return true;
     }
 
+    /** Answers false when it was rejected before (a redelivery): one record per activity. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(InboundActivityCommands.Reject command, Clock clock) {
+        if (rejected) {
+            return false;
+        }
+        apply(new ActivityRejected(command.inboundId(), command.activityUri(), command.type(), command.actorUri(),
+                command.host(), command.objectUri(), command.policy(), clock.instant()));
+        return true;
+    }
+
     @EventSourcingHandler
     void on(ActivityReceived event) {
         inboundId = event.inboundId();
+        received = true;
+    }
+
+    @EventSourcingHandler
+    void on(ActivityRejected event) {
+        inboundId = event.inboundId();
+        rejected = true;
     }
 }

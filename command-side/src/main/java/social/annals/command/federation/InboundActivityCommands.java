@@ -5,8 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import social.annals.events.federation.InstancePolicy;
 
-/** Activities other servers deliver to us. */
+/**
+ * Activities other servers deliver to us. Each is kept under a digest of its id, since activity
+ * URIs may be longer than the event store's id column.
+ */
 public final class InboundActivityCommands {
 
     private InboundActivityCommands() {
@@ -15,20 +19,31 @@ public final class InboundActivityCommands {
     /**
      * Record the activity as received; answers false when one with this id was received before,
      * and then the caller must not act on it again. {@code activity} is its JSON, as received.
-     * {@code inboundId} is a digest of the activity's
-     * id, since activity URIs may be longer than the event store's id column ({@link #of}).
      */
     public record Receive(@TargetAggregateIdentifier String inboundId, String activityUri, String type,
                           String actorId, String objectUri, String activity) {
 
         public static Receive of(String activityUri, String type, String actorId, String objectUri, String activity) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(activityUri.getBytes(StandardCharsets.UTF_8));
-                return new Receive("inbound-" + HexFormat.of().formatHex(digest), activityUri, type, actorId,
-                        objectUri, activity);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("Every Java runtime has SHA-256", e);
-            }
+            return new Receive(digestOf(activityUri), activityUri, type, actorId, objectUri, activity);
+        }
+    }
+
+    /** Record that an instance policy stopped the activity; answers false when that was recorded before. */
+    public record Reject(@TargetAggregateIdentifier String inboundId, String activityUri, String type,
+                         String actorUri, String host, String objectUri, InstancePolicy policy) {
+
+        public static Reject of(String activityUri, String type, String actorUri, String host, String objectUri,
+                                InstancePolicy policy) {
+            return new Reject(digestOf(activityUri), activityUri, type, actorUri, host, objectUri, policy);
+        }
+    }
+
+    private static String digestOf(String activityUri) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(activityUri.getBytes(StandardCharsets.UTF_8));
+            return "inbound-" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 }

@@ -9,6 +9,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import social.annals.events.federation.ActivityReceived;
+import social.annals.events.federation.ActivityRejected;
+import social.annals.events.federation.InstancePolicy;
 
 class InboundActivityTest {
 
@@ -48,5 +50,43 @@ class InboundActivityTest {
         String id = InboundActivityCommands.Receive.of(longUri, "Follow", "a", null, "{}").inboundId();
         assertThat(id).hasSize("inbound-".length() + 64).isEqualTo(
                 InboundActivityCommands.Receive.of(longUri, "Undo", "b", null, "{}").inboundId());
+    }
+
+    private static final InboundActivityCommands.Reject REJECT_FOLLOW = InboundActivityCommands.Reject.of(
+            FOLLOW.activityUri(), "Follow", "https://remote.example/users/spam", "remote.example", FOLLOW.objectUri(),
+            InstancePolicy.REJECT);
+
+    private static ActivityRejected rejected() {
+        return new ActivityRejected(FOLLOW.inboundId(), FOLLOW.activityUri(), "Follow",
+                "https://remote.example/users/spam", "remote.example", FOLLOW.objectUri(), InstancePolicy.REJECT, NOW);
+    }
+
+    @Test
+    void aRejectedActivityIsRecordedAsRejectedOnce() {
+        fixture.givenNoPriorActivity()
+                .when(REJECT_FOLLOW)
+                .expectEvents(rejected())
+                .expectResultMessagePayload(true);
+        fixture.given(rejected())
+                .when(REJECT_FOLLOW)
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void anActivityRejectedAtTheDoorIsReceivedWhenSentAgainAfterThePolicyWasLifted() {
+        fixture.given(rejected())
+                .when(FOLLOW)
+                .expectEvents(new ActivityReceived(FOLLOW.inboundId(), FOLLOW.activityUri(), "Follow", "remote-account",
+                        FOLLOW.objectUri(), "{}", NOW))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aReceivedActivityStoppedByAPolicyBeforeItWasActedOnIsRecordedAsRejected() {
+        fixture.given(new ActivityReceived(FOLLOW.inboundId(), FOLLOW.activityUri(), "Follow", "remote-account",
+                        FOLLOW.objectUri(), "{}", NOW))
+                .when(REJECT_FOLLOW)
+                .expectEvents(rejected());
     }
 }

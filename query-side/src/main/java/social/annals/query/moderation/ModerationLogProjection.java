@@ -22,6 +22,8 @@ import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.account.AccountRegistered;
 import social.annals.events.account.AccountRoleGranted;
 import social.annals.events.account.AccountRoleRevoked;
+import social.annals.events.federation.InstancePoliciesChanged;
+import social.annals.events.federation.InstancePolicy;
 import social.annals.events.moderation.AccountRef;
 import social.annals.events.moderation.AccountsCreatedByAdmin;
 import social.annals.events.moderation.AccountsTagged;
@@ -171,6 +173,21 @@ public class ModerationLogProjection {
         report.put("id", reportId);
         report.put("state", state.apiName());
         return report;
+    }
+
+    @EventHandler
+    void on(InstancePoliciesChanged event, @MessageIdentifier String eventId) {
+        ObjectNode data = entry(event.by(), "instance_policy");
+        data.put("host", event.host());
+        policies(data.putArray("policies"), event.policies());
+        policies(data.putArray("applied"), event.applied());
+        policies(data.putArray("lifted"), event.lifted());
+        data.put("reason", event.reason());
+        insert(eventId, event.at(), data, event.by().accountId(), List.of());
+    }
+
+    private static void policies(ArrayNode names, List<InstancePolicy> policies) {
+        policies.forEach(policy -> names.add(policy.apiName()));
     }
 
     @EventHandler

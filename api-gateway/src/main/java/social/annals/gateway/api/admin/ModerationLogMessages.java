@@ -30,6 +30,7 @@ final class ModerationLogMessages {
                     + data.path("followed").path("nickname").asText();
             case "status_update" -> actor + " updated status #" + data.path("subject").path("id").asText() + ", set "
                     + statusChanges(data);
+            case "instance_policy" -> actor + " " + instancePolicies(data);
             case "rebuild" -> actor + " rebuilt read models: " + joined(data.path("read_models"));
             case "status_delete" -> actor + " deleted status #" + data.path("subject_id").asText();
             case "report_update" -> actor + " updated report #" + data.path("subject").path("id").asText() + " with '"
@@ -38,6 +39,21 @@ final class ModerationLogMessages {
                     + data.path("subject").path("id").asText();
             default -> actor + " " + data.path("action").asText();
         };
+    }
+
+    private static String instancePolicies(JsonNode data) {
+        String host = data.path("host").asText();
+        List<String> changes = new ArrayList<>();
+        if (!data.path("applied").isEmpty()) {
+            changes.add("applied " + joined(data.path("applied")) + " to instance " + host);
+        }
+        if (!data.path("lifted").isEmpty()) {
+            changes.add("lifted " + joined(data.path("lifted")) + " from instance " + host);
+        }
+        String message = changes.isEmpty() ? "changed the reason for the policies of instance " + host
+                : String.join(" and ", changes);
+        String reason = data.path("reason").isTextual() ? data.path("reason").asText() : null;
+        return reason == null ? message : message + ", reason: '" + reason + "'";
     }
 
     private static String statusChanges(JsonNode data) {

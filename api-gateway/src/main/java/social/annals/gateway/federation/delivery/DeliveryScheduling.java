@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import social.annals.gateway.federation.HostPolicies;
 
 /**
  * Deliveries as db-scheduler tasks in PostgreSQL: they survive a restart or a kill, any node runs
@@ -37,11 +38,19 @@ public class DeliveryScheduling {
                 .execute((instance, context) -> deliverer.deliver(instance.getData()));
     }
 
-    /** Schedules deliveries; the same activity for the same inbox is scheduled once, however often asked. */
+    /**
+     * Schedules deliveries; the same activity for the same inbox is scheduled once, however often
+     * asked. Nothing is scheduled for a host an instance policy rejects (and a delivery scheduled
+     * before the policy was set is refused when it is due).
+     */
     @Bean
-    Deliveries deliveries(@Lazy SchedulerClient scheduler, OneTimeTask<Delivery> task, Clock clock) {
+    Deliveries deliveries(@Lazy SchedulerClient scheduler, OneTimeTask<Delivery> task, Clock clock,
+                          HostPolicies policies) {
         return (activityId, activity, signerId, inboxes) -> {
             for (String inbox : inboxes) {
+                if (policies.forUri(inbox).rejected()) {
+                    continue;
+                }
                 scheduler.scheduleIfNotExists(task.instance(instanceId(activityId, inbox),
                         new Delivery(inbox, signerId, activity)), clock.instant());
             }

@@ -19,7 +19,9 @@ public final class FetchRefused extends RuntimeException {
         /** The name did not resolve, the connection was refused, or it broke. */
         UNREACHABLE,
         /** Not an absolute URI with a host, or a redirect to something that is not a URI. */
-        BAD_URI
+        BAD_URI,
+        /** An instance policy forbids contacting the host. */
+        POLICY
     }
 
     private final Reason reason;
@@ -35,6 +37,11 @@ public final class FetchRefused extends RuntimeException {
         super(reason + " " + uri + ": " + cause, cause);
         this.reason = reason;
         this.uri = uri;
+    }
+
+    /** The host is one an admin's instance policy ({@code policy}) keeps us away from. */
+    public static FetchRefused byPolicy(URI uri, String policy) {
+        return new FetchRefused(Reason.POLICY, uri, "the instance policy " + policy + " applies to its host");
     }
 
     public Reason reason() {
