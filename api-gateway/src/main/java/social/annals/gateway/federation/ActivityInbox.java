@@ -62,13 +62,18 @@ public class ActivityInbox {
         this.ids = ids;
     }
 
+    /** Whether activities of this type are acted on (others are dropped). */
+    public static boolean understands(String type) {
+        return UNDERSTOOD.contains(type);
+    }
+
     /**
      * Records the activity as received, to be acted on by {@link InboxProcess}; answers false when
      * it was received before or is of a type we do not act on (then nothing is recorded).
      */
     public boolean receive(JsonNode activity, String json, RemoteActor sender) {
         String type = ActorDocumentReader.text(activity, "type");
-        if (!UNDERSTOOD.contains(type)) {
+        if (!understands(type)) {
             return false;
         }
         boolean[] fresh = {false};

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import social.annals.gateway.api.Queries;
+import social.annals.gateway.federation.delivery.Reachability;
 import social.annals.gateway.web.ApiException;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
@@ -40,11 +41,15 @@ public class InboxController {
     private final ActivityInbox inbox;
     private final ObjectMapper json;
     private final HostPolicies policies;
+    private final Reachability reachability;
+    private final InboundMetrics metrics;
 
     public InboxController(Queries queries, InboxVerifier verifier, ActivityInbox inbox, ObjectMapper json,
-                           HostPolicies policies) {
+                           HostPolicies policies, Reachability reachability, InboundMetrics metrics) {
         this.queries = queries;
         this.policies = policies;
+        this.reachability = reachability;
+        this.metrics = metrics;
         this.verifier = verifier;
         this.inbox = inbox;
         this.json = json;
@@ -68,13 +73,16 @@ public class InboxController {
     private ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
         byte[] body = readAtMost(request, MAX_BODY_BYTES);
         if (body == null) {
+            metrics.count(null, InboundMetrics.Outcome.TOO_LARGE);
             throw ApiException.error(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large");
         }
         JsonNode activity = activity(body);
+        String type = ActorDocumentReader.text(activity, "type");
         String actorUri = ActivityInbox.idOf(activity.get("actor"));
         HostPolicies.Applied applied = policies.forUri(actorUri);
         if (applied.rejected()) {
             inbox.reject(activity, actorUri, applied.rejectedBy());
+            metrics.count(type, InboundMetrics.Outcome.REJECTED);
             return accepted();
         }
         RemoteActor signer;
@@ -82,9 +90,16 @@ public class InboxController {
             signer = verifier.verify(request, body, actorUri);
         } catch (InboxVerifier.Unverified e) {
             log.info("Refused an inbox delivery: {}", e.getMessage());
+            metrics.count(type, InboundMetrics.Outcome.UNVERIFIED);
             throw ApiException.error(HttpStatus.UNAUTHORIZED, "Invalid signature");
         }
-        inbox.receive(activity, new String(body, java.nio.charset.StandardCharsets.UTF_8), signer);
+        reachability.heardFrom(signer.host());
+        if (!ActivityInbox.understands(type)) {
+            metrics.count(type, InboundMetrics.Outcome.IGNORED);
+            return accepted();
+        }
+        boolean fresh = inbox.receive(activity, new String(body, java.nio.charset.StandardCharsets.UTF_8), signer);
+        metrics.count(type, fresh ? InboundMetrics.Outcome.ACCEPTED : InboundMetrics.Outcome.DUPLICATE);
         return accepted();
     }
 
@@ -98,12 +113,15 @@ public class InboxController {
         try {
             activity = json.readTree(body);
         } catch (JsonProcessingException e) {
+            metrics.count(null, InboundMetrics.Outcome.MALFORMED);
             throw ApiException.error(HttpStatus.BAD_REQUEST, "Malformed JSON");
         } catch (IOException e) {
+            metrics.count(null, InboundMetrics.Outcome.MALFORMED);
             throw ApiException.error(HttpStatus.BAD_REQUEST, "Unreadable body");
         }
         if (activity == null || !activity.isObject() || ActorDocumentReader.text(activity, "type") == null
                 || ActivityInbox.idOf(activity.get("actor")) == null || ActivityInbox.idOf(activity) == null) {
+            metrics.count(null, InboundMetrics.Outcome.MALFORMED);
             throw ApiException.error(HttpStatus.BAD_REQUEST, "Not an activity");
         }
         return activity;

@@ -178,6 +178,70 @@ class FederationDeliveryApiTest extends FederationApiTest {
         }
     }
 
+    private JsonNode instance(String host) {
+        for (JsonNode instance : http.get("/api/pleroma/admin/instances?admin_token=" + ADMIN_TOKEN).json()) {
+            if (instance.get("host").asText().equals(host)) {
+                return instance;
+            }
+        }
+        return null;
+    }
+
+    private double metric(String name, String... tags) {
+        StringBuilder query = new StringBuilder("/actuator/metrics/" + name + "?");
+        for (String tag : tags) {
+            query.append("tag=").append(tag).append('&');
+        }
+        var response = http.get(query.toString());
+        return response.status() == 200 ? response.json().at("/measurements/0/value").asDouble() : 0;
+    }
+
+    @Test
+    void theAdminSeesEachServerWhetherItAnswersAndWhatWaitsForItAndTheMetricsCountDeliveries() {
+        User lain = user("deliver");
+        FakeRemoteServer up = new FakeRemoteServer();
+        FakeRemoteServer down = new FakeRemoteServer();
+        try {
+            FakeRemoteServer.Actor alice = up.actor(unique("alice"));
+            FakeRemoteServer.Actor bob = down.actor(unique("bob"));
+            double acceptedFollows = metric("annals.federation.inbound.activities", "type:Follow", "outcome:accepted");
+            double delivered = metric("annals.federation.deliveries", "outcome:delivered");
+            double failed = metric("annals.federation.deliveries", "outcome:failed");
+            deliver(up, alice, sharedInbox(), follow(alice, actorUrl(lain)));
+            deliver(down, bob, sharedInbox(), follow(bob, actorUrl(lain)));
+            up.awaitDelivery("/users/" + alice.username() + "/inbox", "Accept");
+            down.awaitDelivery("/users/" + bob.username() + "/inbox", "Accept");
+            down.close();
+            postStatusId(lain, "status", "who is there?", "visibility", "public");
+            up.awaitDelivery("/inbox", "Create");
+
+            JsonNode failing = eventually(() -> instance(down.host()),
+                    found -> found != null && found.get("consecutive_failures").asInt() > 0, "a failed delivery");
+            assertThat(failing.get("accounts").asInt()).isEqualTo(1);
+            assertThat(failing.get("reachable").asBoolean()).as("failing, but not for a day yet").isTrue();
+            assertThat(failing.get("last_delivery_result").asText()).isEqualTo("unreachable");
+            assertThat(failing.get("queued_deliveries").asInt()).as("the Create waits for a retry").isEqualTo(1);
+            assertThat(failing.get("failing_since").isNull()).isFalse();
+            JsonNode answering = eventually(() -> instance(up.host()),
+                    found -> found != null && found.get("queued_deliveries").asInt() == 0, "the delivery done");
+            assertThat(answering.get("last_delivery_result").asText()).isEqualTo("202");
+            assertThat(answering.get("consecutive_failures").asInt()).isZero();
+            assertThat(answering.get("last_success_at").isNull()).isFalse();
+            assertThat(answering.get("policies")).isEmpty();
+
+            assertThat(metric("annals.federation.inbound.activities", "type:Follow", "outcome:accepted"))
+                    .isEqualTo(acceptedFollows + 2);
+            assertThat(metric("annals.federation.deliveries", "outcome:delivered")).isGreaterThanOrEqualTo(delivered + 3);
+            assertThat(metric("annals.federation.deliveries", "outcome:failed")).isGreaterThanOrEqualTo(failed + 1);
+            assertThat(metric("annals.federation.delivery.queue")).isGreaterThanOrEqualTo(1);
+            assertThat(http.get("/api/pleroma/admin/instances", "Authorization", lain.bearer()).status())
+                    .isEqualTo(403);
+        } finally {
+            up.close();
+            down.close();
+        }
+    }
+
     @Test
     void aPostMentioningARemoteAccountNotKnownYetResolvesItLinksItAndDeliversToIt() {
         User lain = user("deliver");

@@ -105,4 +105,10 @@ public class RemoteActorProjection {
     public List<String> handle(RemoteActorQueries.Hosts query) {
         return jdbc.queryForList("SELECT DISTINCT host FROM remote_actor_view ORDER BY host", String.class);
     }
+
+    @QueryHandler
+    public List<RemoteActorQueries.HostAccounts> handle(RemoteActorQueries.AccountsByHost query) {
+        return jdbc.query("SELECT host, count(*) FROM remote_actor_view GROUP BY host ORDER BY host",
+                (rs, row) -> new RemoteActorQueries.HostAccounts(rs.getString(1), rs.getLong(2)));
+    }
 }

@@ -32,6 +32,13 @@ public final class RemoteActorQueries {
     public record Hosts() {
     }
 
+    /** Each host we know with the number of its accounts we know, by host. */
+    public record AccountsByHost() {
+    }
+
+    public record HostAccounts(String host, long accounts) {
+    }
+
     public record RemoteActor(String accountId, String actorUri, String host, String keyId, String publicKeyPem,
                               String inbox, String sharedInbox, String followersUri) {
 

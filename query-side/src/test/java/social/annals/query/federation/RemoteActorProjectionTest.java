@@ -57,6 +57,8 @@ class RemoteActorProjectionTest {
         projection.on(new RemoteAccountDiscovered("r2", profile("one.example", "bob", "KEY2", null), AT));
         projection.on(new RemoteAccountDiscovered("r3", profile("two.example", "carol", "KEY3", null), AT));
         assertThat(projection.handle(new RemoteActorQueries.Hosts())).containsExactly("one.example", "two.example");
+        assertThat(projection.handle(new RemoteActorQueries.AccountsByHost())).containsExactly(
+                new RemoteActorQueries.HostAccounts("one.example", 2), new RemoteActorQueries.HostAccounts("two.example", 1));
     }
 
     @Test

@@ -2,7 +2,8 @@ package social.annals.gateway.federation.delivery;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,15 +28,28 @@ import social.annals.gateway.federation.HostPolicies;
 public class DeliveryScheduling {
 
     static final String TASK = "federation-delivery";
+    static final String HOST_SEPARATOR = " ";
+    private static final Duration DEFERRED_FOR = Duration.ofSeconds(1);
 
+    /**
+     * One delivery: done when delivered or refused for good; tried again a second later when this
+     * node is sending its host all it may at once (db-scheduler then forgets the failed attempts
+     * before, so such a delivery may be tried more often; a host failing for a day is dropped anyway).
+     */
     @Bean
-    OneTimeTask<Delivery> deliveryTask(Deliverer deliverer,
-                                       @Value("${annals.federation.delivery.first-retry-seconds:60}") long firstRetry,
-                                       @Value("${annals.federation.delivery.retries:11}") int retries) {
-        return Tasks.oneTime(TASK, Delivery.class)
+    CustomTask<Delivery> deliveryTask(Deliverer deliverer, Clock clock,
+                                      @Value("${annals.federation.delivery.first-retry-seconds:60}") long firstRetry,
+                                      @Value("${annals.federation.delivery.retries:11}") int retries) {
+        return Tasks.custom(TASK, Delivery.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(retries,
                         new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(firstRetry), 2.0)))
-                .execute((instance, context) -> deliverer.deliver(instance.getData()));
+                .execute((instance, context) -> {
+                    if (deliverer.deliver(instance.getData()) == Deliverer.Outcome.DEFERRED) {
+                        return (complete, operations) -> operations.reschedule(complete,
+                                clock.instant().plus(DEFERRED_FOR));
+                    }
+                    return new CompletionHandler.OnCompleteRemove<>();
+                });
     }
 
     /**
@@ -44,7 +58,7 @@ public class DeliveryScheduling {
      * before the policy was set is refused when it is due).
      */
     @Bean
-    Deliveries deliveries(@Lazy SchedulerClient scheduler, OneTimeTask<Delivery> task, Clock clock,
+    Deliveries deliveries(@Lazy SchedulerClient scheduler, CustomTask<Delivery> task, Clock clock,
                           HostPolicies policies) {
         return (activityId, activity, signerId, inboxes) -> {
             for (String inbox : inboxes) {
@@ -62,13 +76,14 @@ public class DeliveryScheduling {
         void schedule(String activityId, String activity, String signerId, Collection<String> inboxes);
     }
 
-    private static String instanceId(String activityId, String inbox) {
+    /** The inbox's host, then a digest of the activity and the inbox: the queue can be counted by host. */
+    static String instanceId(String activityId, String inbox) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(activityId.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(inbox.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
+            return HostPolicies.authorityOf(inbox) + HOST_SEPARATOR + HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
