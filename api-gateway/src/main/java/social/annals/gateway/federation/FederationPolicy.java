@@ -15,6 +15,7 @@ import social.annals.events.federation.ActivityReceived;
 import social.annals.events.federation.RemoteAccountDiscovered;
 import social.annals.events.social.AccountFollowed;
 import social.annals.events.social.AccountUnfollowed;
+import social.annals.events.social.UnfollowReason;
 import social.annals.events.social.FollowRequestRejected;
 import social.annals.events.social.FollowRequested;
 import social.annals.events.status.StatusDeleted;
@@ -98,8 +99,17 @@ class FederationPolicy {
                 List.of(follow.followed().inbox()));
     }
 
+    /**
+     * A local account's unfollow of a remote one sends the Undo of its Follow; a remote follower
+     * removed because its domain was blocked gets a Reject of its Follow, as Mastodon sends.
+     */
     @EventHandler
     void on(AccountUnfollowed event, TrackingToken token) {
+        if (event.reason() == UnfollowReason.DOMAIN_BLOCKED) {
+            awaitRemoteActors(token);
+            answerFollow(event.followerId(), event.followedId(), "Reject", event.unfollowedAt().toEpochMilli());
+            return;
+        }
         OutgoingFollow follow = outgoing(event.followerId(), event.followedId(), token);
         if (follow == null) {
             return;

@@ -12,14 +12,14 @@ public final class RelationshipRenderer {
 
     public static Relationship render(RelationshipView view) {
         return new Relationship(view.targetId(), view.following(), view.showingReblogs(), view.followedBy(),
-                view.blocking(), view.blockedBy(), view.muting(), view.mutingNotifications(), view.requested(), false,
-                false, view.subscribing(), view.subscribing());
+                view.blocking(), view.blockedBy(), view.muting(), view.mutingNotifications(), view.requested(),
+                view.domainBlocking(), false, view.subscribing(), view.subscribing());
     }
 
-    /** The state a command answered with, seen from its actor. */
-    public static RelationshipView view(RelationshipState state) {
+    /** The state a command answered with, seen from its actor, who blocks the target's domain or not. */
+    public static RelationshipView view(RelationshipState state, boolean domainBlocking) {
         return new RelationshipView(state.targetId(), state.following(), state.requested(), state.showingReblogs(),
                 state.followedBy(), state.blocking(), state.blockedBy(), state.muting(), state.mutingNotifications(),
-                state.subscribing());
+                state.subscribing(), domainBlocking);
     }
 }

@@ -150,9 +150,9 @@ class EntityShapesTest {
             } else if (query instanceof RelationshipQueries.Between between) {
                 Map<String, RelationshipView> relationships = new HashMap<>();
                 relationships.put(BOB + ALICE, new RelationshipView(ALICE, true, false, true, false, false, false,
-                        false, false, true));
+                        false, false, true, false));
                 relationships.put(ALICE + BOB, new RelationshipView(BOB, false, false, true, true, false, false, true,
-                        true, false));
+                        true, false, false));
                 between.targetIds().stream().map(target -> relationships.get(between.viewerId() + target))
                         .filter(java.util.Objects::nonNull).forEach(out::add);
             } else if (query instanceof StatusQueries.MediaByIds) {

@@ -78,6 +78,12 @@ class AccountPair {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RelationshipCommands.RemoveFollowerOfBlockedDomain command, Clock clock) {
+        decide(command.actorId(), command.targetId(), clock, RelationshipDecisions::removeFollowerOfBlockedDomain);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RelationshipState handle(RelationshipCommands.Unblock command, Clock clock) {
         return decide(command.actorId(), command.targetId(), clock, RelationshipDecisions::unblock);
     }

@@ -89,4 +89,12 @@ public final class RelationshipCommands {
             this(PairIds.of(actorId, targetId), actorId, targetId);
         }
     }
+
+    /** The actor blocked the target's domain: the target stops following the actor and its request is refused. */
+    public record RemoveFollowerOfBlockedDomain(@TargetAggregateIdentifier String pairId, String actorId,
+                                                String targetId) {
+        public RemoveFollowerOfBlockedDomain(String actorId, String targetId) {
+            this(PairIds.of(actorId, targetId), actorId, targetId);
+        }
+    }
 }

@@ -105,6 +105,21 @@ final class RelationshipDecisions {
         }
     }
 
+    /**
+     * The actor blocked the target's domain: the target no longer follows the actor, nor asks to
+     * (what the actor follows of theirs is the actor's to keep or end, as on Mastodon).
+     */
+    Decision removeFollowerOfBlockedDomain() {
+        List<Object> events = new ArrayList<>();
+        if (theirs.following) {
+            events.add(new AccountUnfollowed(target, actor, UnfollowReason.DOMAIN_BLOCKED, now));
+        }
+        if (theirs.requested) {
+            events.add(new FollowRequestRejected(target, actor, now));
+        }
+        return new Decision(events.isEmpty() ? Outcome.UNCHANGED : Outcome.CHANGED, events);
+    }
+
     Decision unblock() {
         return changeUnless(!mine.blocking, new AccountUnblocked(actor, target, now));
     }

@@ -116,6 +116,19 @@ class AccountPairTest {
     }
 
     @Test
+    void blockingAFollowersDomainEndsItsFollowAndRefusesItsRequestButKeepsTheBlockersOwnFollow() {
+        fixture.given(new AccountFollowed(B, A, true, NOW, false), new AccountFollowed(A, B, true, NOW, false))
+                .when(new RelationshipCommands.RemoveFollowerOfBlockedDomain(A, B))
+                .expectEvents(new AccountUnfollowed(B, A, UnfollowReason.DOMAIN_BLOCKED, NOW));
+        fixture.given(new FollowRequested(B, A, true, NOW))
+                .when(new RelationshipCommands.RemoveFollowerOfBlockedDomain(A, B))
+                .expectEvents(new FollowRequestRejected(B, A, NOW));
+        fixture.given(new AccountFollowed(A, B, true, NOW, false))
+                .when(new RelationshipCommands.RemoveFollowerOfBlockedDomain(A, B))
+                .expectNoEvents();
+    }
+
+    @Test
     void blockingTwiceAndUnblockingWhatIsNotBlockedChangeNothing() {
         fixture.given(new AccountBlocked(A, B, NOW))
                 .when(new RelationshipCommands.Block(A, B))

@@ -21,6 +21,7 @@ import social.annals.events.status.StatusUnfavourited;
 import social.annals.events.status.StatusUnreacted;
 import social.annals.events.status.StatusUnreblogged;
 import social.annals.query.PerBatch;
+import social.annals.query.social.DomainBlockSql;
 
 /**
  * Read model "notifications": the delivered notifications, minus those dismissed or cleared, and
@@ -173,6 +174,7 @@ public class NotificationProjection {
         sql.append(" AND NOT EXISTS (SELECT 1 FROM relationship_view r WHERE r.account_id = n.recipient_id "
                 + "AND r.target_id = n.actor_id AND (r.blocking")
                 .append(query.withMuted() ? "" : " OR r.muting_notifications").append("))");
+        sql.append(" AND NOT ").append(DomainBlockSql.blocksDomainOf("n.recipient_id", "n.actor_id"));
         // As in Pleroma, a deactivated (or deleted) account's activities notify nobody any more.
         sql.append(" AND NOT EXISTS (SELECT 1 FROM account_view a WHERE a.account_id = n.actor_id AND a.deactivated)");
         // min_id pages upwards from the cursor (the oldest newer ones), answered newest first.

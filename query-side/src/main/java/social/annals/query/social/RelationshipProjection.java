@@ -153,6 +153,22 @@ public class RelationshipProjection {
                 String.class, query.accountId());
     }
 
+    /** Whether the viewer blocks the domain of the account. */
+    @QueryHandler
+    public Boolean handle(RelationshipQueries.BlocksDomainOf query) {
+        return jdbc.queryForObject("SELECT " + DomainBlockSql.blocksDomainOf("?", "?"), Boolean.class,
+                query.viewerId(), query.accountId());
+    }
+
+    /** Those who follow the account or ask to, from the domain (or its subdomains). */
+    @QueryHandler
+    public List<String> handle(RelationshipQueries.FollowersOnDomain query) {
+        return jdbc.queryForList("SELECT r.account_id FROM relationship_view r JOIN account_view a "
+                        + "ON a.account_id = r.account_id WHERE r.target_id = ? AND (r.following OR r.requested) AND "
+                        + DomainBlockSql.covers("CAST(? AS text)", "a") + " ORDER BY r.account_id", String.class,
+                query.accountId(), query.domain(), query.domain());
+    }
+
     @QueryHandler
     public List<RelationshipView> handle(RelationshipQueries.Between query) {
         List<String> targets = new ArrayList<>(new LinkedHashSet<>(query.targetIds()));
@@ -169,20 +185,24 @@ public class RelationshipProjection {
                            coalesce(mine.blocking, false) AS blocking, coalesce(theirs.blocking, false) AS blocked_by,
                            coalesce(mine.muting, false) AS muting,
                            coalesce(mine.muting_notifications, false) AS muting_notifications,
-                           coalesce(mine.subscribing, false) AS subscribing
+                           coalesce(mine.subscribing, false) AS subscribing,
+                           """ + DomainBlockSql.blocksDomainOf("?", "a.account_id") + """
+                     AS domain_blocking
                     FROM account_view a
                     LEFT JOIN relationship_view mine ON mine.account_id = ? AND mine.target_id = a.account_id
                     LEFT JOIN relationship_view theirs ON theirs.account_id = a.account_id AND theirs.target_id = ?
                     WHERE a.account_id = ANY (?)""");
             statement.setString(1, query.viewerId());
             statement.setString(2, query.viewerId());
-            statement.setArray(3, con.createArrayOf("varchar", targets.toArray()));
+            statement.setString(3, query.viewerId());
+            statement.setArray(4, con.createArrayOf("varchar", targets.toArray()));
             return statement;
         }, rs -> {
             found.put(rs.getString("target"), new RelationshipView(rs.getString("target"), rs.getBoolean("following"),
                     rs.getBoolean("requested"), rs.getBoolean("showing_reblogs"), rs.getBoolean("followed_by"),
                     rs.getBoolean("blocking"), rs.getBoolean("blocked_by"), rs.getBoolean("muting"),
-                    rs.getBoolean("muting_notifications"), rs.getBoolean("subscribing")));
+                    rs.getBoolean("muting_notifications"), rs.getBoolean("subscribing"),
+                    rs.getBoolean("domain_blocking")));
         });
         return targets.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }

@@ -12,6 +12,14 @@ public final class RelationshipQueries {
     }
 
     /** The domains an account blocks, alphabetically. */
+    /** Whether the viewer blocks the domain of the account (a Boolean). */
+    public record BlocksDomainOf(String viewerId, String accountId) {
+    }
+
+    /** The remote accounts of the domain (or its subdomains) that follow the account or ask to. */
+    public record FollowersOnDomain(String accountId, String domain) {
+    }
+
     public record BlockedDomains(String accountId) {
     }
 

@@ -11,9 +11,15 @@ public record RelationshipView(
         boolean blockedBy,
         boolean muting,
         boolean mutingNotifications,
-        boolean subscribing) {
+        boolean subscribing,
+        boolean domainBlocking) {
 
     public static RelationshipView none(String targetId) {
-        return new RelationshipView(targetId, false, false, true, false, false, false, false, false, false);
+        return new RelationshipView(targetId, false, false, true, false, false, false, false, false, false, false);
+    }
+
+    public RelationshipView withDomainBlocking(boolean blocking) {
+        return new RelationshipView(targetId, following, requested, showingReblogs, followedBy, this.blocking,
+                blockedBy, muting, mutingNotifications, subscribing, blocking);
     }
 }

@@ -150,6 +150,7 @@ public class StatusQueryHandlers {
             sql.and("s.uri IS NULL");
         }
         sql.visibleTo("s", query.viewerId(), true);
+        sql.notFromBlockedDomains("s", query.viewerId());
         if (!query.withMuted()) {
             sql.notMutedBy("s", query.viewerId());
         }
@@ -163,6 +164,7 @@ public class StatusQueryHandlers {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM home_timeline_entry h JOIN status_view s "
                 + "ON s.status_id = h.status_id WHERE h.owner_id = ?", viewer);
         sql.visibleTo("s", viewer, true);
+        sql.notFromBlockedDomains("s", viewer);
         if (!query.withMuted()) {
             sql.notMutedBy("s", viewer);
         }
@@ -174,6 +176,7 @@ public class StatusQueryHandlers {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM status_view s WHERE s.visibility = 'PUBLIC' "
                 + "AND s.reblog_of_id IS NULL AND s.tags @> ARRAY[CAST(? AS text)]", query.tag());
         sql.visibleTo("s", query.viewerId(), false);
+        sql.notFromBlockedDomains("s", query.viewerId());
         if (!query.withMuted()) {
             sql.notMutedBy("s", query.viewerId());
         }

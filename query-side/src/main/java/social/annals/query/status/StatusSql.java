@@ -1,5 +1,7 @@
 package social.annals.query.status;
 
+import social.annals.query.social.DomainBlockSql;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,6 +87,19 @@ final class StatusSql {
             if (viewer != null) {
                 and("NOT EXISTS (SELECT 1 FROM relationship_view m WHERE m.account_id = ? AND m.target_id = "
                         + alias + ".author_id AND m.muting)", viewer);
+            }
+        }
+
+        /**
+         * Nothing by an account of a domain the viewer blocks, nor a boost of one (Mastodon and
+         * Pleroma hide both from timelines).
+         */
+        void notFromBlockedDomains(String alias, String viewer) {
+            if (viewer != null) {
+                and("NOT " + DomainBlockSql.blocksDomainOf("?", alias + ".author_id"), viewer);
+                and("(" + alias + ".reblog_of_id IS NULL OR NOT EXISTS (SELECT 1 FROM status_view bo WHERE bo.status_id = "
+                        + alias + ".reblog_of_id AND " + DomainBlockSql.blocksDomainOf("?", "bo.author_id") + "))",
+                        viewer);
             }
         }
 

@@ -6,5 +6,7 @@ public enum UnfollowReason {
     /** One side blocked the other. */
     BLOCKED,
     /** One side's account was deleted. */
-    ACCOUNT_DELETED
+    ACCOUNT_DELETED,
+    /** The followed account blocked the follower's domain. */
+    DOMAIN_BLOCKED
 }

@@ -65,7 +65,7 @@ public class RelationshipsController {
         if (state.outcome() == Outcome.BLOCKED_BY_TARGET) {
             throw ApiException.error(HttpStatus.FORBIDDEN, "Could not follow user: " + target.nickname() + " blocked you.");
         }
-        return RelationshipRenderer.render(RelationshipRenderer.view(state));
+        return answer(state);
     }
 
     /** Follow by nickname; answers the followed account. */
@@ -136,7 +136,7 @@ public class RelationshipsController {
             throw ApiException.error(HttpStatus.FORBIDDEN,
                     "Could not subscribe: " + target.nickname() + " is blocking you");
         }
-        return RelationshipRenderer.render(RelationshipRenderer.view(state));
+        return answer(state);
     }
 
     @PostMapping("/api/v1/pleroma/accounts/{id}/unsubscribe")
@@ -225,8 +225,9 @@ public class RelationshipsController {
         return commands.sendAndWait(command);
     }
 
-    private static Relationship answer(RelationshipState state) {
-        return RelationshipRenderer.render(RelationshipRenderer.view(state));
+    private Relationship answer(RelationshipState state) {
+        return RelationshipRenderer.render(RelationshipRenderer.view(state, Boolean.TRUE.equals(queries.one(
+                new RelationshipQueries.BlocksDomainOf(state.actorId(), state.targetId()), Boolean.class))));
     }
 
     private AccountView account(String id) {
