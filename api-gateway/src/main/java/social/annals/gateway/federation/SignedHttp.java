@@ -71,10 +71,19 @@ public class SignedHttp {
 
     /** Delivers an activity to an inbox, signed by the account that acts. */
     public GuardedHttp.Response post(URI inbox, byte[] body, String accountId) {
-        allowed(inbox);
+        return post(inbox, body, sign(inbox, body, accountId));
+    }
+
+    /** The headers that sign a POST of the body to the inbox, as the account, now. */
+    public Map<String, String> sign(URI inbox, byte[] body, String accountId) {
         Signer signer = signer(accountId);
-        return http.post(inbox, HttpSignatures.signedHeaders("POST", inbox, body, signer.keyId(), signer.key(),
-                clock.instant()), body);
+        return HttpSignatures.signedHeaders("POST", inbox, body, signer.keyId(), signer.key(), clock.instant());
+    }
+
+    /** Delivers an activity with headers signed before ({@link #sign}). */
+    public GuardedHttp.Response post(URI inbox, byte[] body, Map<String, String> signedHeaders) {
+        allowed(inbox);
+        return http.post(inbox, signedHeaders, body);
     }
 
     private void allowed(URI uri) {

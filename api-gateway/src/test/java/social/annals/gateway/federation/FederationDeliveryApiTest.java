@@ -40,6 +40,44 @@ class FederationDeliveryApiTest extends FederationApiTest {
     }
 
     @Test
+    void deletingALocalAccountSendsEveryKnownServerOneDeleteOfTheActorSignedByItsKey() {
+        User lain = user("deliver");
+        FakeRemoteServer other = new FakeRemoteServer();
+        try {
+            FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+            FakeRemoteServer.Actor bob = other.actor(unique("bob"));
+            deliver(alice, sharedInbox(), follow(alice, actorUrl(lain)));
+            deliver(other, bob, sharedInbox(), follow(bob, actorUrl(user("deliver"))));
+            postStatusId(lain, "status", "soon gone", "visibility", "public");
+            String pem = http.get("/users/" + lain.nickname(), "Accept", "application/activity+json").json()
+                    .at("/publicKey/publicKeyPem").asText();
+
+            assertThat(http.postForm("/api/pleroma/delete_account", List.of("password", PASSWORD), "Authorization",
+                    Http.basic(lain.nickname(), PASSWORD)).status()).isEqualTo(200);
+
+            for (FakeRemoteServer server : List.of(REMOTE, other)) {
+                FakeRemoteServer.Delivery delete = eventually(() -> server.deliveries().stream()
+                                .filter(d -> d.activity().path("type").asText().equals("Delete")
+                                        && d.activity().path("object").asText().equals(actorUrl(lain)))
+                                .findFirst().orElse(null),
+                        java.util.Objects::nonNull, "the Delete of the actor at " + server.host());
+                assertThat(delete.path()).isEqualTo("/inbox");
+                assertThat(delete.activity().get("actor").asText()).isEqualTo(actorUrl(lain));
+                assertThat(HttpSignatures.verify("POST", delete.path(), delete::header, delete.body(),
+                        PemKeys.publicKey(pem), Instant.now(), Duration.ofMinutes(5), Duration.ofMinutes(5)).isValid())
+                        .isTrue();
+            }
+            awaitReadModels();
+            assertThat(REMOTE.deliveries()).as("the posts' deletions are not sent one by one")
+                    .noneMatch(d -> d.activity().path("type").asText().equals("Delete")
+                            && d.activity().path("object").isObject()
+                            && d.activity().at("/object/id").asText().contains("/objects/"));
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void aLockedAccountAnswersARemoteFollowWhenItDecides() {
         User lain = user("deliver");
         http.patchForm("/api/v1/accounts/update_credentials", List.of("locked", "true"), "Authorization", lain.bearer());

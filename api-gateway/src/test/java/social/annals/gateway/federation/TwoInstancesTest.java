@@ -270,6 +270,43 @@ class TwoInstancesTest {
         assertThat(blocked.get("followed_by").asBoolean()).isFalse();
     }
 
+    @Test
+    void aRejectedInstanceIsNotHeardAndADeletedAccountDisappearsFromTheOtherInstance() {
+        User frank = a.user("frank");
+        User gina = b.user("gina");
+        String frankOnB = b.http.get("/api/v1/accounts/lookup?acct=frank@" + a.host(), "Authorization", gina.bearer())
+                .json().get("id").asText();
+        b.http.postForm("/api/v1/accounts/" + frankOnB + "/follow", List.of(), "Authorization", gina.bearer());
+        eventually(() -> relationship(b, gina, frankOnB), rel -> rel.get("following").asBoolean());
+        String policy = "/api/pleroma/admin/instance_policies/" + a.host() + "?admin_token=" + ADMIN_TOKEN;
+
+        // B's admin rejects A: frank's post is recorded on B as rejected and reaches nobody there.
+        assertThat(b.http.putJson(policy, Map.of("policies", List.of("reject"), "reason", "testing")).status())
+                .isEqualTo(200);
+        a.http.postForm("/api/v1/statuses", List.of("status", "while rejected", "visibility", "public"),
+                "Authorization", frank.bearer());
+        JsonNode rejected = eventually(() -> b.http.get("/api/pleroma/admin/instance_policies/rejected_activities?host="
+                + a.host() + "&admin_token=" + ADMIN_TOKEN).json(), page -> page.get("total").asInt() >= 1);
+        assertThat(rejected.at("/items/0/type").asText()).isEqualTo("Create");
+        assertThat(rejected.at("/items/0/actor").asText()).isEqualTo("http://" + a.host() + "/users/frank");
+        assertThat(b.http.get("/api/v1/timelines/home", "Authorization", gina.bearer()).body())
+                .doesNotContain("while rejected");
+
+        // Lifted: frank's next post arrives; then frank deletes his account, and it is gone from B too.
+        b.http.delete(policy);
+        a.http.postForm("/api/v1/statuses", List.of("status", "last words", "visibility", "public"),
+                "Authorization", frank.bearer());
+        eventually(() -> b.http.get("/api/v1/timelines/home", "Authorization", gina.bearer()).json(),
+                home -> home.findValuesAsText("content").toString().contains("last words"));
+        assertThat(a.http.postForm("/api/pleroma/delete_account", List.of("password", PASSWORD), "Authorization",
+                Http.basic("frank", PASSWORD)).status()).isEqualTo(200);
+        eventually(() -> relationship(b, gina, frankOnB), rel -> !rel.get("following").asBoolean());
+        eventually(() -> b.http.get("/api/v1/timelines/home", "Authorization", gina.bearer()).json(),
+                home -> !home.findValuesAsText("content").toString().contains("last words"));
+        assertThat(b.http.get("/api/v1/accounts/" + frankOnB, "Authorization", gina.bearer()).json()
+                .at("/pleroma/deactivated").asBoolean()).isTrue();
+    }
+
     private static JsonNode relationship(Instance instance, User user, String accountId) {
         return instance.http.get("/api/v1/accounts/relationships?id[]=" + accountId, "Authorization", user.bearer())
                 .json().get(0);

@@ -19,8 +19,8 @@ import social.annals.events.account.AccountDeletionStarted;
 import social.annals.events.federation.RemoteAccountDeleted;
 
 /**
- * Deletes an account one batch per event, like the import process: first it severs every
- * relationship (both ways, requests and subscriptions included), then deletes its statuses, then
+ * Deletes an account one batch per event, like the import process: first it tells other servers
+ * (while the account's key can still sign), then it severs every relationship (both ways, requests and subscriptions included), then deletes its statuses, then
  * records the deletion and erases the account's key and files. Each batch's effects, its progress event
  * and the processor's position commit together, so a restart resumes at the first batch not
  * recorded, and a batch redone after a crash finds only what is left.
@@ -33,11 +33,14 @@ class AccountDeletionProcess {
     private final CommandGateway commands;
     private final AccountDeletionWork work;
     private final PersonalDataEraser eraser;
+    private final AccountDeletionAnnouncer announcer;
     private final int batchSize;
 
     /** Straight to the bus, without the retrying gateway: a conflict fails the batch and the processor retries it. */
     AccountDeletionProcess(CommandBus commandBus, AccountDeletionWork work, PersonalDataEraser eraser,
+                           AccountDeletionAnnouncer announcer,
                            @Value("${annals.account-deletion.batch-size:500}") int batchSize) {
+        this.announcer = announcer;
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.work = work;
         this.eraser = eraser;
@@ -46,6 +49,7 @@ class AccountDeletionProcess {
 
     @EventHandler
     void on(AccountDeletionStarted event) {
+        announcer.announce(event.accountId());
         step(event.accountId(), null);
     }
 

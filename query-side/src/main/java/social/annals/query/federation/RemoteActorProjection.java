@@ -111,4 +111,10 @@ public class RemoteActorProjection {
         return jdbc.query("SELECT host, count(*) FROM remote_actor_view GROUP BY host ORDER BY host",
                 (rs, row) -> new RemoteActorQueries.HostAccounts(rs.getString(1), rs.getLong(2)));
     }
+
+    @QueryHandler
+    public List<String> handle(RemoteActorQueries.KnownInboxes query) {
+        return jdbc.queryForList("SELECT DISTINCT coalesce(shared_inbox, inbox) FROM remote_actor_view ORDER BY 1",
+                String.class);
+    }
 }

@@ -32,6 +32,10 @@ public final class RemoteActorQueries {
     public record Hosts() {
     }
 
+    /** Every server's inbox we know (its shared inbox, or each actor's own), once: where an account's deletion goes. */
+    public record KnownInboxes() {
+    }
+
     /** Each host we know with the number of its accounts we know, by host. */
     public record AccountsByHost() {
     }

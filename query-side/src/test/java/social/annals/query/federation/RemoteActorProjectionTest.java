@@ -47,6 +47,10 @@ class RemoteActorProjectionTest {
         var actor = projection.handle(new RemoteActorQueries.ByAccountIds(List.of("r1", "local"))).get(0);
         assertThat(actor.publicKeyPem()).isEqualTo("ROTATED");
         assertThat(actor.deliveryInbox()).isEqualTo("https://one.example/users/alice/inbox");
+        projection.on(new RemoteAccountDiscovered("r2", profile("two.example", "bob", "K", "https://two.example/inbox"), AT));
+        projection.on(new RemoteAccountDiscovered("r3", profile("two.example", "eve", "K", "https://two.example/inbox"), AT));
+        assertThat(projection.handle(new RemoteActorQueries.KnownInboxes())).containsExactly(
+                "https://one.example/users/alice/inbox", "https://two.example/inbox");
     }
 
     @Test

@@ -92,7 +92,9 @@ public class Deliverer {
         }
         GuardedHttp.Response response;
         try {
-            response = http.post(inbox, delivery.activity().getBytes(StandardCharsets.UTF_8), delivery.signerId());
+            byte[] body = delivery.activity().getBytes(StandardCharsets.UTF_8);
+            response = delivery.signedHeaders() != null ? http.post(inbox, body, delivery.signedHeaders())
+                    : http.post(inbox, body, delivery.signerId());
         } catch (FetchRefused e) {
             if (e.reason() == FetchRefused.Reason.UNREACHABLE || e.reason() == FetchRefused.Reason.TIMEOUT) {
                 reachability.failed(host, e.reason().name().toLowerCase(Locale.ROOT));

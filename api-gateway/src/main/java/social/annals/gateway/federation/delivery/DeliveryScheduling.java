@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,20 +62,29 @@ public class DeliveryScheduling {
     @Bean
     Deliveries deliveries(@Lazy SchedulerClient scheduler, CustomTask<Delivery> task, Clock clock,
                           HostPolicies policies) {
-        return (activityId, activity, signerId, inboxes) -> {
+        return (activityId, activity, signerId, inboxes, signer) -> {
             for (String inbox : inboxes) {
                 if (policies.forUri(inbox).rejected()) {
                     continue;
                 }
                 scheduler.scheduleIfNotExists(task.instance(instanceId(activityId, inbox),
-                        new Delivery(inbox, signerId, activity)), clock.instant());
+                        new Delivery(inbox, signerId, activity, signer == null ? null : signer.apply(inbox))),
+                        clock.instant());
             }
         };
     }
 
     /** What a caller schedules with. */
     public interface Deliveries {
-        void schedule(String activityId, String activity, String signerId, Collection<String> inboxes);
+
+        /** Each POST signed when it is made. */
+        default void schedule(String activityId, String activity, String signerId, Collection<String> inboxes) {
+            schedule(activityId, activity, signerId, inboxes, null);
+        }
+
+        /** {@code signer}, when given, signs each inbox's POST now (the key will be gone when it is made). */
+        void schedule(String activityId, String activity, String signerId, Collection<String> inboxes,
+                      Function<String, Map<String, String>> signer);
     }
 
     /** The inbox's host, then a digest of the activity and the inbox: the queue can be counted by host. */
