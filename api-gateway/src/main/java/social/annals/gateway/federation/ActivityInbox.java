@@ -307,10 +307,18 @@ public class ActivityInbox {
         }
     }
 
-    /** A profile change: only the actor's own document, which the signature vouches for. */
+    /**
+     * A profile change (only the actor's own document, which the signature vouches for), or an
+     * edited note of the sender's own, embedded as Mastodon and Pleroma send it.
+     */
     private void update(RemoteActor sender, JsonNode object, CommandGateway bus) {
-        if (object != null && object.isObject() && sender.actorUri().equals(idOf(object))) {
+        if (object == null || !object.isObject()) {
+            return;
+        }
+        if (sender.actorUri().equals(idOf(object))) {
             actors.update(object, bus);
+        } else {
+            notes.edit(object, sender, bus);
         }
     }
 

@@ -95,17 +95,9 @@ public class RemoteNotes {
         List<String> cc = links(note.get("cc"));
         addressed.addAll(to);
         addressed.addAll(cc);
-        List<String> tags = new ArrayList<>();
-        List<CustomEmoji> emojis = new ArrayList<>();
         for (JsonNode tag : array(note.get("tag"))) {
-            String type = ActorDocumentReader.text(tag, "type");
-            String name = ActorDocumentReader.text(tag, "name");
-            if ("Mention".equals(type) && ActorDocumentReader.text(tag, "href") != null) {
+            if ("Mention".equals(ActorDocumentReader.text(tag, "type")) && ActorDocumentReader.text(tag, "href") != null) {
                 addressed.add(ActorDocumentReader.text(tag, "href"));
-            } else if ("Hashtag".equals(type) && name != null) {
-                tags.add(name.replaceFirst("^#", "").toLowerCase(Locale.ROOT));
-            } else if ("Emoji".equals(type) && name != null && ActorDocumentReader.link(tag.get("icon")) != null) {
-                emojis.add(new CustomEmoji(name.replace(":", ""), ActorDocumentReader.link(tag.get("icon")), List.of()));
             }
         }
         List<String> mentioned = mentionedAccounts(addressed);
@@ -117,20 +109,63 @@ public class RemoteNotes {
         }
         String statusId = ids.next();
         Received parent = parent(ActivityInbox.idOf(note.get("inReplyTo")), bus, depth);
+        Content content = content(note, applied);
+        StatusPosted status = new StatusPosted(statusId, author.accountId(), content.text(), content.html(),
+                content.summary(), restricted(visibility(to, cc, author), applied), content.sensitive(),
+                parent == null ? null : parent.statusId(), parent == null ? null : parent.authorId(),
+                parent == null ? statusId : parent.conversationId(), mentioned, content.tags(), content.emojis(),
+                List.of(), null, published(note),
+                new RemoteOrigin(id, ActorDocumentReader.link(note.get("url")), content.attachments()));
+        String recorded = bus.sendAndWait(new StatusCommands.Receive(status));
+        return new Received(recorded, author.accountId(), status.conversationId(), status.visibility().name());
+    }
+
+    /**
+     * An edited note (an {@code Update}) of a status we have by the same author: what it says now
+     * replaces what it said, under its server's instance policies; its addressing and thread stay.
+     */
+    public void edit(JsonNode note, RemoteActor author, CommandGateway bus) {
+        String id = ActivityInbox.idOf(note);
+        if (id == null || !NOTE_TYPES.contains(ActorDocumentReader.text(note, "type"))
+                || !author.actorUri().equals(ActivityInbox.idOf(note.get("attributedTo")))) {
+            return;
+        }
+        HostPolicies.Applied applied = policies.forUri(author.actorUri());
+        StatusView known = queries.one(new StatusQueries.ByUri(id), StatusView.class);
+        if (applied.rejected() || known == null || !known.authorId().equals(author.accountId())) {
+            return;
+        }
+        Content content = content(note, applied);
+        bus.sendAndWait(new StatusCommands.ReceiveEdit(known.statusId(), author.accountId(), content.text(),
+                content.html(), content.summary(), content.sensitive(), content.tags(), content.emojis(),
+                content.attachments(), updated(note)));
+    }
+
+    /** What a note says, sanitised, under its server's instance policies. */
+    private record Content(String text, String html, String summary, boolean sensitive, List<String> tags,
+                           List<CustomEmoji> emojis, List<RemoteOrigin.RemoteAttachment> attachments) {
+    }
+
+    private static Content content(JsonNode note, HostPolicies.Applied applied) {
+        Set<String> tags = new LinkedHashSet<>();
+        List<CustomEmoji> emojis = new ArrayList<>();
+        for (JsonNode tag : array(note.get("tag"))) {
+            String type = ActorDocumentReader.text(tag, "type");
+            String name = ActorDocumentReader.text(tag, "name");
+            if ("Hashtag".equals(type) && name != null) {
+                tags.add(name.replaceFirst("^#", "").toLowerCase(Locale.ROOT));
+            } else if ("Emoji".equals(type) && name != null && ActorDocumentReader.link(tag.get("icon")) != null) {
+                emojis.add(new CustomEmoji(name.replace(":", ""), ActorDocumentReader.link(tag.get("icon")), List.of()));
+            }
+        }
         String html = RemoteHtml.sanitize(ActorDocumentReader.text(note, "content"));
         String summary = RemoteHtml.text(ActorDocumentReader.text(note, "summary"));
         List<RemoteOrigin.RemoteAttachment> attachments = applied.has(InstancePolicy.MEDIA_REMOVAL) ? List.of()
                 : attachments(note);
         boolean sensitive = note.path("sensitive").asBoolean(false)
                 || (applied.has(InstancePolicy.MEDIA_NSFW) && !attachments.isEmpty());
-        StatusPosted status = new StatusPosted(statusId, author.accountId(), RemoteHtml.text(html), html,
-                summary == null ? "" : summary, restricted(visibility(to, cc, author), applied), sensitive,
-                parent == null ? null : parent.statusId(), parent == null ? null : parent.authorId(),
-                parent == null ? statusId : parent.conversationId(), mentioned, List.copyOf(new LinkedHashSet<>(tags)),
-                emojis, List.of(), null, published(note),
-                new RemoteOrigin(id, ActorDocumentReader.link(note.get("url")), attachments));
-        String recorded = bus.sendAndWait(new StatusCommands.Receive(status));
-        return new Received(recorded, author.accountId(), status.conversationId(), status.visibility().name());
+        return new Content(RemoteHtml.text(html), html, summary == null ? "" : summary, sensitive, List.copyOf(tags),
+                emojis, attachments);
     }
 
     /** Mastodon's rule: public in {@code to} is public, in {@code cc} unlisted; the followers collection is private. */
@@ -233,10 +268,17 @@ public class RemoteNotes {
         return out;
     }
 
+    private static Instant updated(JsonNode note) {
+        return instant(ActorDocumentReader.text(note, "updated"));
+    }
+
     private static Instant published(JsonNode note) {
-        String published = ActorDocumentReader.text(note, "published");
+        return instant(ActorDocumentReader.text(note, "published"));
+    }
+
+    private static Instant instant(String text) {
         try {
-            return published == null ? Instant.now() : Instant.parse(published);
+            return text == null ? Instant.now() : Instant.parse(text);
         } catch (DateTimeParseException e) {
             return Instant.now();
         }

@@ -155,7 +155,7 @@ public class StatusRenderer {
                 status.visibility().toLowerCase(Locale.ROOT), attachments, mentions, tags,
                 status.emojis().stream().map(this::emoji).toList(), null, null,
                 new Application(status.applicationName() == null ? "Web" : status.applicationName(), null), null,
-                pleroma);
+                status.editedAt() == null ? null : Dates.mastodon(status.editedAt()), pleroma);
     }
 
     /** Pleroma's {@code emoji_reactions}: per emoji in order of first use, with whether the viewer is among them. */
@@ -174,7 +174,7 @@ public class StatusRenderer {
                 null, null, original, original.content(), Dates.mastodon(boost.createdAt()), 0, 0, 0,
                 original.reblogged(), original.favourited(), original.bookmarked(), false, false, false, "", "public",
                 original.mediaAttachments(), List.of(), original.tags(), List.of(), null, null, original.application(),
-                null, BoostPleroma.LOCAL);
+                null, null, BoostPleroma.LOCAL);
     }
 
     /** An emoji embedded in a status: no tags, and not offered in the picker (Mastodon's shape). */

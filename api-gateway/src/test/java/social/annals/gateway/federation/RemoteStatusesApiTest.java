@@ -146,4 +146,35 @@ class RemoteStatusesApiTest extends FederationApiTest {
                 .isEqualTo(202);
         assertThat(http.get("/api/v1/timelines/home", "Authorization", lain.bearer()).json()).isEmpty();
     }
+
+    @Test
+    void anEditedNoteChangesWhatThePostSaysOnlyWhenItsAuthorSendsIt() {
+        User lain = user("remote");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        FakeRemoteServer.Actor mallory = REMOTE.actor(unique("mallory"));
+        followAccepted(lain, alice);
+        String id = noteId(alice);
+        create(alice, note(alice, id, "<p>first thoughts</p>", Map.of()));
+        JsonNode before = http.get("/api/v1/timelines/home", "Authorization", lain.bearer()).json().get(0);
+        assertThat(before.get("edited_at").isNull()).isTrue();
+
+        Map<String, Object> forged = note(mallory, id, "<p>forged</p>", Map.of("updated", "2026-12-04T11:00:00Z"));
+        assertThat(deliver(mallory, sharedInbox(), Map.of("id", mallory.id() + "/updates/" + unique("u"),
+                "type", "Update", "actor", mallory.id(), "object", forged))).isEqualTo(202);
+        Map<String, Object> edited = note(alice, id, "<p>second thoughts #edited</p>", Map.of(
+                "updated", "2026-12-04T11:00:00Z", "summary", "now with a warning", "sensitive", true,
+                "tag", List.of(Map.of("type", "Hashtag", "name", "#edited"))));
+        assertThat(deliver(alice, sharedInbox(), Map.of("id", alice.id() + "/updates/" + unique("u"),
+                "type", "Update", "actor", alice.id(), "object", edited))).isEqualTo(202);
+
+        JsonNode after = http.get("/api/v1/statuses/" + before.get("id").asText(), "Authorization", lain.bearer())
+                .json();
+        assertThat(after.get("content").asText()).contains("second thoughts").doesNotContain("forged");
+        assertThat(after.get("spoiler_text").asText()).isEqualTo("now with a warning");
+        assertThat(after.get("sensitive").asBoolean()).isTrue();
+        assertThat(after.get("tags")).extracting(tag -> tag.get("name").asText()).containsExactly("edited");
+        assertThat(after.get("edited_at").asText()).isEqualTo("2026-12-04T11:00:00.000Z");
+        assertThat(after.get("created_at").asText()).isEqualTo(before.get("created_at").asText());
+        assertThat(after.get("visibility").asText()).isEqualTo("public");
+    }
 }

@@ -52,12 +52,12 @@ class EntityShapesTest {
             "<p>hello <span class=\"h-card\"><a href=\"http://annals.test/users/bob\">@bob</a></span> #tag :blank:</p>",
             "careful <b>now</b>", "PUBLIC", false, null, null, "conversation-1", List.of(BOB), List.of("tag"),
             List.of(new CustomEmoji("blank", "/emoji/blank.png", List.of())), List.of(MEDIA), "Client", 1, 2, 0,
-            CREATED, true, List.of(new StatusView.Reactions("👍", 2), new StatusView.Reactions("🎉", 1)), null);
+            CREATED, true, List.of(new StatusView.Reactions("👍", 2), new StatusView.Reactions("🎉", 1)), null, null);
     private static final StatusView REPLY_VIEW = new StatusView(REPLY, BOB, null, "a reply", "<p>a reply</p>", null,
             "UNLISTED", false, POST, ALICE, "conversation-1", List.of(ALICE), List.of("nsfw"), List.of(), List.of(),
-            null, 0, 0, 0, CREATED, false, List.of(), null);
+            null, 0, 0, 0, CREATED, false, List.of(), null, null);
     private static final StatusView BOOST_VIEW = new StatusView(BOOST, BOB, POST, null, null, null, "PUBLIC", false,
-            null, null, null, List.of(), List.of(), List.of(), List.of(), null, 0, 0, 0, CREATED, false, List.of(), null);
+            null, null, null, List.of(), List.of(), List.of(), List.of(), null, 0, 0, 0, CREATED, false, List.of(), null, null);
 
     private static final ApiPrincipal ALICE_VIEWER = viewer(ALICE, "alice");
     private static final ApiPrincipal BOB_VIEWER = viewer(BOB, "bob");

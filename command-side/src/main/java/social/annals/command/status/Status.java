@@ -3,11 +3,13 @@ package social.annals.command.status;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import social.annals.events.status.StatusDeleted;
+import social.annals.events.status.RemoteStatusEdited;
 import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPinned;
 import social.annals.events.status.StatusPosted;
@@ -27,6 +29,8 @@ class Status {
     private Visibility visibility;
     private boolean deleted;
     private boolean pinned;
+    private boolean remote;
+    private Instant editedAt;
 
     Status() {
     }
@@ -53,6 +57,22 @@ class Status {
         }
         apply(new StatusModerated(statusId, authorId, command.sensitive(), command.visibility(), command.by(),
                 clock.instant()));
+    }
+
+    /**
+     * Only its author edits a remote status, and not once it is deleted; an edit older than the
+     * last one (a late redelivery) changes nothing.
+     */
+    @CommandHandler
+    public void handle(StatusCommands.ReceiveEdit command) {
+        if (deleted || !remote || !authorId.equals(command.authorId())) {
+            throw new StatusEditRefused();
+        }
+        if (editedAt != null && !command.editedAt().isAfter(editedAt)) {
+            return;
+        }
+        apply(new RemoteStatusEdited(statusId, authorId, command.text(), command.contentHtml(), command.spoilerText(),
+                command.sensitive(), command.tags(), command.emojis(), command.attachments(), command.editedAt()));
     }
 
     /**
@@ -88,6 +108,12 @@ class Status {
         statusId = event.statusId();
         authorId = event.authorId();
         visibility = event.visibility();
+        remote = !event.local();
+    }
+
+    @EventSourcingHandler
+    void on(RemoteStatusEdited event) {
+        editedAt = event.editedAt();
     }
 
     @EventSourcingHandler

@@ -1,9 +1,11 @@
 package social.annals.command.status;
 
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import social.annals.events.emoji.CustomEmoji;
 import social.annals.events.moderation.Moderator;
+import social.annals.events.status.RemoteOrigin;
 import social.annals.events.status.StatusPosted;
 import social.annals.events.status.Visibility;
 
@@ -36,6 +38,13 @@ public final class StatusCommands {
      * Answers its id here: the new one, or the one it already has when its URI is known.
      */
     public record Receive(StatusPosted status) {
+    }
+
+    /** A remote status changed by its author (an Update of its Note); {@code authorId} must be its author. */
+    public record ReceiveEdit(@TargetAggregateIdentifier String statusId, String authorId, String text,
+                              String contentHtml, String spoilerText, boolean sensitive, List<String> tags,
+                              List<CustomEmoji> emojis, List<RemoteOrigin.RemoteAttachment> attachments,
+                              Instant editedAt) {
     }
 
     /** The same decision as {@link Post}, answering the status it would post and recording nothing. */

@@ -14,6 +14,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.events.moderation.Moderator;
+import social.annals.events.status.RemoteOrigin;
+import social.annals.events.status.RemoteStatusEdited;
 import social.annals.events.status.StatusBookmarked;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
@@ -34,6 +36,38 @@ class StatusTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final StatusPosted POSTED = new StatusPosted("S1", "A", "hi", "hi", "", Visibility.PUBLIC, false,
             null, null, "S1", List.of(), List.of(), List.of(), List.of(), "Web", NOW, null);
+
+    private static final StatusPosted RECEIVED = new StatusPosted("S2", "R", "hi", "<p>hi</p>", "", Visibility.PUBLIC,
+            false, null, null, "S2", List.of(), List.of(), List.of(), List.of(), null, NOW,
+            new RemoteOrigin("https://remote.example/notes/1", null, List.of()));
+
+    private static StatusCommands.ReceiveEdit edit(String statusId, String authorId, Instant at) {
+        return new StatusCommands.ReceiveEdit(statusId, authorId, "edited", "<p>edited</p>", "cw", true,
+                List.of("tag"), List.of(), List.of(new RemoteOrigin.RemoteAttachment("https://remote.example/a.png",
+                "image/png", "a cat")), at);
+    }
+
+    @Test
+    void onlyTheRemoteAuthorEditsARemoteStatusAndALateRedeliveryChangesNothing() {
+        fixture(Status.class).given(RECEIVED)
+                .when(edit("S2", "R", NOW.plusSeconds(60)))
+                .expectEvents(new RemoteStatusEdited("S2", "R", "edited", "<p>edited</p>", "cw", true, List.of("tag"),
+                        List.of(), List.of(new RemoteOrigin.RemoteAttachment("https://remote.example/a.png",
+                        "image/png", "a cat")), NOW.plusSeconds(60)));
+        fixture(Status.class).given(RECEIVED, new RemoteStatusEdited("S2", "R", "edited", "<p>edited</p>", "", false, List.of(),
+                        List.of(), List.of(), NOW.plusSeconds(60)))
+                .when(edit("S2", "R", NOW.plusSeconds(30)))
+                .expectNoEvents();
+        fixture(Status.class).given(RECEIVED)
+                .when(edit("S2", "MALLORY", NOW.plusSeconds(60)))
+                .expectException(StatusEditRefused.class);
+        fixture(Status.class).given(POSTED)
+                .when(edit("S1", "A", NOW.plusSeconds(60)))
+                .expectException(StatusEditRefused.class);
+        fixture(Status.class).given(RECEIVED, new StatusDeleted("S2", "R", "R", NOW))
+                .when(edit("S2", "R", NOW.plusSeconds(60)))
+                .expectException(StatusEditRefused.class);
+    }
 
     private static <T> AggregateTestFixture<T> fixture(Class<T> type) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(type);

@@ -20,6 +20,7 @@ import social.annals.events.social.ThreadUnmuted;
 import social.annals.events.status.StatusBookmarked;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
+import social.annals.events.status.RemoteStatusEdited;
 import social.annals.events.status.StatusModerated;
 import social.annals.events.status.StatusPinned;
 import social.annals.events.status.RemoteOrigin;
@@ -144,6 +145,35 @@ public class StatusProjection {
     }
 
     /** Boosts carry their original's visibility, so they follow it. */
+    /** What the status says now; its counters, thread and visibility stay. */
+    @EventHandler
+    void on(RemoteStatusEdited event) {
+        flushPending();
+        List<RemoteOrigin.RemoteAttachment> attachments = event.attachments();
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("UPDATE status_view SET text = ?, content_html = ?, spoiler_text = ?, "
+                    + "sensitive = ?, tags = ?, emoji_shortcodes = ?, emoji_urls = ?, remote_attachment_urls = ?, "
+                    + "remote_attachment_types = ?, remote_attachment_descriptions = ?, edited_at = ? "
+                    + "WHERE status_id = ?");
+            statement.setString(1, event.text());
+            statement.setString(2, event.contentHtml());
+            statement.setString(3, event.spoilerText());
+            statement.setBoolean(4, event.sensitive());
+            statement.setArray(5, con.createArrayOf("text", event.tags().toArray()));
+            statement.setArray(6, con.createArrayOf("text", event.emojis().stream().map(CustomEmoji::shortcode).toArray()));
+            statement.setArray(7, con.createArrayOf("text", event.emojis().stream().map(CustomEmoji::imageUrl).toArray()));
+            statement.setArray(8, con.createArrayOf("text",
+                    attachments.stream().map(RemoteOrigin.RemoteAttachment::url).toArray()));
+            statement.setArray(9, con.createArrayOf("text",
+                    attachments.stream().map(RemoteOrigin.RemoteAttachment::mediaType).toArray()));
+            statement.setArray(10, con.createArrayOf("text",
+                    attachments.stream().map(RemoteOrigin.RemoteAttachment::description).toArray()));
+            statement.setTimestamp(11, Timestamp.from(event.editedAt()));
+            statement.setString(12, event.statusId());
+            return statement;
+        });
+    }
+
     @EventHandler
     void on(StatusModerated event) {
         flushPending();

@@ -22,7 +22,7 @@ final class StatusSql {
             + "s.conversation_id, s.mentioned_ids, s.tags, s.application_name, s.favourites_count, s.reblogs_count, "
             + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls, s.media_ids, s.pinned_at, "
             + "s.reaction_emojis, s.reaction_counts, s.uri, s.url, s.remote_attachment_urls, "
-            + "s.remote_attachment_types, s.remote_attachment_descriptions";
+            + "s.remote_attachment_types, s.remote_attachment_descriptions, s.edited_at";
 
     static List<StatusView> page(JdbcTemplate jdbc, Sql sql, String key, StatusQueries.Page page) {
         List<Object> args = new ArrayList<>(sql.argList());
@@ -143,7 +143,8 @@ final class StatusSql {
                 rs.getString("application_name"),
                 rs.getInt("favourites_count"), rs.getInt("reblogs_count"), rs.getInt("replies_count"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("pinned_at") != null,
-                reactions(rs.getArray("reaction_emojis"), rs.getArray("reaction_counts")), remote(rs));
+                reactions(rs.getArray("reaction_emojis"), rs.getArray("reaction_counts")), remote(rs),
+                rs.getTimestamp("edited_at") == null ? null : rs.getTimestamp("edited_at").toInstant());
     }
 
     private static RemoteOrigin remote(ResultSet rs) throws SQLException {

@@ -32,7 +32,8 @@ public record StatusView(
         Instant createdAt,
         boolean pinned,
         List<Reactions> reactions,
-        RemoteOrigin remote) {
+        RemoteOrigin remote,
+        Instant editedAt) {
 
     /** Whether the status was posted here rather than received from another server. */
     public boolean local() {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.events.emoji.CustomEmoji;
+import social.annals.events.status.RemoteOrigin;
+import social.annals.events.status.RemoteStatusEdited;
 import social.annals.events.status.StatusBookmarked;
 import social.annals.events.status.StatusDeleted;
 import social.annals.events.status.StatusFavourited;
@@ -48,6 +50,26 @@ class StatusProjectionTest {
 
     private StatusView byId(String id, String viewer) {
         return queries.handle(new StatusQueries.ById(id, viewer));
+    }
+
+    @Test
+    void anEditOfARemoteStatusReplacesWhatItSaysAndKeepsItsThreadVisibilityAndCounters() {
+        projection.on(posted("S1", "R", Visibility.UNLISTED, List.of(), null));
+        projection.on(new RemoteStatusEdited("S1", "R", "edited", "<p>edited</p>", "cw", true, List.of("new"),
+                List.of(), List.of(new RemoteOrigin.RemoteAttachment("https://r.example/a.png", "image/png", "cat")),
+                AT.plusSeconds(60)));
+        projection.on(new RemoteStatusEdited("S1", "R", "edited", "<p>edited</p>", "cw", true, List.of("new"),
+                List.of(), List.of(new RemoteOrigin.RemoteAttachment("https://r.example/a.png", "image/png", "cat")),
+                AT.plusSeconds(60)));
+        StatusView edited = byId("S1", null);
+        assertThat(edited.contentHtml()).isEqualTo("<p>edited</p>");
+        assertThat(edited.spoilerText()).isEqualTo("cw");
+        assertThat(edited.sensitive()).isTrue();
+        assertThat(edited.tags()).containsExactly("new");
+        assertThat(edited.emojis()).isEmpty();
+        assertThat(edited.editedAt()).isEqualTo(AT.plusSeconds(60));
+        assertThat(edited.createdAt()).isEqualTo(AT);
+        assertThat(edited.visibility()).isEqualTo("UNLISTED");
     }
 
     @Test

@@ -111,7 +111,7 @@ class Posting {
                 posted.spoilerText(), posted.visibility().name(), posted.sensitive(), posted.inReplyToId(),
                 posted.inReplyToAccountId(), posted.conversationId(), posted.mentionedIds(), posted.tags(),
                 posted.emojis(), posted.mediaIds(), posted.applicationName(), 0, 0, 0, posted.postedAt(), false,
-                List.of(), null);
+                List.of(), null, null);
     }
 
     /** The caller's own uploads among those asked for, in the order given, at most four; others are ignored. */

@@ -8,7 +8,8 @@ import java.util.List;
  * Mastodon's Status with Pleroma's extension, as one viewer sees it (the viewer's own flags:
  * {@code reblogged}, {@code favourited}, {@code bookmarked}, {@code muted}). A boost is a wrapper
  * with its own id and booster and the boosted status in {@code reblog}. There are no link
- * previews and no polls: {@code card} and {@code poll} are always null, as is {@code language}.
+ * previews and no polls: {@code card} and {@code poll} are always null, as is {@code language};
+ * {@code edited_at} is set once another server's author edited the status (Mastodon 3.5).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Status(
@@ -40,6 +41,7 @@ public record Status(
         Object poll,
         Application application,
         String language,
+        String editedAt,
         Pleroma pleroma) {
 
     /** The {@code pleroma} object: {@link StatusPleroma} on a status, {@link BoostPleroma} on a boost's wrapper. */
