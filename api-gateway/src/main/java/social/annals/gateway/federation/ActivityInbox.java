@@ -49,10 +49,13 @@ public class ActivityInbox {
     private final Urls urls;
     private final FlakeIdGenerator ids;
     private final HostPolicies policies;
+    private final ReceivedActivities received;
 
     public ActivityInbox(Commands commands, RemoteActors actors, LocalActors localActors, RemoteNotes notes,
-                         Queries queries, Urls urls, FlakeIdGenerator ids, HostPolicies policies) {
+                         Queries queries, Urls urls, FlakeIdGenerator ids, HostPolicies policies,
+                         ReceivedActivities received) {
         this.policies = policies;
+        this.received = received;
         this.commands = commands;
         this.actors = actors;
         this.localActors = localActors;
@@ -147,9 +150,12 @@ public class ActivityInbox {
 
     /**
      * An undone follow, block, like, reaction or boost. The object is the undone activity, embedded, as Mastodon and
-     * Pleroma send it; only its own actor may undo it.
+     * Pleroma send it, or its id, then taken from what we received; only its own actor may undo it.
      */
     private void undo(RemoteActor sender, JsonNode object, CommandGateway bus) {
+        if (object != null && object.isTextual()) {
+            object = received.byId(object.asText());
+        }
         if (object == null || !object.isObject() || !sender.actorUri().equals(idOf(object.get("actor")))) {
             return;
         }

@@ -18,7 +18,7 @@ class RemoteInteractionsApiTest extends FederationApiTest {
         return "http://annals.test/objects/" + statusId;
     }
 
-    private static Map<String, Object> undo(FakeRemoteServer.Actor actor, Map<String, Object> undone) {
+    private static Map<String, Object> undo(FakeRemoteServer.Actor actor, Object undone) {
         return activity(actor, "Undo", undone);
     }
 
@@ -107,6 +107,22 @@ class RemoteInteractionsApiTest extends FederationApiTest {
                 .containsOnly(alice.username() + "@" + REMOTE.host());
         assertThat(fromRemoteOnly).extracting(n -> n.get("type").asText()).containsExactlyInAnyOrder("favourite",
                 "reblog", "follow");
+    }
+
+    @Test
+    void anUndoNamingTheLikeByItsIdOnlyTakesItBackButOnlyFromItsActor() {
+        User lain = user("likes");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        FakeRemoteServer.Actor mallory = REMOTE.actor(unique("mallory"));
+        String id = postStatusId(lain, "status", "like me", "visibility", "public");
+        Map<String, Object> like = activity(alice, "Like", objectUrl(id));
+        deliver(alice, sharedInbox(), like);
+
+        assertThat(deliver(mallory, sharedInbox(), undo(mallory, like.get("id")))).isEqualTo(202);
+        assertThat(deliver(alice, sharedInbox(), undo(alice, REMOTE.base() + "/likes/never-sent"))).isEqualTo(202);
+        assertThat(status(lain, id).get("favourites_count").asInt()).isEqualTo(1);
+        assertThat(deliver(alice, sharedInbox(), undo(alice, like.get("id")))).isEqualTo(202);
+        assertThat(status(lain, id).get("favourites_count").asInt()).isZero();
     }
 
     @Test

@@ -14,8 +14,9 @@ import social.annals.gateway.support.Http;
 
 /**
  * Rebuilding every read model from the log reproduces what other servers did here exactly, and
- * fetches nothing: remote accounts, their posts, follows, favourites, boosts, reactions, a report
- * and a self-deleted actor come from the events alone.
+ * fetches nothing: remote accounts, their posts and an edit of one, follows, favourites, boosts,
+ * reactions, a report, a self-deleted actor, an instance policy with the activity it stopped, and
+ * a user's domain block come from the events alone.
  */
 class FederatedRebuildEquivalenceTest extends FederationApiTest {
 
@@ -34,7 +35,12 @@ class FederatedRebuildEquivalenceTest extends FederationApiTest {
                 "object", alice.id())));
         String post = postStatusId(lain, "status", "hello fediverse", "visibility", "public");
         String postUrl = "http://annals.test/objects/" + post;
-        create(alice, note(alice, noteId(alice), "<p>from alice</p>", Map.of()));
+        Map<String, Object> edited = note(alice, noteId(alice), "<p>from alice</p>", Map.of());
+        create(alice, edited);
+        Map<String, Object> edit = new LinkedHashMap<>(edited);
+        edit.put("content", "<p>from alice, edited</p>");
+        edit.put("updated", "2026-12-04T11:00:00Z");
+        deliver(alice, sharedInbox(), activity(alice, "Update", edit));
         create(alice, note(alice, noteId(alice), "<p>a reply</p>", Map.of("inReplyTo", postUrl)));
         deliver(alice, sharedInbox(), activity(alice, "Like", postUrl));
         deliver(alice, sharedInbox(), activity(alice, "Announce", postUrl));
@@ -52,6 +58,13 @@ class FederatedRebuildEquivalenceTest extends FederationApiTest {
                 act(lain, "/api/v1/statuses/" + status.get("id").asText() + "/favourite");
             }
         }
+        User carol = user("fedrebuild");
+        http.postForm("/api/v1/domain_blocks", List.of("domain", "127.0.0.1"), "Authorization", carol.bearer());
+        FakeRemoteServer spam = new FakeRemoteServer();
+        String policy = "/api/pleroma/admin/instance_policies/" + spam.host() + "?admin_token=" + ADMIN_TOKEN;
+        http.putJson(policy, Map.of("policies", List.of("reject", "media_removal"), "reason", "rebuild"));
+        FakeRemoteServer.Actor mallory = spam.actor(unique("mallory"));
+        deliver(spam, mallory, sharedInbox(), activity(mallory, "Like", postUrl));
         awaitReadModels();
         // What lain's actions send goes out after them; it must be in before the rebuild is watched.
         REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Follow");
@@ -60,12 +73,20 @@ class FederatedRebuildEquivalenceTest extends FederationApiTest {
         REMOTE.awaitDelivery("/users/" + alice.username() + "/inbox", "Like");
 
         Map<String, String> before = answers(lain, post, aliceId, bobId);
+        before.putAll(moderation(carol, aliceId, spam.host()));
         long requestsBefore = REMOTE.requestCount();
         rebuilder.rebuildAll();
         awaitReadModels();
         Map<String, String> after = answers(lain, post, aliceId, bobId);
+        after.putAll(moderation(carol, aliceId, spam.host()));
+        http.delete(policy);
+        spam.close();
 
         assertThat(after).isEqualTo(before);
+        assertThat(before.get("home")).contains("from alice, edited").contains("edited_at");
+        assertThat(before.get("carol's relationship")).contains("\"domain_blocking\":true");
+        assertThat(before.get("instance policies")).contains(spam.host());
+        assertThat(before.get("rejected")).contains("\"policy\":\"reject\"").contains(mallory.id());
         assertThat(REMOTE.requestCount()).as("requests to the other server during the rebuild")
                 .isEqualTo(requestsBefore);
         assertThat(before.get("status")).contains("\"favourites_count\":1").contains("\"reblogs_count\":1")
@@ -105,6 +126,21 @@ class FederatedRebuildEquivalenceTest extends FederationApiTest {
             answers.put("statuses " + accountId, render(http.get("/api/v1/accounts/" + accountId + "/statuses",
                     "Authorization", auth)));
         }
+        return answers;
+    }
+
+    private Map<String, String> moderation(User carol, String aliceId, String spamHost) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("carol's relationship", render(http.get("/api/v1/accounts/relationships?id[]=" + aliceId,
+                "Authorization", carol.bearer())));
+        answers.put("carol's public timeline", render(http.get("/api/v1/timelines/public?limit=40",
+                "Authorization", carol.bearer())));
+        answers.put("instance policies", render(http.get("/api/pleroma/admin/instance_policies?admin_token="
+                + ADMIN_TOKEN)));
+        answers.put("rejected", render(http.get("/api/pleroma/admin/instance_policies/rejected_activities?host="
+                + spamHost + "&admin_token=" + ADMIN_TOKEN)));
+        answers.put("moderation log", render(http.get("/api/pleroma/admin/moderation_log?action=instance_policy"
+                + "&admin_token=" + ADMIN_TOKEN)));
         return answers;
     }
 

@@ -24,7 +24,7 @@ public final class InboundActivityCommands {
                           String actorId, String objectUri, String activity) {
 
         public static Receive of(String activityUri, String type, String actorId, String objectUri, String activity) {
-            return new Receive(digestOf(activityUri), activityUri, type, actorId, objectUri, activity);
+            return new Receive(inboundIdOf(activityUri), activityUri, type, actorId, objectUri, activity);
         }
     }
 
@@ -34,11 +34,12 @@ public final class InboundActivityCommands {
 
         public static Reject of(String activityUri, String type, String actorUri, String host, String objectUri,
                                 InstancePolicy policy) {
-            return new Reject(digestOf(activityUri), activityUri, type, actorUri, host, objectUri, policy);
+            return new Reject(inboundIdOf(activityUri), activityUri, type, actorUri, host, objectUri, policy);
         }
     }
 
-    private static String digestOf(String activityUri) {
+    /** The id an activity is kept under. */
+    public static String inboundIdOf(String activityUri) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(activityUri.getBytes(StandardCharsets.UTF_8));
             return "inbound-" + HexFormat.of().formatHex(digest);
