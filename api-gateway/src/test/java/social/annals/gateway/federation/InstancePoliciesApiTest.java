@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import social.annals.gateway.federation.signature.PemKeys;
 import social.annals.gateway.support.FakeRemoteServer;
 import social.annals.gateway.support.FederationApiTest;
 
@@ -120,22 +121,24 @@ class InstancePoliciesApiTest extends FederationApiTest {
         FakeRemoteServer unlisted = server();
         FakeRemoteServer nsfw = server();
         setPolicies(unlisted.host(), null, "media_removal", "federated_timeline_removal", "avatar_removal",
-                "report_removal");
+                "banner_removal", "report_removal");
         setPolicies(nsfw.host(), "lewd", "media_nsfw", "followers_only");
         User lain = user("policy");
         Map<String, Object> picture = Map.of("attachment", List.of(Map.of("type", "Document",
                 "mediaType", "image/png", "url", "http://elsewhere.example/cat.png", "name", "a cat")));
 
-        FakeRemoteServer.Actor bob = unlisted.actor(unique("bob"));
+        Map<String, Object> banner = Map.of("image", Map.of("type", "Image", "url", unlisted.base() + "/banner.png"));
+        FakeRemoteServer.Actor bob = unlisted.actor(unique("bob"), PemKeys.generateRsa(), banner);
         assertThat(deliver(unlisted, bob, sharedInbox(), Map.of("id", unique("http://x/a"), "type", "Create",
                 "actor", bob.id(), "object", mentioning(bob, lain, picture)))).isNotEqualTo(401);
         JsonNode fromUnlisted = mentionOf(lain);
         assertThat(fromUnlisted.get("visibility").asText()).isEqualTo("unlisted");
         assertThat(fromUnlisted.get("media_attachments")).isEmpty();
         assertThat(fromUnlisted.at("/account/avatar").asText()).doesNotContain(unlisted.base());
+        assertThat(fromUnlisted.at("/account/header").asText()).doesNotContain(unlisted.base());
         http.postForm("/api/v1/notifications/clear", List.of(), "Authorization", lain.bearer());
 
-        FakeRemoteServer.Actor carol = nsfw.actor(unique("carol"));
+        FakeRemoteServer.Actor carol = nsfw.actor(unique("carol"), PemKeys.generateRsa(), Map.of("image", Map.of("type", "Image", "url", nsfw.base() + "/banner.png")));
         deliver(nsfw, carol, sharedInbox(), Map.of("id", unique("http://x/b"), "type", "Create", "actor", carol.id(),
                 "object", mentioning(carol, lain, picture)));
         JsonNode fromNsfw = mentionOf(lain);
@@ -143,6 +146,7 @@ class InstancePoliciesApiTest extends FederationApiTest {
         assertThat(fromNsfw.get("sensitive").asBoolean()).isTrue();
         assertThat(fromNsfw.get("media_attachments")).hasSize(1);
         assertThat(fromNsfw.at("/account/avatar").asText()).contains(nsfw.base());
+        assertThat(fromNsfw.at("/account/header").asText()).isEqualTo(nsfw.base() + "/banner.png");
 
         Map<String, Object> flag = new LinkedHashMap<>(activity(bob, "Flag", List.of(actorUrl(lain))));
         flag.put("content", "report me");
