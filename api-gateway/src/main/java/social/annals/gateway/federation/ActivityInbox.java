@@ -127,7 +127,7 @@ public class ActivityInbox {
                 case "Like" -> like(sender, object, bus);
                 case "Block" -> block(sender, object, bus);
                 case "Flag" -> flag(sender, object, ActorDocumentReader.text(activity, "content"), bus);
-                case "EmojiReact" -> react(sender, object, ActorDocumentReader.text(activity, "content"), bus);
+                case "EmojiReact" -> react(sender, object, ReactionEmoji.of(activity, sender), bus);
                 case "Announce" -> announce(sender, object, bus);
                 default -> { }
             }
@@ -181,10 +181,10 @@ public class ActivityInbox {
             }
             case "EmojiReact" -> {
                 StatusView reacted = statusFor(sender, idOf(object.get("object")));
-                String emoji = ActorDocumentReader.text(object, "content");
+                ReactionEmoji emoji = ReactionEmoji.of(object, sender);
                 if (reacted != null && emoji != null) {
                     bus.sendAndWait(new StatusCommands.Unreact(sender.accountId(), reacted.statusId(),
-                            reacted.authorId(), emoji));
+                            reacted.authorId(), emoji.name()));
                 }
             }
             case "Announce" -> {
@@ -244,15 +244,12 @@ public class ActivityInbox {
         }
     }
 
-    /**
-     * Pleroma's emoji reaction to a status the sender may see; {@code emoji} one Unicode emoji (a
-     * custom one of another server is refused, as one that is not an emoji).
-     */
-    private void react(RemoteActor sender, JsonNode object, String emoji, CommandGateway bus) {
+    /** Pleroma's emoji reaction to a status the sender may see: one Unicode emoji, or a custom one of its server. */
+    private void react(RemoteActor sender, JsonNode object, ReactionEmoji emoji, CommandGateway bus) {
         StatusView reacted = statusFor(sender, idOf(object));
         if (reacted != null && emoji != null) {
             bus.sendAndWait(new StatusCommands.React(sender.accountId(), reacted.statusId(), reacted.authorId(),
-                    emoji));
+                    emoji.name(), emoji.url()));
         }
     }
 

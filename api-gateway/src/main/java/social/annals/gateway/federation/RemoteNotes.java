@@ -295,7 +295,7 @@ public class RemoteNotes {
         return out;
     }
 
-    private static List<JsonNode> array(JsonNode node) {
+    static List<JsonNode> array(JsonNode node) {
         List<JsonNode> out = new ArrayList<>();
         if (node == null || node.isNull()) {
             return out;

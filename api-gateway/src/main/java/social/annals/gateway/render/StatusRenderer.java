@@ -163,7 +163,8 @@ public class StatusRenderer {
         Set<String> mine = flags.reactedWith().getOrDefault(status.statusId(), Set.of());
         List<EmojiReaction> out = new ArrayList<>(status.reactions().size());
         for (StatusView.Reactions reaction : status.reactions()) {
-            out.add(new EmojiReaction(reaction.emoji(), reaction.count(), mine.contains(reaction.emoji()), null));
+            out.add(new EmojiReaction(reaction.emoji(), reaction.count(), mine.contains(reaction.emoji()), reaction.url(),
+                    null));
         }
         return out;
     }

@@ -181,6 +181,35 @@ class RemoteInteractionsApiTest extends FederationApiTest {
     }
 
     @Test
+    void aRemoteCustomEmojiReactionIsShownWithItsImageAndItsUndoRemovesIt() {
+        User lain = user("reacts");
+        FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));
+        String id = postStatusId(lain, "status", "react to me", "visibility", "public");
+        String image = REMOTE.base() + "/emoji/blobcat.png";
+
+        Map<String, Object> react = new LinkedHashMap<>(activity(alice, "EmojiReact", objectUrl(id)));
+        react.put("content", ":blobcat:");
+        react.put("tag", List.of(Map.of("type", "Emoji", "name", ":blobcat:", "icon", Map.of("type", "Image",
+                "url", image))));
+        assertThat(deliver(alice, sharedInbox(), react)).isEqualTo(202);
+        Map<String, Object> withoutImage = new LinkedHashMap<>(activity(alice, "EmojiReact", objectUrl(id)));
+        withoutImage.put("content", ":mystery:");
+        assertThat(deliver(alice, sharedInbox(), withoutImage)).isEqualTo(202);
+
+        JsonNode reactions = status(lain, id).at("/pleroma/emoji_reactions");
+        assertThat(reactions).hasSize(1);
+        assertThat(reactions.get(0).get("name").asText()).isEqualTo("blobcat@" + REMOTE.host());
+        assertThat(reactions.get(0).get("url").asText()).isEqualTo(image);
+        JsonNode listed = http.get("/api/v1/pleroma/statuses/" + id + "/reactions", "Authorization", lain.bearer())
+                .json();
+        assertThat(listed.get(0).get("url").asText()).isEqualTo(image);
+        assertThat(listed.get(0).at("/accounts/0/acct").asText()).isEqualTo(alice.username() + "@" + REMOTE.host());
+
+        assertThat(deliver(alice, sharedInbox(), undo(alice, react))).isEqualTo(202);
+        assertThat(status(lain, id).at("/pleroma/emoji_reactions")).isEmpty();
+    }
+
+    @Test
     void reactingToARemotePostSendsAnEmojiReactAndTakingItBackUndoesIt() {
         User lain = user("reacts");
         FakeRemoteServer.Actor alice = REMOTE.actor(unique("alice"));

@@ -3,6 +3,7 @@ package social.annals.command.status;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -20,6 +21,9 @@ import social.annals.events.status.StatusUnreacted;
 @Aggregate
 class Reaction {
 
+    /** Another server's custom emoji: its shortcode and that server's host. */
+    private static final Pattern REMOTE_CUSTOM = Pattern.compile("[A-Za-z0-9_]{1,64}@[A-Za-z0-9.:\\[\\]-]{1,128}");
+
     @AggregateIdentifier
     private String reactionId;
     private boolean reacted;
@@ -30,12 +34,13 @@ class Reaction {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(StatusCommands.React command, Clock clock) {
-        if (!SingleEmoji.matches(command.emoji())) {
+        boolean custom = command.emojiUrl() != null;
+        if (custom ? !REMOTE_CUSTOM.matcher(command.emoji()).matches() : !SingleEmoji.matches(command.emoji())) {
             throw new ReactionRefused("Could not add reaction emoji");
         }
         if (!reacted) {
             apply(new StatusReacted(command.accountId(), command.statusId(), command.statusAuthorId(), command.emoji(),
-                    clock.instant()));
+                    clock.instant(), command.emojiUrl()));
         }
     }
 

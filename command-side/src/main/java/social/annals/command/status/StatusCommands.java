@@ -102,10 +102,19 @@ public final class StatusCommands {
         return "react:" + accountId + ":" + statusId + ":" + emoji;
     }
 
+    /**
+     * {@code emoji}: one Unicode emoji, or another server's custom emoji as {@code shortcode@host}
+     * with its image at {@code emojiUrl} (null for a Unicode one).
+     */
     public record React(@TargetAggregateIdentifier String reactionId, String accountId, String statusId,
-                        String statusAuthorId, String emoji) {
+                        String statusAuthorId, String emoji, String emojiUrl) {
         public React(String accountId, String statusId, String statusAuthorId, String emoji) {
-            this(StatusCommands.reactionId(accountId, statusId, emoji), accountId, statusId, statusAuthorId, emoji);
+            this(accountId, statusId, statusAuthorId, emoji, null);
+        }
+
+        public React(String accountId, String statusId, String statusAuthorId, String emoji, String emojiUrl) {
+            this(StatusCommands.reactionId(accountId, statusId, emoji), accountId, statusId, statusAuthorId, emoji,
+                    emojiUrl);
         }
     }
 

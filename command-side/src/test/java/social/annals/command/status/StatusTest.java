@@ -267,6 +267,20 @@ class StatusTest {
     }
 
     @Test
+    void anotherServersCustomEmojiIsAReactionWithItsImage() {
+        String image = "https://remote.example/emoji/blobcat.png";
+        fixture(Reaction.class).givenNoPriorActivity()
+                .when(new StatusCommands.React("R", "S1", "A", "blobcat@remote.example", image))
+                .expectEvents(new StatusReacted("R", "S1", "A", "blobcat@remote.example", NOW, image));
+        for (String notOne : List.of("blobcat", ":blobcat:", "blob cat@remote.example", "👍", "b@" + "h".repeat(129))) {
+            fixture(Reaction.class).givenNoPriorActivity()
+                    .when(new StatusCommands.React("R", "S1", "A", notOne, image))
+                    .expectNoEvents()
+                    .expectException(ReactionRefused.class);
+        }
+    }
+
+    @Test
     void boostingKeepsTheFirstBoostsIdAndUnboostingRemovesIt() {
         fixture(Boost.class).givenNoPriorActivity()
                 .when(new StatusCommands.Reblog("R1", "B", "S1", "A"))

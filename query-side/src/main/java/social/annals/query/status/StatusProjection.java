@@ -275,9 +275,9 @@ public class StatusProjection {
     void on(StatusReacted event) {
         flushPending();
         lockStatus(event.statusId());
-        jdbc.update("INSERT INTO reaction_view (status_id, emoji, account_id, reacted_at) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", event.statusId(), event.emoji(), event.accountId(),
-                Timestamp.from(event.reactedAt()));
+        jdbc.update("INSERT INTO reaction_view (status_id, emoji, account_id, reacted_at, emoji_url) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.statusId(), event.emoji(), event.accountId(),
+                Timestamp.from(event.reactedAt()), event.emojiUrl());
         summariseReactions(event.statusId());
     }
 
@@ -301,11 +301,12 @@ public class StatusProjection {
 
     /** Recomputed from the reactions themselves, so a replayed event leaves the same summary. */
     private void summariseReactions(String statusId) {
-        jdbc.update("UPDATE status_view SET (reaction_emojis, reaction_counts) = (SELECT "
+        jdbc.update("UPDATE status_view SET (reaction_emojis, reaction_counts, reaction_urls) = (SELECT "
                 + "coalesce(array_agg(emoji ORDER BY first_use, emoji), '{}'), "
-                + "coalesce(array_agg(n ORDER BY first_use, emoji), '{}') FROM (SELECT emoji, count(*)::integer AS n, "
-                + "min(reacted_at) AS first_use FROM reaction_view WHERE status_id = ? GROUP BY emoji) per_emoji) "
-                + "WHERE status_id = ?", statusId, statusId);
+                + "coalesce(array_agg(n ORDER BY first_use, emoji), '{}'), "
+                + "coalesce(array_agg(coalesce(url, '') ORDER BY first_use, emoji), '{}') FROM (SELECT emoji, "
+                + "count(*)::integer AS n, min(reacted_at) AS first_use, min(emoji_url) AS url FROM reaction_view "
+                + "WHERE status_id = ? GROUP BY emoji) per_emoji) WHERE status_id = ?", statusId, statusId);
     }
 
     @EventHandler

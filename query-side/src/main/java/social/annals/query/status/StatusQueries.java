@@ -114,7 +114,8 @@ public final class StatusQueries {
     public record Reactors(String statusId, String emoji) {
     }
 
-    public record ReactionAccounts(String emoji, List<String> accountIds) {
+    /** {@code url}: another server's custom emoji's image, null for a Unicode emoji. */
+    public record ReactionAccounts(String emoji, List<String> accountIds, String url) {
     }
 
     /** What the viewer did with these statuses: favourited, boosted, bookmarked, reacted, muted. */

@@ -256,16 +256,20 @@ public class StatusQueryHandlers {
     @QueryHandler
     public List<StatusQueries.ReactionAccounts> handle(StatusQueries.Reactors query) {
         Map<String, List<String>> byEmoji = new LinkedHashMap<>();
-        String sql = "SELECT emoji, account_id FROM reaction_view WHERE status_id = ?"
+        Map<String, String> images = new LinkedHashMap<>();
+        String sql = "SELECT emoji, account_id, emoji_url FROM reaction_view WHERE status_id = ?"
                 + (query.emoji() == null ? "" : " AND emoji = ?")
                 + " ORDER BY min(reacted_at) OVER (PARTITION BY emoji), emoji, reacted_at, account_id";
         Object[] args = query.emoji() == null ? new Object[] {query.statusId()}
                 : new Object[] {query.statusId(), query.emoji()};
         jdbc.query(sql, rs -> {
             byEmoji.computeIfAbsent(rs.getString(1), emoji -> new ArrayList<>()).add(rs.getString(2));
+            if (rs.getString(3) != null) {
+                images.putIfAbsent(rs.getString(1), rs.getString(3));
+            }
         }, args);
-        return byEmoji.entrySet().stream()
-                .map(entry -> new StatusQueries.ReactionAccounts(entry.getKey(), entry.getValue())).toList();
+        return byEmoji.entrySet().stream().map(entry -> new StatusQueries.ReactionAccounts(entry.getKey(),
+                entry.getValue(), images.get(entry.getKey()))).toList();
     }
 
     @QueryHandler

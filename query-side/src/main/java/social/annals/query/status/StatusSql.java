@@ -21,7 +21,7 @@ final class StatusSql {
             + "s.spoiler_text, s.visibility, s.sensitive, s.in_reply_to_id, s.in_reply_to_account_id, "
             + "s.conversation_id, s.mentioned_ids, s.tags, s.application_name, s.favourites_count, s.reblogs_count, "
             + "s.replies_count, s.created_at, s.emoji_shortcodes, s.emoji_urls, s.media_ids, s.pinned_at, "
-            + "s.reaction_emojis, s.reaction_counts, s.uri, s.url, s.remote_attachment_urls, "
+            + "s.reaction_emojis, s.reaction_counts, s.reaction_urls, s.uri, s.url, s.remote_attachment_urls, "
             + "s.remote_attachment_types, s.remote_attachment_descriptions, s.edited_at";
 
     static List<StatusView> page(JdbcTemplate jdbc, Sql sql, String key, StatusQueries.Page page) {
@@ -143,7 +143,8 @@ final class StatusSql {
                 rs.getString("application_name"),
                 rs.getInt("favourites_count"), rs.getInt("reblogs_count"), rs.getInt("replies_count"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("pinned_at") != null,
-                reactions(rs.getArray("reaction_emojis"), rs.getArray("reaction_counts")), remote(rs),
+                reactions(rs.getArray("reaction_emojis"), rs.getArray("reaction_counts"), rs.getArray("reaction_urls")),
+                remote(rs),
                 rs.getTimestamp("edited_at") == null ? null : rs.getTimestamp("edited_at").toInstant());
     }
 
@@ -162,15 +163,18 @@ final class StatusSql {
         return new RemoteOrigin(uri, rs.getString("url"), attachments);
     }
 
-    private static List<StatusView.Reactions> reactions(Array emojis, Array counts) throws SQLException {
+    /** The summary's parallel arrays; a Unicode emoji's URL is stored empty (arrays hold no nulls here). */
+    private static List<StatusView.Reactions> reactions(Array emojis, Array counts, Array urls) throws SQLException {
         List<String> names = strings(emojis);
         if (names.isEmpty()) {
             return List.of();
         }
         Integer[] numbers = (Integer[]) counts.getArray();
+        List<String> images = strings(urls);
         List<StatusView.Reactions> out = new ArrayList<>(names.size());
         for (int i = 0; i < names.size() && i < numbers.length; i++) {
-            out.add(new StatusView.Reactions(names.get(i), numbers[i]));
+            String url = i < images.size() && !images.get(i).isEmpty() ? images.get(i) : null;
+            out.add(new StatusView.Reactions(names.get(i), numbers[i], url));
         }
         return out;
     }

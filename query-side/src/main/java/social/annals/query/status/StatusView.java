@@ -40,7 +40,14 @@ public record StatusView(
         return remote == null;
     }
 
-    /** How many reacted with one emoji; a status lists them by each emoji's earliest remaining reaction. */
-    public record Reactions(String emoji, int count) {
+    /**
+     * How many reacted with one emoji; a status lists them by each emoji's earliest remaining
+     * reaction. {@code url}: another server's custom emoji's image, null for a Unicode emoji.
+     */
+    public record Reactions(String emoji, int count, String url) {
+
+        public Reactions(String emoji, int count) {
+            this(emoji, count, null);
+        }
     }
 }

@@ -53,6 +53,19 @@ class StatusProjectionTest {
     }
 
     @Test
+    void aCustomEmojiReactionOfAnotherServerKeepsItsImage() {
+        projection.on(posted("S1", "A", Visibility.PUBLIC, List.of(), null));
+        projection.on(new StatusReacted("B", "S1", "A", "👍", AT));
+        projection.on(new StatusReacted("R", "S1", "A", "blobcat@remote.example", AT.plusSeconds(1),
+                "https://remote.example/emoji/blobcat.png"));
+        assertThat(byId("S1", null).reactions()).containsExactly(new StatusView.Reactions("👍", 1, null),
+                new StatusView.Reactions("blobcat@remote.example", 1, "https://remote.example/emoji/blobcat.png"));
+        assertThat(queries.handle(new StatusQueries.Reactors("S1", "blobcat@remote.example"))).containsExactly(
+                new StatusQueries.ReactionAccounts("blobcat@remote.example", List.of("R"),
+                        "https://remote.example/emoji/blobcat.png"));
+    }
+
+    @Test
     void anEditOfARemoteStatusReplacesWhatItSaysAndKeepsItsThreadVisibilityAndCounters() {
         projection.on(posted("S1", "R", Visibility.UNLISTED, List.of(), null));
         projection.on(new RemoteStatusEdited("S1", "R", "edited", "<p>edited</p>", "cw", true, List.of("new"),
@@ -133,13 +146,13 @@ class StatusProjectionTest {
         assertThat(queries.handle(new StatusQueries.ViewerFlags("B", List.of("S1"))).reactedWith())
                 .isEqualTo(java.util.Map.of("S1", java.util.Set.of("👍")));
         assertThat(queries.handle(new StatusQueries.Reactors("S1", null))).containsExactly(
-                new StatusQueries.ReactionAccounts("👍", List.of("B", "C")),
-                new StatusQueries.ReactionAccounts("🎉", List.of("C")));
+                new StatusQueries.ReactionAccounts("👍", List.of("B", "C"), null),
+                new StatusQueries.ReactionAccounts("🎉", List.of("C"), null));
 
         projection.on(new StatusUnreacted("B", "S1", "A", "👍", AT));
         projection.on(new StatusUnreacted("B", "S1", "A", "👍", AT));
         assertThat(queries.handle(new StatusQueries.Reactors("S1", "👍"))).containsExactly(
-                new StatusQueries.ReactionAccounts("👍", List.of("C")));
+                new StatusQueries.ReactionAccounts("👍", List.of("C"), null));
         // Ordered by each emoji's earliest remaining reaction: C's 👍 came after its 🎉.
         assertThat(byId("S1", null).reactions()).containsExactly(new StatusView.Reactions("🎉", 1),
                 new StatusView.Reactions("👍", 1));

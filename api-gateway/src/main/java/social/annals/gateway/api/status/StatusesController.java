@@ -265,7 +265,7 @@ public class StatusesController {
                     List<Account> accounts = accountLists.rendered(reaction.accountIds(), viewer);
                     // The count is of the accounts listed, so the two always agree.
                     return new EmojiReaction(reaction.emoji(), accounts.size(),
-                            me != null && reaction.accountIds().contains(me), accounts);
+                            me != null && reaction.accountIds().contains(me), reaction.url(), accounts);
                 }).filter(reaction -> reaction.count() > 0).toList();
     }
 
