@@ -292,12 +292,21 @@ class TwoInstancesTest {
         assertThat(b.http.get("/api/v1/timelines/home", "Authorization", gina.bearer()).body())
                 .doesNotContain("while rejected");
 
-        // Lifted: frank's next post arrives; then frank deletes his account, and it is gone from B too.
+        // Lifted: frank's next post arrives. gina blocks A's domain: it leaves her timeline until she unblocks.
         b.http.delete(policy);
         a.http.postForm("/api/v1/statuses", List.of("status", "last words", "visibility", "public"),
                 "Authorization", frank.bearer());
         eventually(() -> b.http.get("/api/v1/timelines/home", "Authorization", gina.bearer()).json(),
                 home -> home.findValuesAsText("content").toString().contains("last words"));
+        b.http.postForm("/api/v1/domain_blocks", List.of("domain", "localhost"), "Authorization", gina.bearer());
+        assertThat(b.http.get("/api/v1/timelines/home", "Authorization", gina.bearer()).body())
+                .doesNotContain("last words");
+        assertThat(relationship(b, gina, frankOnB).get("domain_blocking").asBoolean()).isTrue();
+        b.http.delete("/api/v1/domain_blocks?domain=localhost", "Authorization", gina.bearer());
+        assertThat(b.http.get("/api/v1/timelines/home", "Authorization", gina.bearer()).body())
+                .contains("last words");
+
+        // frank deletes his account, and it is gone from B too.
         assertThat(a.http.postForm("/api/pleroma/delete_account", List.of("password", PASSWORD), "Authorization",
                 Http.basic("frank", PASSWORD)).status()).isEqualTo(200);
         eventually(() -> relationship(b, gina, frankOnB), rel -> !rel.get("following").asBoolean());
