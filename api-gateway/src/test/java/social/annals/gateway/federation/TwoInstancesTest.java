@@ -237,7 +237,10 @@ class TwoInstancesTest {
         eventually(() -> b.http.get("/api/v1/statuses/" + erinsPost, "Authorization", erin.bearer()).json(),
                 status -> status.get("favourites_count").asInt() == 0 && status.get("reblogs_count").asInt() == 0);
 
-        // B to A: erin favourites and boosts dave's post.
+        // B to A: erin favourites, boosts and reacts to dave's post; dave, who turned off notifications
+        // from other servers, sees the counts but is not notified.
+        a.http.putJson("/api/pleroma/notification_settings", Map.of("remote", false), "Authorization", dave.bearer());
+        int daveNotified = a.http.get("/api/v1/notifications", "Authorization", dave.bearer()).json().size();
         String davesPost = a.http.postForm("/api/v1/statuses", List.of("status", "dave's news", "visibility",
                 "public"), "Authorization", dave.bearer()).json().get("id").asText();
         String davesPostOnB = eventually(() -> b.http.get("/api/v1/timelines/home", "Authorization", erin.bearer())
@@ -245,8 +248,18 @@ class TwoInstancesTest {
                 .get("id").asText();
         b.http.postJson("/api/v1/statuses/" + davesPostOnB + "/favourite", "", "Authorization", erin.bearer());
         b.http.postJson("/api/v1/statuses/" + davesPostOnB + "/reblog", "", "Authorization", erin.bearer());
+        b.http.putJson("/api/v1/pleroma/statuses/" + davesPostOnB + "/reactions/%F0%9F%8E%89", "", "Authorization",
+                erin.bearer());
         eventually(() -> a.http.get("/api/v1/statuses/" + davesPost, "Authorization", dave.bearer()).json(),
-                status -> status.get("favourites_count").asInt() == 1 && status.get("reblogs_count").asInt() == 1);
+                status -> status.get("favourites_count").asInt() == 1 && status.get("reblogs_count").asInt() == 1
+                        && status.at("/pleroma/emoji_reactions/0/name").asText().equals("🎉"));
+        // A local favourite after them is notified: by then the remote ones were acted on, and dropped.
+        User fay = a.user("fay");
+        a.http.postJson("/api/v1/statuses/" + davesPost + "/favourite", "", "Authorization", fay.bearer());
+        JsonNode daveNotifications = eventually(() -> a.http.get("/api/v1/notifications", "Authorization", dave.bearer())
+                .json(), notes -> notes.size() > daveNotified);
+        assertThat(daveNotifications).hasSize(daveNotified + 1);
+        assertThat(daveNotifications.get(0).at("/account/acct").asText()).isEqualTo("fay");
 
         // dave reports erin and asks for it to be forwarded: B's moderators get it from A's instance actor.
         assertThat(a.http.postJson("/api/v1/reports", Map.of("account_id", erinOnA, "status_ids",
