@@ -110,12 +110,7 @@ public class StatusProjection {
                     List<RemoteOrigin.RemoteAttachment> attachments = remote == null ? List.of() : remote.attachments();
                     statement.setString(18, remote == null ? null : remote.uri());
                     statement.setString(19, remote == null ? null : remote.url());
-                    statement.setArray(20, con.createArrayOf("text",
-                            attachments.stream().map(RemoteOrigin.RemoteAttachment::url).toArray()));
-                    statement.setArray(21, con.createArrayOf("text",
-                            attachments.stream().map(RemoteOrigin.RemoteAttachment::mediaType).toArray()));
-                    statement.setArray(22, con.createArrayOf("text",
-                            attachments.stream().map(RemoteOrigin.RemoteAttachment::description).toArray()));
+                    setAttachments(statement, 20, attachments);
                 });
         Map<String, Integer> replies = new TreeMap<>();
         inserted.stream().filter(event -> event.inReplyToId() != null)
@@ -145,6 +140,18 @@ public class StatusProjection {
     }
 
     /** Boosts carry their original's visibility, so they follow it. */
+    /** A remote status's attachments as the three parallel arrays, from parameter {@code first} on. */
+    private static void setAttachments(java.sql.PreparedStatement statement, int first,
+                                       List<RemoteOrigin.RemoteAttachment> attachments) throws java.sql.SQLException {
+        var con = statement.getConnection();
+        statement.setArray(first, con.createArrayOf("text",
+                attachments.stream().map(RemoteOrigin.RemoteAttachment::url).toArray()));
+        statement.setArray(first + 1, con.createArrayOf("text",
+                attachments.stream().map(RemoteOrigin.RemoteAttachment::mediaType).toArray()));
+        statement.setArray(first + 2, con.createArrayOf("text",
+                attachments.stream().map(RemoteOrigin.RemoteAttachment::description).toArray()));
+    }
+
     /** What the status says now; its counters, thread and visibility stay. */
     @EventHandler
     void on(RemoteStatusEdited event) {
@@ -162,12 +169,7 @@ public class StatusProjection {
             statement.setArray(5, con.createArrayOf("text", event.tags().toArray()));
             statement.setArray(6, con.createArrayOf("text", event.emojis().stream().map(CustomEmoji::shortcode).toArray()));
             statement.setArray(7, con.createArrayOf("text", event.emojis().stream().map(CustomEmoji::imageUrl).toArray()));
-            statement.setArray(8, con.createArrayOf("text",
-                    attachments.stream().map(RemoteOrigin.RemoteAttachment::url).toArray()));
-            statement.setArray(9, con.createArrayOf("text",
-                    attachments.stream().map(RemoteOrigin.RemoteAttachment::mediaType).toArray()));
-            statement.setArray(10, con.createArrayOf("text",
-                    attachments.stream().map(RemoteOrigin.RemoteAttachment::description).toArray()));
+            setAttachments(statement, 8, attachments);
             statement.setTimestamp(11, Timestamp.from(event.editedAt()));
             statement.setString(12, event.statusId());
             return statement;

@@ -45,7 +45,7 @@ public final class DeliveryBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = InboxBenchmark.options(args);
         URI base = URI.create(options.getOrDefault("url", "http://localhost:4000"));
         int hostCount = Integer.parseInt(options.getOrDefault("hosts", "200"));
         int followerCount = Integer.parseInt(options.getOrDefault("followers", "10000"));
@@ -344,15 +344,5 @@ public final class DeliveryBenchmark {
             exchange.getResponseBody().write(body);
             exchange.close();
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new TreeMap<>();
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
-        }
-        return options;
     }
 }

@@ -280,7 +280,8 @@ public final class InboxBenchmark {
                 "to", note.get("to"), "cc", note.get("cc"));
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --name=value} arguments, by name. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new TreeMap<>();
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
