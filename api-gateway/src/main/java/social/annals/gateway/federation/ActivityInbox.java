@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import social.annals.command.DomainRefusal;
-import social.annals.command.federation.InboundActivityCommands;
 import social.annals.command.federation.RemoteAccountCommands;
 import social.annals.command.ids.FlakeIdGenerator;
 import social.annals.command.report.ReportCommands;
@@ -19,7 +18,6 @@ import social.annals.command.social.RelationshipCommands;
 import social.annals.command.status.StatusCommands;
 import social.annals.events.federation.InstancePolicy;
 import social.annals.gateway.api.Queries;
-import social.annals.gateway.consistency.Commands;
 import social.annals.gateway.render.Urls;
 import social.annals.gateway.web.ApiErrorHandler;
 import social.annals.query.account.AccountView;
@@ -29,10 +27,9 @@ import social.annals.query.status.StatusQueries;
 import social.annals.query.status.StatusView;
 
 /**
- * Verified activities, as Mastodon and Pleroma take them: the inbox records each activity it
- * understands as received (its JSON in the event, so a rebuild never fetches it again) and answers
- * at once; {@link InboxProcess} then acts on it. A redelivered activity is not received again, and
- * one of another type is dropped.
+ * Acting on verified activities, as Mastodon and Pleroma take them: the inbox records each
+ * activity it understands as received ({@link InboxRecords}: its JSON in the event, so a rebuild
+ * never fetches it again) and answers at once; {@link InboxProcess} then acts on it here.
  */
 @Component
 public class ActivityInbox {
@@ -41,7 +38,6 @@ public class ActivityInbox {
     private static final Set<String> UNDERSTOOD = Set.of("Follow", "Undo", "Accept", "Reject", "Update", "Create",
             "Delete", "Like", "Announce", "EmojiReact", "Block", "Flag");
 
-    private final Commands commands;
     private final RemoteActors actors;
     private final LocalActors localActors;
     private final RemoteNotes notes;
@@ -51,12 +47,11 @@ public class ActivityInbox {
     private final HostPolicies policies;
     private final ReceivedActivities received;
 
-    public ActivityInbox(Commands commands, RemoteActors actors, LocalActors localActors, RemoteNotes notes,
+    public ActivityInbox(RemoteActors actors, LocalActors localActors, RemoteNotes notes,
                          Queries queries, Urls urls, FlakeIdGenerator ids, HostPolicies policies,
                          ReceivedActivities received) {
         this.policies = policies;
         this.received = received;
-        this.commands = commands;
         this.actors = actors;
         this.localActors = localActors;
         this.notes = notes;
@@ -68,36 +63,6 @@ public class ActivityInbox {
     /** Whether activities of this type are acted on (others are dropped). */
     public static boolean understands(String type) {
         return UNDERSTOOD.contains(type);
-    }
-
-    /**
-     * Records the activity as received, to be acted on by {@link InboxProcess}; answers false when
-     * it was received before or is of a type we do not act on (then nothing is recorded).
-     */
-    public boolean receive(JsonNode activity, String json, RemoteActor sender) {
-        String type = ActorDocumentReader.text(activity, "type");
-        if (!understands(type)) {
-            return false;
-        }
-        boolean[] fresh = {false};
-        commands.inOneTransactionWithoutReadYourWrites(bus -> fresh[0] = bus.sendAndWait(
-                InboundActivityCommands.Receive.of(idOf(activity), type, sender.accountId(),
-                        idOf(activity.get("object")), json)));
-        return fresh[0];
-    }
-
-    /** Records that an instance policy stopped the activity at the door (of a type we act on). */
-    public void reject(JsonNode activity, String actorUri, InstancePolicy policy) {
-        String type = ActorDocumentReader.text(activity, "type");
-        if (UNDERSTOOD.contains(type)) {
-            commands.inOneTransactionWithoutReadYourWrites(bus -> bus.sendAndWait(rejection(activity, actorUri,
-                    policy)));
-        }
-    }
-
-    private static InboundActivityCommands.Reject rejection(JsonNode activity, String actorUri, InstancePolicy policy) {
-        return InboundActivityCommands.Reject.of(idOf(activity), ActorDocumentReader.text(activity, "type"),
-                actorUri, HostPolicies.authorityOf(actorUri), idOf(activity.get("object")), policy);
     }
 
     /**
@@ -113,7 +78,7 @@ public class ActivityInbox {
                 : "Flag".equals(type) && applied.has(InstancePolicy.REPORT_REMOVAL) ? InstancePolicy.REPORT_REMOVAL
                 : null;
         if (stoppedBy != null) {
-            bus.sendAndWait(rejection(activity, sender.actorUri(), stoppedBy));
+            bus.sendAndWait(InboxRecords.rejection(activity, sender.actorUri(), stoppedBy));
             return;
         }
         try {

@@ -38,20 +38,20 @@ public class InboxController {
 
     private final Queries queries;
     private final InboxVerifier verifier;
-    private final ActivityInbox inbox;
+    private final InboxRecords records;
     private final ObjectMapper json;
     private final HostPolicies policies;
     private final Reachability reachability;
     private final InboundMetrics metrics;
 
-    public InboxController(Queries queries, InboxVerifier verifier, ActivityInbox inbox, ObjectMapper json,
+    public InboxController(Queries queries, InboxVerifier verifier, InboxRecords records, ObjectMapper json,
                            HostPolicies policies, Reachability reachability, InboundMetrics metrics) {
         this.queries = queries;
         this.policies = policies;
         this.reachability = reachability;
         this.metrics = metrics;
         this.verifier = verifier;
-        this.inbox = inbox;
+        this.records = records;
         this.json = json;
     }
 
@@ -81,7 +81,7 @@ public class InboxController {
         String actorUri = ActivityInbox.idOf(activity.get("actor"));
         HostPolicies.Applied applied = policies.forUri(actorUri);
         if (applied.rejected()) {
-            inbox.reject(activity, actorUri, applied.rejectedBy());
+            records.reject(activity, actorUri, applied.rejectedBy());
             metrics.count(type, InboundMetrics.Outcome.REJECTED);
             return accepted();
         }
@@ -98,7 +98,7 @@ public class InboxController {
             metrics.count(type, InboundMetrics.Outcome.IGNORED);
             return accepted();
         }
-        boolean fresh = inbox.receive(activity, new String(body, java.nio.charset.StandardCharsets.UTF_8), signer);
+        boolean fresh = records.receive(activity, new String(body, java.nio.charset.StandardCharsets.UTF_8), signer);
         metrics.count(type, fresh ? InboundMetrics.Outcome.ACCEPTED : InboundMetrics.Outcome.DUPLICATE);
         return accepted();
     }

@@ -15,8 +15,9 @@ import social.annals.events.federation.ActivityRejected;
 /**
  * One activity another server delivered, by its id: it is received once, so a redelivery (servers
  * retry whenever they are unsure) finds it and is not acted on twice; two deliveries at once
- * conflict on the append and the loser's retry finds it. It is rejected once too; one rejected at
- * the door may still be received when its server sends it again after the policy was lifted.
+ * conflict on the append and the loser, sent again, finds it. It is rejected once too; one
+ * rejected at the door may still be received when its server sends it again after the policy was
+ * lifted.
  */
 @Aggregate
 class InboundActivity {
@@ -29,16 +30,27 @@ class InboundActivity {
     InboundActivity() {
     }
 
-    /** Two deliveries at once both find none: both append the first event, and the loser's retry finds it. */
+    /**
+     * A new activity, recorded without reading the log: two deliveries at once both append the
+     * first event, and the loser's append fails, as does one of an id seen before.
+     */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public boolean handle(InboundActivityCommands.Receive command, Clock clock) {
+    InboundActivity(InboundActivityCommands.Receive command, Clock clock) {
+        apply(received(command, clock));
+    }
+
+    @CommandHandler
+    public boolean handle(InboundActivityCommands.ReceiveAgain command, Clock clock) {
         if (received) {
             return false;
         }
-        apply(new ActivityReceived(command.inboundId(), command.activityUri(), command.type(), command.actorId(),
-                command.objectUri(), command.activity(), clock.instant()));
+        apply(received(command.receive(), clock));
         return true;
+    }
+
+    private static ActivityReceived received(InboundActivityCommands.Receive command, Clock clock) {
+        return new ActivityReceived(command.inboundId(), command.activityUri(), command.type(), command.actorId(),
+                command.objectUri(), command.activity(), clock.instant());
     }
 
     /** Answers false when it was rejected before (a redelivery): one record per activity. */

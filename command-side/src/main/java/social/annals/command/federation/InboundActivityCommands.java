@@ -17,14 +17,27 @@ public final class InboundActivityCommands {
     }
 
     /**
-     * Record the activity as received; answers false when one with this id was received before,
-     * and then the caller must not act on it again. {@code activity} is its JSON, as received.
+     * Record an activity never seen before as received, without reading the log first (the inbox's
+     * common case). {@code activity} is its JSON, as received. When one with this id was received
+     * or rejected before, its append fails ({@code AggregateStreamCreationException}) and the caller
+     * sends {@link ReceiveAgain}.
      */
     public record Receive(@TargetAggregateIdentifier String inboundId, String activityUri, String type,
                           String actorId, String objectUri, String activity) {
 
         public static Receive of(String activityUri, String type, String actorId, String objectUri, String activity) {
             return new Receive(inboundIdOf(activityUri), activityUri, type, actorId, objectUri, activity);
+        }
+    }
+
+    /**
+     * Record as received an activity whose id is in the log already; answers false when it was
+     * received before (then the caller must not act on it again), true when it was only rejected.
+     */
+    public record ReceiveAgain(@TargetAggregateIdentifier String inboundId, Receive receive) {
+
+        public ReceiveAgain(Receive receive) {
+            this(receive.inboundId(), receive);
         }
     }
 

@@ -31,15 +31,14 @@ class InboundActivityTest {
         fixture.givenNoPriorActivity()
                 .when(FOLLOW)
                 .expectEvents(new ActivityReceived(FOLLOW.inboundId(), FOLLOW.activityUri(), "Follow", "remote-account",
-                        FOLLOW.objectUri(), "{}", NOW))
-                .expectResultMessagePayload(true);
+                        FOLLOW.objectUri(), "{}", NOW));
     }
 
     @Test
     void anActivityReceivedBeforeIsNotReceivedAgain() {
         fixture.given(new ActivityReceived(FOLLOW.inboundId(), FOLLOW.activityUri(), "Follow", "remote-account",
                         FOLLOW.objectUri(), "{}", NOW))
-                .when(FOLLOW)
+                .when(new InboundActivityCommands.ReceiveAgain(FOLLOW))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
     }
@@ -76,7 +75,7 @@ class InboundActivityTest {
     @Test
     void anActivityRejectedAtTheDoorIsReceivedWhenSentAgainAfterThePolicyWasLifted() {
         fixture.given(rejected())
-                .when(FOLLOW)
+                .when(new InboundActivityCommands.ReceiveAgain(FOLLOW))
                 .expectEvents(new ActivityReceived(FOLLOW.inboundId(), FOLLOW.activityUri(), "Follow", "remote-account",
                         FOLLOW.objectUri(), "{}", NOW))
                 .expectResultMessagePayload(true);
