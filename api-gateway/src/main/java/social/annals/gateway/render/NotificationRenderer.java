@@ -10,8 +10,10 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import social.annals.gateway.api.Queries;
 import social.annals.gateway.render.entity.Account;
+import social.annals.gateway.render.entity.EmojiReaction;
 import social.annals.gateway.render.entity.Notification;
 import social.annals.gateway.render.entity.Status;
+import social.annals.gateway.render.entity.StatusPleroma;
 import social.annals.gateway.security.ApiPrincipal;
 import social.annals.query.account.AccountQueries;
 import social.annals.query.account.AccountView;
@@ -83,8 +85,18 @@ public class NotificationRenderer {
             }
             out.add(new Notification(Long.toString(notification.notificationId()), notification.type(),
                     Dates.mastodon(notification.createdAt()), actor, status, notification.emoji(),
+                    reactionImage(status, notification.emoji()),
                     notification.seen() ? Notification.Pleroma.SEEN : Notification.Pleroma.UNSEEN));
         }
         return out;
+    }
+
+    /** A custom emoji's image, as the status's reactions show it (none for a Unicode emoji). */
+    private static String reactionImage(Status status, String emoji) {
+        if (emoji == null || status == null || !(status.pleroma() instanceof StatusPleroma pleroma)) {
+            return null;
+        }
+        return pleroma.emojiReactions().stream().filter(reaction -> reaction.name().equals(emoji))
+                .map(EmojiReaction::url).filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

@@ -196,6 +196,9 @@ class RemoteInteractionsApiTest extends FederationApiTest {
                 .json();
         assertThat(listed.get(0).get("url").asText()).isEqualTo(image);
         assertThat(listed.get(0).at("/accounts/0/acct").asText()).isEqualTo(alice.username() + "@" + REMOTE.host());
+        JsonNode notified = notificationsOf(lain, "pleroma:emoji_reaction").get(0);
+        assertThat(notified.get("emoji").asText()).isEqualTo("blobcat@" + REMOTE.host());
+        assertThat(notified.get("emoji_url").asText()).isEqualTo(image);
 
         assertThat(deliver(alice, sharedInbox(), undo(alice, react))).isEqualTo(202);
         assertThat(status(lain, id).at("/pleroma/emoji_reactions")).isEmpty();

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * Mastodon's Notification with Pleroma's {@code is_seen}: the id a decimal string, the actor as
  * the recipient sees it; {@code status} is left out where there is none (follows), {@code emoji}
- * but for a reaction.
+ * but for a reaction, and Pleroma's {@code emoji_url} but for a reaction with another server's
+ * custom emoji.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Notification(
@@ -17,6 +18,7 @@ public record Notification(
         Account account,
         @JsonInclude(JsonInclude.Include.NON_NULL) Status status,
         @JsonInclude(JsonInclude.Include.NON_NULL) String emoji,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String emojiUrl,
         Pleroma pleroma) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
