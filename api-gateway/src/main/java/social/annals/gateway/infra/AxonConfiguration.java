@@ -7,7 +7,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -104,9 +106,12 @@ public class AxonConfiguration {
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
-                                  @Value("${annals.event-store.fetch-delay-ms:100}") long fetchDelayMs) {
+                                  @Value("${annals.event-store.fetch-delay-ms:100}") long fetchDelayMs,
+                                  @Value("${annals.background.nice:0}") int backgroundNice) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                // Its reader feeds the event processors only: as background as they are.
+                .threadFactory(BackgroundThreads.named("EmbeddedEventStore", backgroundNice))
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelayMs)
@@ -161,8 +166,10 @@ public class AxonConfiguration {
 
     static final int BULK_BATCH_SIZE = 1000;
 
-    private static TrackingEventProcessorConfiguration tracking(Roles roles, int threads, int segments, int batchSize) {
+    private static TrackingEventProcessorConfiguration tracking(Roles roles, int threads, int segments, int batchSize,
+                                                                int nice) {
         return TrackingEventProcessorConfiguration.forParallelProcessing(threads)
+                .andThreadFactory(processorThreads(nice))
                 .andInitialSegmentsCount(segments)
                 .andBatchSize(batchSize)
                 // Claim free segments within a second: faster takeover and restart after a rebuild.
@@ -170,16 +177,22 @@ public class AxonConfiguration {
                 .andAutoStart(roles.projector());
     }
 
+    /** No request waits on a tracking processor: its threads give way to the requests' (BackgroundThreads). */
+    private static Function<String, ThreadFactory> processorThreads(int nice) {
+        return processor -> BackgroundThreads.named("EventProcessor[" + processor + "]", nice);
+    }
+
     @Bean
     ConfigurerModule eventProcessors(Roles roles,
                                      @Value("${annals.processors.segments:1}") int segments,
                                      @Value("${annals.processors.threads-per-node:1}") int threads,
-                                     @Value("${annals.processors.batch-size:100}") int batchSize) {
+                                     @Value("${annals.processors.batch-size:100}") int batchSize,
+                                     @Value("${annals.background.nice:0}") int nice) {
         return configurer -> configurer.eventProcessing(processing -> {
-            processing.registerTrackingEventProcessorConfiguration(c -> tracking(roles, threads, segments, batchSize));
+            processing.registerTrackingEventProcessorConfiguration(c -> tracking(roles, threads, segments, batchSize, nice));
             for (String group : ReadModelProcessing.BULK) {
                 processing.registerTrackingEventProcessorConfiguration(group,
-                        c -> tracking(roles, threads, segments, Math.max(batchSize, BULK_BATCH_SIZE)));
+                        c -> tracking(roles, threads, segments, Math.max(batchSize, BULK_BATCH_SIZE), nice));
             }
             // A failing handler must never skip its event: the processor rolls back and retries.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
@@ -187,6 +200,7 @@ public class AxonConfiguration {
             for (String process : CommandSideProcessing.ONE_EVENT_PER_TRANSACTION) {
                 processing.registerTrackingEventProcessorConfiguration(process, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andThreadFactory(processorThreads(nice))
                                 .andBatchSize(1)
                                 .andTokenClaimInterval(1, TimeUnit.SECONDS)
                                 .andAutoStart(roles.projector()));

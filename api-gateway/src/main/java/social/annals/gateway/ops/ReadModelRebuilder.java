@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import social.annals.gateway.infra.BackgroundThreads;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.consistency.ReadModels;
 
@@ -86,11 +87,8 @@ public class ReadModelRebuilder {
     /** Streaming groups whose pass is under way on this node. */
     private final Set<String> passing = ConcurrentHashMap.newKeySet();
     /** Rebuilds of different read models run side by side: a later one does not wait with its tables emptied. */
-    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background;
+    private final int backgroundNice;
 
     /** A rebuild that cannot start here: another node holds the read models, or they are rebuilding already. */
     public static class RebuildRefused extends RuntimeException {
@@ -104,7 +102,10 @@ public class ReadModelRebuilder {
                               ConsistencyBarrier barrier, JdbcTemplate jdbc, Configuration axon,
                               @Value("${annals.rebuild.batch-size}") int batchSize,
                               @Value("${annals.rebuild.threads}") int threads, SegmentReleases releases,
-                              @Value("${annals.rebuild.claim-wait-ms:15000}") long claimWaitMs) {
+                              @Value("${annals.rebuild.claim-wait-ms:15000}") long claimWaitMs,
+                              @Value("${annals.background.nice:0}") int backgroundNice) {
+        this.backgroundNice = backgroundNice;
+        this.background = Executors.newCachedThreadPool(BackgroundThreads.daemons("read-model-replay", backgroundNice));
         this.releases = releases;
         this.claimWait = Duration.ofMillis(claimWaitMs);
         this.processing = processing;
@@ -297,11 +298,8 @@ public class ReadModelRebuilder {
             replays.ended(subscribing);
             throw e;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, passes.size()), runnable -> {
-            Thread thread = new Thread(runnable, "read-model-replay-pass");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, passes.size()),
+                BackgroundThreads.daemons("read-model-replay-pass", backgroundNice));
         try {
             CompletableFuture.allOf(passes.stream().map(pass -> CompletableFuture.runAsync(pass, pool))
                     .toArray(CompletableFuture[]::new)).join();

@@ -2,12 +2,17 @@ package social.annals.gateway.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.support.ApiTest;
 import social.annals.gateway.support.Http;
+import social.annals.gateway.support.NiceValues;
 import social.annals.query.emoji.EmojiProjection;
 import social.annals.query.moderation.ModerationLogProjection;
 
@@ -239,5 +245,23 @@ class ProjectionsApiTest extends ApiTest {
         assertThat(progress.get("measurements").get(0).get("value").asDouble()).isBetween(0.0, 1.0);
         assertThat(http.get("/actuator/metrics/annals.projection.rebuilding?tag=projection:notifications").status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void backgroundThreadsRunBelowTheRequestsCpuPriority() throws IOException {
+        assumeTrue(NiceValues.available(), "Linux only");
+        int requests = NiceValues.ofCurrentThread();
+        List<Integer> background = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                if (name.startsWith("EventProcessor[") || name.startsWith("EmbeddedEventSt")
+                        || name.startsWith("db-scheduler-ex")) {
+                    background.add(NiceValues.of(task));
+                }
+            }
+        }
+
+        assertThat(background).isNotEmpty().allMatch(nice -> nice == Math.min(19, requests + 10));
     }
 }

@@ -1,6 +1,7 @@
 package social.annals.gateway.federation.delivery;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -13,12 +14,16 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import social.annals.gateway.federation.HostPolicies;
+import social.annals.gateway.infra.BackgroundThreads;
 
 /**
  * Deliveries as db-scheduler tasks in PostgreSQL: they survive a restart or a kill, any node runs
@@ -52,6 +57,22 @@ public class DeliveryScheduling {
                     }
                     return new CompletionHandler.OnCompleteRemove<>();
                 });
+    }
+
+    /**
+     * The threads deliveries run on (as many as db-scheduler would make): no request waits on them,
+     * and signing each POST is work for the CPU, so they give way to the requests' threads.
+     */
+    @Bean
+    DbSchedulerCustomizer deliveryThreads(@Value("${db-scheduler.threads:10}") int threads,
+                                          @Value("${annals.background.nice:0}") int nice) {
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<ExecutorService> executorService() {
+                return Optional.of(Executors.newFixedThreadPool(threads,
+                        BackgroundThreads.named("db-scheduler-executor", nice)));
+            }
+        };
     }
 
     /**
