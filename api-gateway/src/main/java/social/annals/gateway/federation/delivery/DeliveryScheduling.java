@@ -70,7 +70,7 @@ public class DeliveryScheduling {
             @Override
             public Optional<ExecutorService> executorService() {
                 return Optional.of(Executors.newFixedThreadPool(threads,
-                        BackgroundThreads.named("db-scheduler-executor", nice)));
+                        BackgroundThreads.named("delivery", nice)));
             }
         };
     }
