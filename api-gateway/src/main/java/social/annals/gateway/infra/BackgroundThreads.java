@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Threads for work that no request waits on (acting on events, projecting them, rebuilding read
- * models), started at a lower CPU priority than the threads that answer requests. When both want
- * the cores, the answers come first and the processing catches up afterwards; on an idle machine
- * the priority changes nothing. The priority is Linux's nice value of the thread, raised by
- * {@code annals.background.nice} (0 leaves it as it is); elsewhere, or where it cannot be changed,
- * threads run as they would have, and that is logged once.
+ * models, delivering to other servers), started at a lower CPU priority than the threads that
+ * answer requests. When both want the cores, the answers come first and the processing catches up
+ * afterwards; on an idle machine the priority changes nothing. The priority is Linux's nice value
+ * of the thread, raised by {@code annals.background.nice} (0 leaves it as it is); elsewhere, or
+ * where it cannot be changed, threads run as they would have, and that is logged once.
  */
 public final class BackgroundThreads implements ThreadFactory {
 

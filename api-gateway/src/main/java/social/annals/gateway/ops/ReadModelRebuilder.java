@@ -36,9 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import social.annals.gateway.infra.BackgroundThreads;
 import social.annals.gateway.consistency.ConsistencyBarrier;
 import social.annals.gateway.consistency.ReadModels;
+import social.annals.gateway.infra.BackgroundThreads;
 
 /**
  * Rebuilds read models from the event log.
